@@ -1,0 +1,12 @@
+export { LocalizedText, Key, Ref, Version, Expression, Duration, DurationSpec, definitionBase } from './common';
+export { OrgLevel, StationTypeDefinition } from './station-type';
+export { FunctionRoomDefinition } from './function-room';
+export { ServiceCategoryDefinition } from './service-category';
+export { ServiceItemDefinition, ServiceSla, TargetGroup, DeliveryMode } from './service-item';
+export { TeamTypeDefinition } from './team-type';
+export { FormDefinition, UiSchemaElement, ExpressionRule, ComputedField } from './form';
+export { WorkflowDefinition } from './workflow';
+export { RubricDefinition } from './rubric';
+export { BundleDefinition, DefinitionKindName } from './bundle';
+export { definitionSchemas, definitionKinds, isDefinitionKind } from './kinds';
+export type { DefinitionKind, DefinitionOf, AnyDefinition } from './kinds';
