@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../schema/common';
-import type { AnyDefinition, DefinitionKind } from '../schema/kinds';
+import type { DefinitionKind, DefinitionOf } from '../schema/kinds';
 
 export type Severity = 'error' | 'warning';
 
@@ -11,6 +11,8 @@ export interface Problem {
   code: string;
   severity: Severity;
   message: LocalizedText;
+  /** Machine-readable details, e.g. the zod issue code of a `schema-invalid` or the checker's code of an `expression-invalid`. */
+  params?: Record<string, string | number | boolean>;
 }
 
 /** A definition document as read from disk or received over the API, before validation. */
@@ -19,12 +21,14 @@ export interface DefinitionDocument {
   json: unknown;
 }
 
-/** A document that passed its kind's schema; rules beyond the schema run only on these. */
-export interface ParsedDefinition<K extends DefinitionKind = DefinitionKind> {
-  file: string;
-  kind: K;
-  definition: Extract<AnyDefinition, { kind: K }>;
-}
+/**
+ * A document that passed its kind's schema; rules beyond the schema run only on these. A union over the
+ * kinds (not one object with a union inside) so `kind` narrows `definition`, and so rules of different
+ * kinds combine in one array.
+ */
+export type ParsedDefinition<K extends DefinitionKind = DefinitionKind> = {
+  [P in K]: { file: string; kind: P; definition: DefinitionOf<P> };
+}[K];
 
 /** What a rule sees of the whole set: lookups by kind and key, so references can be resolved. */
 export interface LintContext {

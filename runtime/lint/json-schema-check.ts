@@ -1,0 +1,99 @@
+import Ajv, { type AnySchema } from 'ajv';
+import Ajv2019 from 'ajv/dist/2019.js';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { isObject } from './form-schema';
+
+/** One thing wrong with a JSON Schema, at a pointer relative to the schema's root. */
+export interface JsonSchemaFinding {
+  pointer: string;
+  message: string;
+  /** An unknown keyword or format: legal JSON Schema that ajv ignores, most often a typo. */
+  unknownKeyword: boolean;
+}
+
+type Dialect = 'draft-07' | '2019-09' | '2020-12';
+type AjvInstance = InstanceType<typeof Ajv>;
+
+const instances = new Map<string, AjvInstance>();
+
+// Kept per (dialect, strictness) and reused: building an ajv instance costs more than compiling a form.
+function ajvFor(dialect: Dialect, strict: boolean): AjvInstance {
+  const id = `${dialect}/${strict}`;
+  let ajv = instances.get(id);
+  if (!ajv) {
+    const options = { strict, strictTypes: false, strictTuples: false, strictRequired: false, allErrors: true, logger: false as const };
+    ajv = dialect === '2020-12' ? new Ajv2020(options) : dialect === '2019-09' ? new Ajv2019(options) : new Ajv(options);
+    addFormats(ajv);
+    // JSON Forms reads `i18n` from the data schema for translation keys.
+    ajv.addKeyword({ keyword: 'i18n', schemaType: 'string' });
+    instances.set(id, ajv);
+  }
+  return ajv;
+}
+
+function dialectOf(schema: Record<string, unknown>): Dialect | undefined {
+  const declared = schema.$schema;
+  if (declared === undefined) return 'draft-07';
+  if (typeof declared !== 'string') return undefined;
+  if (declared.includes('draft-07')) return 'draft-07';
+  if (declared.includes('2019-09')) return '2019-09';
+  if (declared.includes('2020-12')) return '2020-12';
+  return undefined;
+}
+
+/**
+ * Checks that `schema` is a JSON Schema ajv can compile: meta-schema errors with their pointers, then
+ * compile errors (unresolvable `$ref`s), then — as `unknownKeyword` findings — what only strict mode rejects.
+ */
+export function checkJsonSchema(schema: Record<string, unknown>): JsonSchemaFinding[] {
+  const dialect = dialectOf(schema);
+  if (!dialect) {
+    return [{ pointer: '/$schema', message: `unsupported $schema ${String(schema.$schema)}; use draft-07, 2019-09 or 2020-12`, unknownKeyword: false }];
+  }
+  const lenient = ajvFor(dialect, false);
+  if (!lenient.validateSchema(schema as AnySchema)) {
+    const seen = new Set<string>();
+    const findings: JsonSchemaFinding[] = [];
+    for (const error of lenient.errors ?? []) {
+      // Union-typed keywords (`type`) produce one error per branch plus the anyOf; the first says enough.
+      if (seen.has(error.instancePath)) continue;
+      seen.add(error.instancePath);
+      findings.push({ pointer: error.instancePath, message: `${error.message ?? error.keyword}`, unknownKeyword: false });
+    }
+    return findings;
+  }
+  const compileError = tryCompile(lenient, schema);
+  if (compileError) return [{ pointer: '', message: compileError, unknownKeyword: false }];
+  const strictError = tryCompile(ajvFor(dialect, true), schema);
+  if (strictError) return [{ pointer: locateKeyword(schema, strictError), message: strictError, unknownKeyword: true }];
+  return [];
+}
+
+function tryCompile(ajv: AjvInstance, schema: Record<string, unknown>): string | undefined {
+  try {
+    ajv.compile(schema);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    // ajv caches by schema object; dropping it keeps a long-running server from holding every draft.
+    ajv.removeSchema(schema);
+  }
+}
+
+/** Finds where an unknown keyword named in ajv's message is written, so the warning points at it. */
+function locateKeyword(schema: unknown, message: string): string {
+  const name = /unknown keyword: "([^"]+)"/.exec(message)?.[1];
+  if (name === undefined) return '';
+  const search = (node: unknown, pointer: string, depth: number): string | undefined => {
+    if (node === null || typeof node !== 'object' || depth > 32) return undefined;
+    if (isObject(node) && Object.hasOwn(node, name)) return `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    for (const [key, child] of Object.entries(node)) {
+      const found = search(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return search(schema, '', 0) ?? '';
+}
