@@ -1,3 +1,4 @@
+import { jsonErrorOffset } from './json-error-offset';
 import type { DefinitionDocument, Problem } from './types';
 
 /**
@@ -11,7 +12,7 @@ export function parseJsonDocument(file: string, text: string): { document: Defin
     return { document: { file, json: JSON.parse(source) as unknown } };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const { line, column } = locate(source, reason);
+    const { line, column } = locate(source);
     return {
       problem: {
         file,
@@ -28,13 +29,9 @@ export function parseJsonDocument(file: string, text: string): { document: Defin
   }
 }
 
-/** 1-based line and column of a JSON.parse error, from whichever form the engine's message takes. */
-function locate(source: string, reason: string): { line: number; column: number } {
-  const lineColumn = /line (\d+) column (\d+)/.exec(reason);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  const position = /at position (\d+)/.exec(reason);
-  // Without a position the parser ran off the end ("Unexpected end of JSON input").
-  const offset = position ? Number(position[1]) : source.length;
+/** 1-based line and column of the first syntax error. */
+function locate(source: string): { line: number; column: number } {
+  const offset = jsonErrorOffset(source);
   const before = source.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };
