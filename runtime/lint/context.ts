@@ -4,8 +4,10 @@ import type { LintContext, ParsedDefinition } from './types';
 /**
  * Indexes parsed definitions by kind and key once, so each reference check is a map lookup rather
  * than a scan of the whole set (a district pack has hundreds of definitions, a province thousands).
+ * `failed` names the documents that did not pass their schema, so references to them are not reported twice.
  */
-export function createLintContext(definitions: readonly ParsedDefinition[]): LintContext {
+export function createLintContext(definitions: readonly ParsedDefinition[], failed: Iterable<{ kind: DefinitionKind; key: string }> = []): LintContext {
+  const failedIds = new Set([...failed].map(({ kind, key }) => `${kind}\u0000${key}`));
   const index = new Map<string, ParsedDefinition[]>();
   for (const parsed of definitions) {
     const id = `${parsed.kind}\u0000${parsed.definition.key}`;
@@ -22,6 +24,7 @@ export function createLintContext(definitions: readonly ParsedDefinition[]): Lin
   return {
     definitions,
     find,
+    failedSchema: (kind, key) => failedIds.has(`${kind}\u0000${key}`),
     resolve(kind, key, version) {
       const versions = find(kind, key);
       if (version === undefined) return versions.at(-1);

@@ -1,4 +1,4 @@
-import { definitionSchemas, isDefinitionKind } from '../schema/kinds';
+import { definitionSchemas, isDefinitionKind, type DefinitionKind } from '../schema/kinds';
 import { compareText, createLintContext } from './context';
 import { lintRules } from './registry';
 import { schemaProblems } from './schema-problems';
@@ -19,12 +19,18 @@ import type { DefinitionDocument, LintContext, LintRule, ParsedDefinition, Probl
 export function lintDefinitions(documents: readonly DefinitionDocument[], rules: readonly LintRule[] = lintRules): Problem[] {
   const problems: Problem[] = [];
   const parsed: ParsedDefinition[] = [];
+  const failed: { kind: DefinitionKind; key: string }[] = [];
   for (const document of documents) {
     const result = parseDocument(document);
-    if ('problems' in result) problems.push(...result.problems);
-    else parsed.push(result.parsed);
+    if ('parsed' in result) {
+      parsed.push(result.parsed);
+      continue;
+    }
+    problems.push(...result.problems);
+    const { kind, key } = (document.json ?? {}) as Record<string, unknown>;
+    if (isDefinitionKind(kind) && typeof key === 'string') failed.push({ kind, key });
   }
-  problems.push(...runRules(parsed, createLintContext(parsed), rules));
+  problems.push(...runRules(parsed, createLintContext(parsed, failed), rules));
   return sortProblems(problems);
 }
 

@@ -37,6 +37,11 @@ export interface LintContext {
   find<K extends DefinitionKind>(kind: K, key: string): ParsedDefinition<K>[];
   /** The version of kind/key a reference resolves to: the given version, else the newest in the set. */
   resolve<K extends DefinitionKind>(kind: K, key: string, version?: number): ParsedDefinition<K> | undefined;
+  /**
+   * True when a document of kind/key is in the set but failed its schema. Its problems are already
+   * reported on its own file, so a rule may skip references to it instead of repeating the fault.
+   */
+  failedSchema?(kind: DefinitionKind, key: string): boolean;
 }
 
 export type Report = (problem: Omit<Problem, 'file' | 'severity'> & { severity?: Severity }) => void;

@@ -7,7 +7,7 @@ export const bundleMemberMissing = defineRule({
   kinds: ['bundle'],
   check(parsed, context, report) {
     parsed.definition.members.forEach((member, index) => {
-      if (context.resolve(member.kind, member.key, member.version)) return;
+      if (context.resolve(member.kind, member.key, member.version) || context.failedSchema?.(member.kind, member.key)) return;
       const present = context.find(member.kind, member.key).map((other) => other.definition.version);
       const label = kindLabels[member.kind];
       const zhHint = present.length > 0 ? `（现有版本：${present.join('、')}）` : '';
