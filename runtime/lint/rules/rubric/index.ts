@@ -1,4 +1,23 @@
 import type { LintRule } from '../../types';
+import { rubricBonus } from './rubric-bonus';
+import { rubricDuplicateKey } from './rubric-duplicate-key';
+import { rubricMetricExpression } from './rubric-metric-expression';
+import { rubricMetricKnown } from './rubric-metric-known';
+import { rubricPointsMismatch } from './rubric-points-mismatch';
+import { rubricQuota } from './rubric-quota';
+import { rubricScoringParams } from './rubric-scoring-params';
+import { rubricTierOrder } from './rubric-tier-order';
+import { rubricVeto } from './rubric-veto';
 
 /** Rules for rubric definitions (arithmetic, tiers, metrics, expressions). Owned by the rubric engine. */
-export const rubricRules: LintRule<'rubric'>[] = [];
+export const rubricRules: LintRule<'rubric'>[] = [
+  rubricPointsMismatch,
+  rubricDuplicateKey,
+  rubricTierOrder,
+  rubricVeto,
+  rubricBonus,
+  rubricScoringParams,
+  rubricMetricKnown,
+  rubricMetricExpression,
+  rubricQuota,
+];
