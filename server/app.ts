@@ -1,0 +1,92 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './deps';
+import { createErrorHandler, notFoundHandler, problemResponse, problems } from './errors';
+import type { AppEnv } from './http/env';
+import { newRouter } from './http/router';
+import { csrfMiddleware, sessionMiddleware } from './http/session-middleware';
+import { authRoutes } from './routes/auth/auth';
+import { referencePage } from './routes/docs/reference-page';
+import { healthRoutes } from './routes/health/health';
+
+/**
+ * The whole HTTP application, independent of how it is served: main.ts wraps it in a Node server, tests
+ * serve it on a random port.
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = newRouter();
+  app.onError(createErrorHandler(deps.log));
+  app.notFound(notFoundHandler);
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        // The studio's generated forms compile JSON Schemas with ajv, which uses new Function.
+        scriptSrc: ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    // Attachments carry their own, larger limit.
+    const limit = c.req.path.startsWith('/api/attachments') ? deps.attachmentLimitBytes : deps.bodyLimitBytes;
+    return bodyLimit({ maxSize: limit, onError: (ctx) => problemResponse(ctx, problems.payloadTooLarge(limit).problem) })(c, next);
+  });
+  app.use('/api/*', sessionMiddleware);
+  app.use('/api/*', async (c, next) => (c.req.path === '/api/auth/login' ? next() : csrfMiddleware(c, next)));
+
+  app.route('/api', healthRoutes);
+  app.route('/api', authRoutes);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Shijian API',
+      version: '1',
+      description: '新时代文明实践 low-code platform. Errors are application/problem+json (RFC 9457). Cookie-authenticated mutations need X-CSRF-Token.',
+    },
+  });
+  app.get('/api/docs', (c) => c.html(referencePage));
+  app.all('/api/*', notFoundHandler);
+
+  if (deps.studioDir !== null && existsSync(join(deps.studioDir, 'index.html'))) mountStudio(app, deps.studioDir);
+  return app;
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+/** Static files of the built studio, with index.html for every other non-API path (client-side routes). */
+function mountStudio(app: Hono<AppEnv>, root: string): void {
+  const index = readFileSync(join(root, 'index.html'));
+  app.get('*', (c) => {
+    const relative = normalize(decodeURIComponent(c.req.path)).replace(/^([/\\])+/, '');
+    const file = join(root, relative);
+    if (relative !== '' && !relative.startsWith('..') && existsSync(file) && statSync(file).isFile()) {
+      const cache = relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+      return c.body(readFileSync(file), 200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
+    }
+    return c.body(index, 200, { 'content-type': contentTypes['.html']!, 'cache-control': 'no-cache' });
+  });
+}

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { canonicalJson, sha256 } from '../../util/canonical-json';
+import type { Database } from '../types';
+
+export interface AuditEntry {
+  actorId: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  beforeHash: string | null;
+  afterHash: string | null;
+  at: string;
+}
+
+export const genesisHash = '0'.repeat(64);
+
+/**
+ * Appends one row to the hash-chained audit log, inside the caller's transaction. Bumping the single head
+ * row first takes its row lock on PostgreSQL, so concurrent appends from several servers queue there and
+ * the chain never forks; on SQLite the write transaction already excludes other writers.
+ */
+export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).returning(['seq', 'hash']).executeTakeFirstOrThrow();
+  const row = {
+    seq: head.seq,
+    actor_id: entry.actorId,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId,
+    before_hash: entry.beforeHash,
+    after_hash: entry.afterHash,
+    at: entry.at,
+    prev_hash: head.hash,
+  };
+  const hash = chainHash(head.hash, row);
+  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
+  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+}
+
+/** hash = sha256(prev_hash + canonical JSON of the row without its own hash). */
+export function chainHash(prevHash: string, row: Record<string, unknown>): string {
+  return sha256(prevHash + canonicalJson(row));
+}
+
+/** Recomputes the chain; returns the first broken seq, or null when intact. */
+export async function verifyAuditChain(db: Kysely<Database>): Promise<number | null> {
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+  let prev = genesisHash;
+  for (const { hash, ...row } of rows) {
+    if (row.prev_hash !== prev || chainHash(prev, row) !== hash) return row.seq;
+    prev = hash;
+  }
+  return null;
+}

@@ -1,0 +1,69 @@
+/**
+ * The org scope, enforced here and nowhere else. Every read or write of a scoped table (org units, teams,
+ * instances, tasks, form submissions) builds its WHERE clause through an `OrgScope`, so a route cannot
+ * forget it: repositories take a scope, not an actor.
+ *
+ * A subtree is the half-open text range [path, path + '~'): ids and '/' sort below '~', and path columns
+ * compare bytewise (see DialectCapabilities.binaryCollation), so the range is one index seek.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Actor } from '../auth/actor';
+import { teamIds } from '../auth/actor';
+import { subtreeRoles, type Role } from '../auth/roles';
+
+export class OrgScope {
+  /** Subtree roots the actor sees, with nested roots removed. */
+  readonly roots: string[];
+  readonly teams: string[];
+
+  constructor(readonly actor: Actor) {
+    const paths = actor.system ? ['/'] : actor.memberships.filter((m) => subtreeRoles.has(m.role)).map((m) => m.orgPath);
+    this.roots = [...new Set(paths)].sort().filter((path, index, sorted) => !sorted.slice(0, index).some((root) => path.startsWith(root)));
+    this.teams = teamIds(actor);
+  }
+
+  covers(path: string): boolean {
+    return this.roots.some((root) => path.startsWith(root));
+  }
+
+  /** The roots at which the actor holds one of `roles`, e.g. where they administer. */
+  rootsFor(roles: ReadonlySet<Role>): string[] {
+    if (this.actor.system) return ['/'];
+    return this.actor.memberships.filter((m) => roles.has(m.role)).map((m) => m.orgPath);
+  }
+
+  coversFor(path: string, roles: ReadonlySet<Role>): boolean {
+    return this.rootsFor(roles).some((root) => path.startsWith(root));
+  }
+
+  /** `column` lies in one of the actor's subtrees. */
+  subtree(column: string): RawBuilder<SqlBool> {
+    return subtreeCondition(column, this.roots);
+  }
+
+  /**
+   * Instances the actor may read: in a subtree they oversee, started by them, or one they have or had a
+   * task on (directly, by claim, or through a team's pool).
+   */
+  instances(): RawBuilder<SqlBool> {
+    const me = this.actor.userId;
+    const teamClause = this.teams.length === 0 ? sql`` : sql` or t.pool_team_id in (${sql.join(this.teams)})`;
+    return sql<SqlBool>`(${this.subtree('workflow_instances.org_path')} or workflow_instances.created_by = ${me} or exists (select 1 from tasks t where t.instance_id = workflow_instances.id and (t.assignee_user_id = ${me} or t.claimed_by = ${me}${teamClause})))`;
+  }
+
+  /** Tasks the actor may work on: assigned to them, claimed by them, or in a pool for their role, unit or team. */
+  tasks(): RawBuilder<SqlBool> {
+    const me = this.actor.userId;
+    const pools = this.actor.memberships.map((m) => sql`(tasks.pool_role = ${m.role} and tasks.pool_org_unit_id = ${m.orgUnitId})`);
+    const teamClause = this.teams.length === 0 ? [] : [sql`tasks.pool_team_id in (${sql.join(this.teams)})`];
+    const clauses = [sql`tasks.assignee_user_id = ${me}`, sql`tasks.claimed_by = ${me}`, ...pools, ...teamClause];
+    return sql<SqlBool>`(${sql.join(clauses, sql` or `)})`;
+  }
+}
+
+export function subtreeCondition(column: string, roots: readonly string[]): RawBuilder<SqlBool> {
+  if (roots.includes('/')) return sql<SqlBool>`1 = 1`;
+  if (roots.length === 0) return sql<SqlBool>`1 = 0`;
+  const ranges = roots.map((root) => sql`(${sql.ref(column)} >= ${root} and ${sql.ref(column)} < ${root + '~'})`);
+  return sql<SqlBool>`(${sql.join(ranges, sql` or `)})`;
+}

@@ -1,0 +1,22 @@
+import type { LoginRateLimiter } from './auth/rate-limit';
+import type { DatabaseHandle } from './db/dialects/dialect';
+import type { Logger } from './errors';
+import type { Clock } from './util/clock';
+
+/** Everything the app needs from outside; tests pass their own clock and database. */
+export interface AppDeps {
+  database: DatabaseHandle;
+  clock: Clock;
+  log: Logger;
+  loginLimiter: LoginRateLimiter;
+  /** Mark cookies Secure (behind HTTPS). Off for plain-HTTP local use and tests. */
+  secureCookies: boolean;
+  /** Largest accepted JSON body, in bytes. */
+  bodyLimitBytes: number;
+  /** Largest accepted attachment, in bytes. */
+  attachmentLimitBytes: number;
+  /** Built studio to serve at `/`, if present. */
+  studioDir: string | null;
+  /** Session lifetime in milliseconds. */
+  sessionTtlMs: number;
+}

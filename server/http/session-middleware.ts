@@ -1,0 +1,39 @@
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { loadSession } from '../auth/sessions';
+import { problems } from '../errors';
+import type { AppEnv } from './env';
+
+export const sessionCookie = 'sid';
+export const csrfCookie = 'csrf';
+
+/** Resolves the session cookie to an actor; an unknown cookie is the same as none. */
+export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set('actor', null);
+  c.set('sessionCsrf', null);
+  const token = getCookie(c, sessionCookie);
+  if (token !== undefined && token.length > 0) {
+    const deps = c.get('deps');
+    const session = await loadSession(deps.database.db, token, deps.clock());
+    if (session !== null) {
+      c.set('actor', session.actor);
+      c.set('sessionCsrf', session.csrfToken);
+    }
+  }
+  await next();
+};
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cookie-authenticated mutations must echo the csrf cookie in X-CSRF-Token, and it must be this session's
+ * token: a cross-site form can send the cookie but cannot read it to fill the header.
+ */
+export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const expected = c.get('sessionCsrf');
+  if (expected !== null && !safeMethods.has(c.req.method)) {
+    const header = c.req.header('x-csrf-token');
+    if (header !== expected) throw problems.csrf();
+  }
+  await next();
+};

@@ -1,0 +1,39 @@
+/** The Node adapter: configuration from the environment, migrate, seed an empty database, serve. */
+import { serve } from '@hono/node-server';
+import { resolve } from 'node:path';
+import { createApp } from './app';
+import { LoginRateLimiter } from './auth/rate-limit';
+import { openDatabase, defaultDatabaseUrl } from './db/connection';
+import { migrateToLatest } from './db/migrate';
+import { seedIfEmpty, type DemoSize } from './seed/seed';
+import { startTimerWorker } from './workers/timer-worker';
+import { systemClock } from './util/clock';
+
+const size: DemoSize = process.argv.includes('district') || process.env.SHIJIAN_DEMO_SIZE === 'district' ? 'district' : 'default';
+const database = openDatabase(process.env.DATABASE_URL ?? defaultDatabaseUrl);
+const log = (message: string, error: unknown) => console.error(`[shijian] ${message}`, error);
+
+await migrateToLatest(database);
+const seeded = await seedIfEmpty(database, { size, clock: systemClock, log: (line) => console.log(`[shijian] ${line}`) });
+if (seeded) console.log('[shijian] demo data loaded (see server/README.md for the demo users)');
+
+const app = createApp({
+  database,
+  clock: systemClock,
+  log,
+  loginLimiter: new LoginRateLimiter(),
+  secureCookies: process.env.SHIJIAN_SECURE_COOKIES === '1',
+  bodyLimitBytes: 1024 * 1024,
+  attachmentLimitBytes: 10 * 1024 * 1024,
+  studioDir: resolve('studio/dist'),
+  sessionTtlMs: 12 * 60 * 60 * 1000,
+});
+const worker = startTimerWorker({ database, clock: systemClock, log, intervalMs: 1000 });
+const port = Number(process.env.PORT ?? 8787);
+const server = serve({ fetch: app.fetch, port }, (info) => console.log(`[shijian] listening on http://localhost:${info.port} (${database.capabilities.name})`));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void worker.stop().then(() => server.close(() => void database.close().then(() => process.exit(0))));
+  });
+}

@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import type { DatabaseHandle } from '../db/dialects/dialect';
+import { findLatestPublished, parseBody } from '../db/repositories/definition-repository';
+import type { Clock } from '../util/clock';
+import { seedDemoOrg, type DemoSize, type PackFacts } from './demo-org';
+import { seedDemoUsers } from './demo-users';
+import { publishPack } from './publish-pack';
+import { seedDemoOrders } from './demo-orders';
+
+export type { DemoSize };
+
+export interface SeedOptions {
+  size: DemoSize;
+  clock: Clock;
+  log: (line: string) => void;
+  packDirectory?: string;
+  /** Drive demo orders through the engine (slower; off in tests that do not need them). */
+  orders?: boolean;
+}
+
+/** On an empty database: publish the Liangzhou pack, then load the demo org, users and orders. */
+export async function seedIfEmpty(database: DatabaseHandle, options: SeedOptions): Promise<boolean> {
+  const { db } = database;
+  const existing = await db.selectFrom('org_units').select('id').limit(1).executeTakeFirst();
+  if (existing !== undefined) return false;
+  const at = options.clock().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const count = await publishPack(trx, options.packDirectory ?? resolve('definitions/liangzhou'), at);
+    options.log(`published ${count} definitions from the Liangzhou pack`);
+    const facts = await packFacts(trx);
+    const org = await seedDemoOrg(trx, options.size, facts, at);
+    options.log(`org tree: 1 center, ${org.institutes.length} institutes, ${org.institutes.reduce((n, i) => n + i.stations.length, 0)} stations`);
+    await seedDemoUsers(trx, org, at);
+  });
+  if (options.orders !== false) {
+    const made = await seedDemoOrders(database, options.clock);
+    options.log(`demo orders: ${made}`);
+  }
+  return true;
+}
+
+async function packFacts(db: DatabaseHandle['db']): Promise<PackFacts> {
+  const rooms = async (key: string) => {
+    const row = await findLatestPublished(db, 'stationType', key);
+    const required = row === undefined ? [] : parseBody(row).requiredRooms;
+    return Array.isArray(required) ? required.filter((room): room is string => typeof room === 'string') : [];
+  };
+  const teamTypes = await db.selectFrom('definitions').select('key').where('kind', '=', 'teamType').where('status', '=', 'published').orderBy('key').execute();
+  return { stationRooms: await rooms('station'), instituteRooms: await rooms('institute'), teamTypes: teamTypes.map((row) => row.key) };
+}
