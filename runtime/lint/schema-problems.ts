@@ -34,9 +34,32 @@ export function schemaProblems(file: string, json: unknown, issues: readonly Zod
       }
       continue;
     }
+    if (issue.code === 'invalid_union') {
+      const branch = closestBranch(issue.errors);
+      if (branch) {
+        // Report the branch that got furthest, as if it were the only shape: its issues say what to fix.
+        problems.push(...schemaProblems(file, json, branch.map((inner) => ({ ...inner, path: [...path, ...inner.path] }) as ZodIssue)));
+        continue;
+      }
+    }
     problems.push(problem(file, path, issue.code, messageOf(issue, json, path)));
   }
   return problems;
+}
+
+/** The union branch whose deepest issue lies deepest in the document; ties go to the one with fewer issues. */
+function closestBranch(branches: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] | undefined {
+  let best: readonly ZodIssue[] | undefined;
+  let bestDepth = -1;
+  for (const branch of branches) {
+    if (branch.length === 0) continue;
+    const depth = Math.max(...branch.map((inner) => inner.path.length));
+    if (depth > bestDepth || (depth === bestDepth && best && branch.length < best.length)) {
+      best = branch;
+      bestDepth = depth;
+    }
+  }
+  return best;
 }
 
 function problem(file: string, path: PathSegment[], zodCode: string, message: LocalizedText): Problem {
@@ -80,8 +103,14 @@ function messageOf(issue: ZodIssue, json: unknown, path: PathSegment[]): Localiz
       const allowed = issue.values.map((value) => JSON.stringify(value)).join(', ');
       return { 'zh-CN': `取值无效，允许的值：${allowed}`, en: `Invalid value; allowed: ${allowed}` };
     }
-    case 'invalid_union':
+    case 'invalid_union': {
+      const options = (issue as { options?: unknown }).options;
+      if (Array.isArray(options)) {
+        const allowed = options.map((value) => JSON.stringify(value)).join(', ');
+        return { 'zh-CN': `取值无效，允许的值：${allowed}`, en: `Invalid value; allowed: ${allowed}` };
+      }
       return { 'zh-CN': '不符合任何一种允许的形式', en: 'Matches none of the allowed shapes' };
+    }
     case 'invalid_key':
       return { 'zh-CN': '对象的键无效', en: 'Invalid key in object' };
     case 'invalid_element':
