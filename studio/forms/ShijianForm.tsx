@@ -1,0 +1,247 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import type { JsonFormsCore, JsonSchema, Translator, UISchemaElement } from '@jsonforms/core';
+import { JsonForms } from '@jsonforms/react';
+import type { FormDefinition } from '../../runtime/schema/form';
+import { LocaleScope, translator, useLocale, type Locale } from '../i18n';
+import { shijianRenderers } from '../renderers';
+import { FormStoreContext, FormTranslateContext, FormWidthContext, UploadContext, type FormWidth, type UploadFile } from '../renderers/context';
+import '../renderers/renderers.css';
+import { clearDraft, loadDraft, saveDraft } from './drafts';
+import { FormStore, type RuleState } from './form-store';
+import { applyComputed, evaluateFormRules, validateFormData } from './form-runtime';
+import type { FormIssueLike } from './issues';
+import { getAtPath, scopeToPath } from './paths';
+
+export type FormData = Record<string, unknown>;
+
+export interface ShijianFormProps {
+  form: FormDefinition;
+  data?: FormData | undefined;
+  /** Every change, with computed values filled in and the issues runtime/form reports for it. */
+  onChange?: ((data: FormData, issues: FormIssueLike[]) => void) | undefined;
+  locale?: Locale | undefined;
+  readonly?: boolean | undefined;
+  /** Saves a draft to this device under this key as the person types; restored on the next visit. */
+  draftKey?: string | undefined;
+  /** Shows a submit button; called only when there are no issues. The draft is cleared when it resolves. */
+  onSubmit?: ((data: FormData) => void | Promise<void>) | undefined;
+  submitLabel?: string | undefined;
+  /** Where uploads go; defaults to the nearest UploadContext. */
+  uploadFile?: UploadFile | undefined;
+  /** Forces phone or desktop layout; by default the form measures its own width. */
+  width?: FormWidth | undefined;
+}
+
+/** Below this container width the renderers switch to their phone layouts. */
+export const PHONE_MAX_WIDTH = 576;
+const DRAFT_DELAY_MS = 400;
+
+function rulesByPath(form: FormDefinition, data: FormData): Map<string, RuleState> {
+  const map = new Map<string, RuleState>();
+  for (const [scope, state] of Object.entries(evaluateFormRules(form, data))) map.set(scopeToPath(scope), state);
+  return map;
+}
+
+function computedPaths(form: FormDefinition): string[] {
+  return (form.computed ?? []).map((c) => scopeToPath(c.scope));
+}
+
+function sameAt(paths: string[], a: unknown, b: unknown): boolean {
+  return paths.every((p) => JSON.stringify(getAtPath(a, p)) === JSON.stringify(getAtPath(b, p)));
+}
+
+function useMeasuredWidth(forced: FormWidth | undefined) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [measured, setMeasured] = useState<FormWidth>('desktop');
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (forced || !element) return;
+    const apply = (width: number) => setMeasured(width > 0 && width < PHONE_MAX_WIDTH ? 'phone' : 'desktop');
+    apply(element.getBoundingClientRect().width);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const entry = entries[0];
+      if (entry) apply(entry.contentRect.width);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [forced]);
+  return [ref, forced ?? measured] as const;
+}
+
+/**
+ * A form definition rendered with Shijian's Ant Design renderers: expression rules hide or disable
+ * fields, computed fields fill themselves in, messages come in the person's language and appear once
+ * a field was touched (or on submit), and with a `draftKey` nothing typed is lost offline.
+ *
+ * @example <ShijianForm form={def} data={data} onChange={(d, issues) => setData(d)} draftKey={`order-${id}`} />
+ */
+export function ShijianForm(props: ShijianFormProps) {
+  const { form, onChange, readonly, draftKey, onSubmit, submitLabel, uploadFile, width } = props;
+  const outer = useLocale();
+  const locale = props.locale ?? outer.locale;
+  const t = translator(locale);
+  const [store] = useState(() => new FormStore(locale));
+  const [containerRef, formWidth] = useMeasuredWidth(width);
+
+  const [draft] = useState(() => (draftKey ? loadDraft<FormData>(draftKey) : undefined));
+  const [showDraftNotice, setShowDraftNotice] = useState(draft !== undefined);
+  const [data, setData] = useState<FormData>(() => {
+    const initial = applyComputed(form, draft?.data ?? props.data ?? {});
+    store.update({ rules: rulesByPath(form, initial), computed: new Set(computedPaths(form)), issues: validateFormData(form, initial) });
+    return initial;
+  });
+  const latest = useRef<FormData>(data);
+  const initialData = useRef<FormData>(data);
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [submitState, setSubmitState] = useState<{ busy: boolean; message?: string }>({ busy: false });
+
+  // Adopt data pushed from outside (another preview of the same form, a server reload), not our own echo.
+  const lastProp = useRef(props.data);
+  useEffect(() => {
+    if (props.data === lastProp.current) return;
+    lastProp.current = props.data;
+    if (props.data && props.data !== latest.current) setData(applyComputed(form, props.data));
+  }, [props.data, form]);
+
+  useEffect(() => store.update({ locale }), [store, locale]);
+
+  const evaluate = useCallback(
+    (next: FormData) => {
+      const issues = validateFormData(form, next);
+      store.update({ rules: rulesByPath(form, next), computed: new Set(computedPaths(form)), issues });
+      return issues;
+    },
+    [form, store],
+  );
+
+  // A new definition (the designer's live preview) re-evaluates the current data under it.
+  const firstForm = useRef(form);
+  useEffect(() => {
+    if (form === firstForm.current) return;
+    firstForm.current = form;
+    const next = applyComputed(form, latest.current);
+    latest.current = next;
+    setData(next);
+    evaluate(next);
+  }, [form, evaluate]);
+
+  const handleJsonFormsChange = useCallback(
+    ({ data: changed }: Pick<JsonFormsCore, 'data' | 'errors'>) => {
+      const next = (changed ?? {}) as FormData;
+      if (next === latest.current && next !== initialData.current) return;
+      const withComputed = applyComputed(form, next);
+      if (!sameAt(computedPaths(form), next, withComputed)) {
+        latest.current = withComputed;
+        setData(withComputed);
+      } else {
+        latest.current = next;
+      }
+      const issues = evaluate(latest.current);
+      onChange?.(latest.current, issues);
+      if (draftKey && latest.current !== initialData.current) {
+        clearTimeout(draftTimer.current);
+        const snapshot = latest.current;
+        draftTimer.current = setTimeout(() => saveDraft(draftKey, snapshot), DRAFT_DELAY_MS);
+      }
+    },
+    [form, evaluate, onChange, draftKey],
+  );
+  useEffect(() => () => clearTimeout(draftTimer.current), []);
+
+  const translate = useMemo<Translator>(() => {
+    const own = form.i18n?.[locale];
+    const chinese = form.i18n?.['zh-CN'];
+    return ((key: string, defaultMessage: string | undefined) => own?.[key] ?? chinese?.[key] ?? defaultMessage) as Translator;
+  }, [form.i18n, locale]);
+  const i18n = useMemo(() => ({ locale, translate }), [locale, translate]);
+
+  const discardDraft = () => {
+    if (draftKey) clearDraft(draftKey);
+    setShowDraftNotice(false);
+    const original = applyComputed(form, props.data ?? {});
+    latest.current = original;
+    setData(original);
+    onChange?.(original, evaluate(original));
+  };
+
+  const submit = async () => {
+    store.revealAll();
+    const issues = store.issues();
+    if (issues.length > 0) {
+      setSubmitState({ busy: false, message: t('form.fixErrors', { count: issues.length }) });
+      return;
+    }
+    if (!onSubmit) return;
+    setSubmitState({ busy: true });
+    try {
+      await onSubmit(latest.current);
+      clearTimeout(draftTimer.current);
+      if (draftKey) clearDraft(draftKey);
+      setShowDraftNotice(false);
+      setSubmitState({ busy: false, message: t('form.submitted') });
+    } catch (error) {
+      // The draft stays: a failed submit (often: no network) must not cost the person their input.
+      setSubmitState({ busy: false, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const body = (
+    <JsonForms
+      schema={form.schema as JsonSchema}
+      uischema={form.uischema as UISchemaElement | undefined}
+      data={data}
+      renderers={shijianRenderers}
+      validationMode="NoValidation"
+      readonly={readonly}
+      i18n={i18n}
+      onChange={handleJsonFormsChange}
+    />
+  );
+
+  return (
+    <LocaleScope locale={locale}>
+      <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>
+        <FormStoreContext.Provider value={store}>
+          <FormTranslateContext.Provider value={translate}>
+            <FormWidthContext.Provider value={formWidth}>
+              <div ref={containerRef} className={`sj-form sj-form-${formWidth}`} lang={locale} data-form={form.key}>
+                {showDraftNotice && draft ? (
+                  <Alert
+                    type="info"
+                    showIcon
+                    style={{ marginBottom: 16 }}
+                    title={t('draft.restored', { time: dayjs(draft.savedAt).format('YYYY-MM-DD HH:mm') })}
+                    action={
+                      <Button size="small" onClick={discardDraft}>
+                        {t('draft.discard')}
+                      </Button>
+                    }
+                    closable={{ onClose: () => setShowDraftNotice(false) }}
+                  />
+                ) : null}
+                {uploadFile ? <UploadContext.Provider value={uploadFile}>{body}</UploadContext.Provider> : body}
+                {onSubmit && !readonly ? (
+                  <div className="sj-form-actions">
+                    <Button type="primary" htmlType="button" loading={submitState.busy} onClick={() => void submit()} block={formWidth === 'phone'}>
+                      {submitState.busy ? t('form.submitting') : (submitLabel ?? t('form.submit'))}
+                    </Button>
+                    {submitState.message ? (
+                      <div className="sj-extra" role="status" style={{ marginTop: 8 }}>
+                        {submitState.message}
+                      </div>
+                    ) : null}
+                  </div>
+                ) : null}
+              </div>
+            </FormWidthContext.Provider>
+          </FormTranslateContext.Provider>
+        </FormStoreContext.Provider>
+      </ConfigProvider>
+    </LocaleScope>
+  );
+}

@@ -1,0 +1,58 @@
+import { Radio, Select } from 'antd';
+import { isEnumControl, isOneOfEnumControl, or, rankWith, type ControlProps } from '@jsonforms/core';
+import { withJsonFormsControlProps } from '@jsonforms/react';
+import { useT } from '../i18n';
+import { useControlState } from './context';
+import { useEnumOptions } from './enum-options';
+import { FieldShell, fieldAria } from './FieldShell';
+
+/** Up to this many choices are shown at once as radio buttons: one tap on a phone instead of two. */
+export const RADIO_MAX_OPTIONS = 4;
+
+function EnumControlView(props: ControlProps & { i18nKeyPrefix?: string }) {
+  const { data, handleChange, path, id, label, required, description, enabled, visible, schema, uischema } = props;
+  const t = useT();
+  const state = useControlState(path);
+  const options = useEnumOptions(schema, props.i18nKeyPrefix ?? path.replace(/\.\d+(?=\.|$)/g, ''));
+  if (!visible || !state.visible) return null;
+  const disabled = !enabled || !state.enabled || state.computed;
+  const format = uischema.options?.format;
+  const asRadio = format === 'radio' || (format !== 'select' && options.length <= RADIO_MAX_OPTIONS);
+  return (
+    <FieldShell id={id} label={label} required={required} description={description} error={state.error} computed={state.computed} group={asRadio}>
+      {asRadio ? (
+        <Radio.Group
+          id={id}
+          aria-labelledby={`${id}-label`}
+          aria-invalid={state.error ? true : undefined}
+          value={data}
+          disabled={disabled}
+          onChange={(e) => {
+            state.touch();
+            handleChange(path, e.target.value);
+          }}
+          options={options.map((o) => ({ value: o.value, label: o.label }))}
+        />
+      ) : (
+        <Select
+          {...fieldAria(id, required, state.error)}
+          style={{ width: '100%', maxWidth: 360 }}
+          value={data ?? undefined}
+          placeholder={t('form.selectPlaceholder')}
+          disabled={disabled}
+          allowClear={!required}
+          showSearch={{ optionFilterProp: 'label' }}
+          status={state.error ? 'error' : undefined}
+          onChange={(value) => {
+            state.touch();
+            handleChange(path, value ?? undefined);
+          }}
+          options={options.map((o) => ({ value: o.value as string | number, label: o.label }))}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+export const EnumControl = withJsonFormsControlProps(EnumControlView);
+export const enumControlTester = rankWith(2, or(isEnumControl, isOneOfEnumControl));

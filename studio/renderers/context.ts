@@ -1,0 +1,48 @@
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type { Translator } from '@jsonforms/core';
+import { FormStore, type ControlState } from '../forms/form-store';
+
+export const FormStoreContext = createContext<FormStore>(new FormStore('zh-CN'));
+
+/** Layout width of the form's own container (not the window), so a 360 px preview frame on a desktop screen lays out as a phone. */
+export type FormWidth = 'phone' | 'desktop';
+export const FormWidthContext = createContext<FormWidth>('desktop');
+export const useFormWidth = () => useContext(FormWidthContext);
+
+export interface UploadedFile {
+  id: string;
+  name: string;
+  /** A URL to show a thumbnail, when the server offers one. */
+  url?: string;
+}
+
+/**
+ * Sends one file somewhere and resolves with its attachment id. The workspace points it at the
+ * server's attachments API; tests and the preview pass their own.
+ */
+export type UploadFile = (file: File, onProgress: (percent: number) => void) => Promise<UploadedFile>;
+export const UploadContext = createContext<UploadFile | undefined>(undefined);
+
+/** Rules, computed flag and the message to show for the control at `path`. */
+export function useControlState(path: string): ControlState & { touch(): void } {
+  const store = useContext(FormStoreContext);
+  const state = useSyncExternalStore(
+    store.subscribe,
+    () => store.controlState(path),
+    () => store.controlState(path),
+  );
+  const touch = useCallback(() => store.touch(path), [store, path]);
+  return { ...state, touch };
+}
+
+/** The form's own translations (form.i18n[locale]), as JSON Forms' translator; stable per locale. */
+export type FormTranslate = Translator;
+const untranslated = ((_key: string, defaultMessage: string | undefined) => defaultMessage) as Translator;
+export const FormTranslateContext = createContext<FormTranslate>(untranslated);
+export const useFormTranslate = () => useContext(FormTranslateContext);
+
+/**
+ * Called by array rows while rendering. Only tests provide it: it is how the render-isolation test
+ * sees which rows re-rendered, without timing guesses.
+ */
+export const RenderObserverContext = createContext<((what: string) => void) | undefined>(undefined);
