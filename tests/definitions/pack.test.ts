@@ -142,6 +142,22 @@ describe('Liangzhou pack: references', () => {
     expect([...categories.keys()].filter((category) => !served.has(category))).toEqual([]);
   });
 
+  it('the rubrics read the eight haves and team types by the keys the pack defines', () => {
+    const eightHaves = new Set(stationTypes.get('service-point')?.standard?.elements.map((element) => element.key));
+    const metricParams = (node: unknown, key: string): Json[] =>
+      Array.isArray(node)
+        ? node.flatMap((child) => metricParams(child, key))
+        : isObject(node)
+          ? [...(node.key === key && isObject(node.params) ? [node.params] : []), ...Object.values(node).flatMap((child) => metricParams(child, key))]
+          : [];
+    for (const rubric of files.filter((file) => file.json.kind === 'rubric')) {
+      for (const params of metricParams(rubric.json, 'service-point-element')) expect(eightHaves.has(String(params.element)), `${rubric.path} ${String(params.element)}`).toBe(true);
+      for (const params of metricParams(rubric.json, 'teams-count')) {
+        if (params.type !== undefined) expect(teamTypes.has(String(params.type)), `${rubric.path} ${String(params.type)}`).toBe(true);
+      }
+    }
+  });
+
   it('the bundle lists every pack file, and the workflows and rubrics of the pack', () => {
     expect(bundle).toMatchObject({ key: 'liangzhou-2026', district: '凉州区', year: 2026 });
     const members = (bundle?.members ?? []).map((member) => `${member.kind}/${member.key}/${member.version}`);
