@@ -10,7 +10,10 @@ import { newRouter } from './http/router';
 import { csrfMiddleware, sessionMiddleware } from './http/session-middleware';
 import { authRoutes } from './routes/auth/auth';
 import { referencePage } from './routes/docs/reference-page';
+import { definitionRoutes } from './routes/definitions/definitions';
 import { healthRoutes } from './routes/health/health';
+import { orgUnitRoutes } from './routes/org-units/org-units';
+import { userRoutes } from './routes/users/users';
 
 /**
  * The whole HTTP application, independent of how it is served: main.ts wraps it in a Node server, tests
@@ -49,6 +52,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/api', healthRoutes);
   app.route('/api', authRoutes);
+  app.route('/api', orgUnitRoutes);
+  app.route('/api', userRoutes);
+  app.route('/api', definitionRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { lintDefinitions, summarize } from '../../runtime/lint/index';
 import { loadDefinitions } from '../../runtime/lint/load-definitions-node';
 import { insertDefinition } from '../db/repositories/definition-repository';
 import type { Database } from '../db/types';
+import { loadLinter } from '../definitions/linter';
 
 /**
  * Lints the pack and publishes every definition in it. Refuses (throws, naming the first problems) when
@@ -10,8 +10,9 @@ import type { Database } from '../db/types';
  */
 export async function publishPack(db: Kysely<Database>, directory: string, at: string): Promise<number> {
   const { documents, problems: loadProblems } = loadDefinitions([directory]);
-  const problems = [...loadProblems, ...lintDefinitions(documents)];
-  if (summarize(problems).errors > 0) {
+  const linter = await loadLinter();
+  const problems = [...loadProblems, ...linter.lintDefinitions(documents)];
+  if (problems.some((problem) => problem.severity === 'error')) {
     const first = problems.filter((problem) => problem.severity === 'error').slice(0, 5);
     throw new Error(`the definition pack has lint errors:\n${first.map((p) => `  ${p.file}${p.pointer} ${p.code}: ${p.message.en ?? p.message['zh-CN']}`).join('\n')}`);
   }

@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../../server/app';
+import { LoginRateLimiter } from '../../../server/auth/rate-limit';
+import type { DatabaseHandle } from '../../../server/db/dialects/dialect';
+import { migrateToLatest } from '../../../server/db/migrate';
+import type { AppDeps } from '../../../server/deps';
+import { seedIfEmpty } from '../../../server/seed/seed';
+import { startTimerWorker, type TimerWorker } from '../../../server/workers/timer-worker';
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(public nowMs = Date.parse('2026-03-02T01:00:00.000Z')) {}
+  readonly now = () => new Date(this.nowMs);
+  advance(ms: number): void {
+    this.nowMs += ms;
+  }
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  deps: AppDeps;
+  worker: TimerWorker | null;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: TestClock;
+  seed?: boolean;
+  orders?: boolean;
+  worker?: { intervalMs: number } | null;
+  overrides?: Partial<AppDeps>;
+}
+
+/** Migrates, seeds if empty, and serves the real app on a random port. */
+export async function startServer(database: DatabaseHandle, options: StartOptions = {}): Promise<RunningServer> {
+  const clock = options.clock ?? new TestClock();
+  await migrateToLatest(database);
+  if (options.seed !== false) await seedIfEmpty(database, { size: 'default', clock: clock.now, log: () => {}, orders: options.orders ?? false });
+  const errors: unknown[] = [];
+  const deps: AppDeps = {
+    database,
+    clock: clock.now,
+    log: (_message, error) => errors.push(error),
+    loginLimiter: new LoginRateLimiter(),
+    secureCookies: false,
+    bodyLimitBytes: 64 * 1024,
+    attachmentLimitBytes: 256 * 1024,
+    studioDir: null,
+    sessionTtlMs: 3_600_000,
+    ...options.overrides,
+  };
+  const app = createApp(deps);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const worker = options.worker ? startTimerWorker({ database, clock: clock.now, log: deps.log, intervalMs: options.worker.intervalMs }) : null;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    deps,
+    worker,
+    async close() {
+      await worker?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
