@@ -1,5 +1,6 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { evaluate } from '@marcbachmann/cel-js';
 import { describe, expect, it } from 'vitest';
 import { definitionSchemas, isDefinitionKind } from '../../runtime/schema/kinds';
 import { definitionsOf, folderOf, localizedTexts, readPack } from './pack-files';
@@ -321,5 +322,40 @@ describe('sample data against the form schemas', () => {
     ['meeting-record', { type: 'weekly', date: '2026-03-01', topic: '研究文明实践工作', chair: '王五', minutes: '会议研究了年度计划' }, false],
   ])('%s %j valid: %s', (key, data, valid) => {
     expect(validate(key, data)).toBe(valid);
+  });
+});
+
+/**
+ * The rules and computed values, evaluated with the CEL library itself (runtime/form wraps the same
+ * library): every expression runs on an empty form, so none reads a field that is not yet filled.
+ */
+describe('form expressions', () => {
+  const rule = (key: string, scope: string) => forms.get(key)?.rules.find((candidate) => candidate.scope === scope)?.when ?? 'missing';
+  const computed = (key: string, scope: string) => forms.get(key)?.computed.find((candidate) => candidate.scope === scope)?.expression ?? 'missing';
+
+  it.each([...forms.values()].flatMap((form) => [
+    ...form.rules.map((candidate) => [form.key, candidate.when, 'boolean'] as const),
+    ...form.computed.map((candidate) => [form.key, candidate.expression, 'number'] as const),
+  ]))('%s: %s evaluates on an empty form to a %s', (_key, expression, type) => {
+    const value: unknown = evaluate(expression, { data: {} });
+    expect(type === 'number' ? typeof value === 'number' || typeof value === 'bigint' : typeof value === 'boolean').toBe(true);
+  });
+
+  it('order-dispatch shows the team only for a directed order', () => {
+    const when = rule('order-dispatch', '#/properties/teamId');
+    expect(evaluate(when, { data: { mode: 'directed' } })).toBe(true);
+    expect(evaluate(when, { data: { mode: 'pool' } })).toBe(false);
+  });
+
+  it('activity-record totals volunteer hours and training-record counts participants', () => {
+    expect(evaluate(computed('activity-record', '#/properties/totalVolunteerHours'), { data: { volunteerCount: 3, hoursPerVolunteer: 2.5 } })).toBe(7.5);
+    expect(Number(evaluate(computed('training-record', '#/properties/participantCount'), { data: { participants: [{ name: '甲' }, { name: '乙' }] } }))).toBe(2);
+    expect(Number(evaluate(computed('meeting-record', '#/properties/attendeeCount'), { data: { attendees: ['甲', '乙', '丙'] } }))).toBe(3);
+  });
+
+  it('volunteer-registration asks for the Party branch of Party members only', () => {
+    const when = rule('volunteer-registration', '#/properties/partyBranch');
+    expect(evaluate(when, { data: { politicalStatus: 'cpcMember' } })).toBe(true);
+    expect(evaluate(when, { data: { politicalStatus: 'masses' } })).toBe(false);
   });
 });
