@@ -1,7 +1,7 @@
 import type { RubricDefinition } from '../schema/rubric';
 import type { CompiledRubric } from './compile';
 import { compiled, freezeMetrics } from './metrics/freeze';
-import { applyQuotas } from './quota';
+import { applyQuotas, type Rankable } from './quota';
 import { scoreUnit } from './score';
 import type { Period, UnitSnapshot } from './snapshot';
 import { cents, decideTier } from './tier';
@@ -61,16 +61,27 @@ export function previewImpact(
   const next = compiled(after);
   const scoringUnchanged = scoringPart(old.definition) === scoringPart(next.definition);
 
-  const oldScores: UnitScore[] = new Array(units.length);
-  const newScores: UnitScore[] = new Array(units.length);
+  // Only what tiers, quotas and the summary need is kept per unit, so memory stays flat in the unit count.
+  const itemBreakers = [old, next].some((rubric) => rubric.definition.quotas.some((quota) => quota.tieBreakers.some((breaker) => 'item' in breaker)));
+  const compact = (score: UnitScore): Rankable => ({
+    unitId: score.unitId,
+    parentId: score.parentId,
+    score: score.score,
+    vetoed: score.vetoed,
+    tier: score.tier,
+    sections: score.sections,
+    items: itemBreakers ? score.items : [],
+  });
+  const oldScores: Rankable[] = new Array(units.length);
+  const newScores: Rankable[] = new Array(units.length);
   for (let index = 0; index < units.length; index++) {
     const unit = units[index]!;
     const frozen = freezeMetrics(old, unit.snapshot, period);
     const input: AssessmentInput = { unitId: unit.unitId, parentId: unit.parentId, metrics: frozen.values, reviews: unit.reviews };
-    oldScores[index] = scoreUnit(old, input);
+    oldScores[index] = compact(scoreUnit(old, input));
     if (scoringUnchanged) continue;
     const nextFrozen = freezeMetrics(next, unit.snapshot, period, frozen.values);
-    newScores[index] = scoreUnit(next, { ...input, metrics: nextFrozen.values });
+    newScores[index] = compact(scoreUnit(next, { ...input, metrics: nextFrozen.values }));
   }
   const beforeFinal = applyQuotas(old, oldScores);
   const hybrid = withTierRules(old, next);
@@ -95,7 +106,7 @@ function withTierRules(scoring: CompiledRubric, rules: CompiledRubric): Compiled
   };
 }
 
-function retier(rubric: CompiledRubric, score: UnitScore): UnitScore {
+function retier(rubric: CompiledRubric, score: Rankable): Rankable {
   const tier = decideTier(rubric, cents(score.score), score.sections.map((section) => cents(section.points)), score.vetoed);
   return { ...score, tier };
 }
@@ -105,7 +116,7 @@ function scoringPart(definition: RubricDefinition): string {
   return JSON.stringify({ sections, bonus, vetoes, review, metrics });
 }
 
-function summarize(before: readonly UnitScore[], after: readonly UnitScore[]): ImpactSummary {
+function summarize(before: readonly Rankable[], after: readonly Rankable[]): ImpactSummary {
   const changed: UnitChange[] = [];
   const tiers = { before: {} as TierCounts, after: {} as TierCounts };
   const byParent: ImpactSummary['byParent'] = {};

@@ -4,6 +4,12 @@ import { compiled } from './metrics/freeze';
 import { cents, decideTier } from './tier';
 import type { UnitScore } from './types';
 
+/** What ranking needs of a unit's score; `UnitScore` has it, and so do the compact results of a preview. */
+export type Rankable = Pick<UnitScore, 'unitId' | 'parentId' | 'score' | 'vetoed' | 'tier'> & {
+  sections: readonly { points: number }[];
+  items: readonly { points: number }[];
+};
+
 /** How many units of a scope may hold the quota's tier. */
 export function quotaLimit(quota: Quota, unitsInScope: number): number {
   let limit = Number.POSITIVE_INFINITY;
@@ -24,7 +30,7 @@ export function quotaLimit(quota: Quota, unitsInScope: number): number {
  * they qualify for, where that tier's quota applies in turn. A vetoed unit keeps its forced tier.
  * Returns new results; the inputs are not changed.
  */
-export function applyQuotas(rubric: RubricDefinition | CompiledRubric, scores: readonly UnitScore[]): UnitScore[] {
+export function applyQuotas<T extends Rankable>(rubric: RubricDefinition | CompiledRubric, scores: readonly T[]): T[] {
   const plan = compiled(rubric);
   const results = scores.map((score) => ({ ...score, tier: { ...score.tier } }));
   const quotas = plan.definition.quotas;
@@ -63,8 +69,8 @@ export function applyQuotas(rubric: RubricDefinition | CompiledRubric, scores: r
 }
 
 function compareRank(
-  a: UnitScore,
-  b: UnitScore,
+  a: Rankable,
+  b: Rankable,
   quota: Quota,
   sectionIndex: ReadonlyMap<string, number>,
   itemIndex: ReadonlyMap<string, number>,
