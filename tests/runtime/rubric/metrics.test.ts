@@ -186,3 +186,11 @@ describe('freezeMetrics', () => {
     expect(ids.indexOf('combined')).toBeGreaterThan(ids.indexOf('teams-count'));
   });
 });
+
+describe('metric catalogue documentation', () => {
+  it('lists every registry metric in runtime/rubric/README.md', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../../runtime/rubric/README.md', import.meta.url), 'utf8');
+    for (const key of metricRegistry.keys()) expect(readme, key).toContain(`| \`${key}\` |`);
+  });
+});
