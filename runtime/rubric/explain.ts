@@ -229,7 +229,18 @@ function shortfall(plan: CompiledRubric, result: UnitScore): Shortfall | undefin
   improvements.sort((a, b) => b.gain - a.gain || a.steps - b.steps || (a.item < b.item ? -1 : 1));
 
   // Greedy by gain is the fewest items for a sum; floors are closed first, inside their own section.
+  // Items of one section share its remaining room, so each pick takes only what is left of it.
   const chosen = new Set<string>();
+  const roomLeft = new Map(sectionRoom);
+  let bonusLeft = bonusRoom;
+  const take = (option: ImprovementOption): number => {
+    const left = option.section === null ? bonusLeft : (roomLeft.get(option.section) ?? 0);
+    const gain = Math.min(cents(option.gain), left);
+    if (option.section === null) bonusLeft -= gain;
+    else roomLeft.set(option.section, left - gain);
+    chosen.add(option.item);
+    return gain;
+  };
   let reachable = true;
   let gainedCents = 0;
   for (const below of sectionsBelowFloor) {
@@ -237,17 +248,18 @@ function shortfall(plan: CompiledRubric, result: UnitScore): Shortfall | undefin
     for (const option of improvements) {
       if (missing <= 0) break;
       if (option.section !== below.section || chosen.has(option.item)) continue;
-      chosen.add(option.item);
-      missing -= cents(option.gain);
-      gainedCents += cents(option.gain);
+      const gain = take(option);
+      missing -= gain;
+      gainedCents += gain;
     }
     if (missing > 0) reachable = false;
   }
   for (const option of improvements) {
     if (gainedCents >= pointsMissingCents) break;
     if (chosen.has(option.item)) continue;
-    chosen.add(option.item);
-    gainedCents += cents(option.gain);
+    const gain = take(option);
+    if (gain > 0) gainedCents += gain;
+    else chosen.delete(option.item);
   }
   if (gainedCents < pointsMissingCents) reachable = false;
   const quota = result.tier.rule === 'quota' && plan.tiers.findIndex((candidate) => candidate.key === result.tier.qualified) < index;
