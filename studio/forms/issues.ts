@@ -1,4 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { translator, type MessageKey } from '../i18n';
 
 /** The shape of runtime/form's FormIssue; kept structural so the studio accepts any producer of it. */
@@ -48,7 +49,10 @@ let ajv: Ajv | undefined;
 export function ajvIssues(schema: Record<string, unknown>, data: unknown): FormIssueLike[] {
   let validate = validators.get(schema);
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: true, strict: false });
+    if (!ajv) {
+      ajv = new Ajv({ allErrors: true, strict: false });
+      addFormats(ajv);
+    }
     validate = ajv.compile(schema);
     validators.set(schema, validate);
   }

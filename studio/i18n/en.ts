@@ -8,6 +8,7 @@ export const en: Record<MessageKey, string> = {
   'app.notFound': 'Page not found',
   'app.backHome': 'Back to home',
   'app.error': 'Something went wrong',
+  'app.forbidden': 'You do not have access to this page',
   'app.retry': 'Retry',
 
   'lang.label': 'Language',
@@ -31,6 +32,10 @@ export const en: Record<MessageKey, string> = {
   'placeholder.notice': 'This page is built in issue #{issue}.',
   'designer.title': 'Designer · Definitions',
   'designer.description': 'Browse and edit the definitions of forms, workflows, rubrics and the service menu.',
+  'designer.openPreview': 'Preview a form',
+  'designer.formKey': 'Form key, e.g. activity-record',
+  'user.menu': 'Signed in as {name}',
+  'nav.main': 'Main navigation',
   'workspace.title': 'Workspace · My tasks',
   'workspace.description': 'Work on the tasks assigned to you: dispatching, accepting and rating orders, self-assessment.',
 

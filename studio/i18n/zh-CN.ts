@@ -6,6 +6,7 @@ export const zhCN = {
   'app.notFound': '页面不存在',
   'app.backHome': '返回首页',
   'app.error': '出错了',
+  'app.forbidden': '您没有访问此页面的权限',
   'app.retry': '重试',
 
   'lang.label': '语言',
@@ -29,6 +30,10 @@ export const zhCN = {
   'placeholder.notice': '此页面将在议题 #{issue} 中实现。',
   'designer.title': '设计器 · 定义管理',
   'designer.description': '在这里浏览和编辑表单、流程、评分细则和服务菜单的定义。',
+  'designer.openPreview': '预览表单',
+  'designer.formKey': '表单标识（key），如 activity-record',
+  'user.menu': '当前用户：{name}',
+  'nav.main': '主导航',
   'workspace.title': '工作台 · 我的待办',
   'workspace.description': '在这里处理分配给您的任务：派单、接单、评单和考核自评。',
 

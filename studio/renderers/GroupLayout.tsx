@@ -8,7 +8,7 @@ function GroupLayoutView({ uischema, schema, path, enabled, visible, renderers, 
   const phone = useFormWidth() === 'phone';
   if (!visible) return null;
   return (
-    <Card title={label || undefined} size={phone ? 'small' : 'default'} style={{ marginBottom: 16 }} className="sj-group">
+    <Card title={label || undefined} size={phone ? 'small' : 'medium'} style={{ marginBottom: 16 }} className="sj-group">
       <LayoutChildren elements={elementsOf(uischema)} schema={schema} path={path} enabled={enabled} renderers={renderers} cells={cells} />
     </Card>
   );

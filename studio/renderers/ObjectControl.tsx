@@ -14,7 +14,7 @@ function ObjectControlView({ schema, uischema, rootSchema, path, enabled, visibl
   }, [schema, uischema, rootSchema]);
   if (!visible || !state.visible) return null;
   return (
-    <Card title={label || undefined} size={phone ? 'small' : 'default'} style={{ marginBottom: 16 }} className="sj-object">
+    <Card title={label || undefined} size={phone ? 'small' : 'medium'} style={{ marginBottom: 16 }} className="sj-object">
       <JsonFormsDispatch uischema={detail} schema={schema} path={path} enabled={enabled && state.enabled} renderers={renderers} cells={cells} />
     </Card>
   );

@@ -1,0 +1,73 @@
+import { lazy, Suspense } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { DISTRICT_ROLES } from './api/endpoints';
+import { AuthProvider } from './auth/AuthContext';
+import { LocaleProvider, useLocale } from './i18n';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { AppLayout } from './shell/AppLayout';
+import { PageLoading, RequireAuth, RequireRole } from './shell/guards';
+
+// Everything past the login and the shell loads on demand, so the first screen stays small on a slow phone.
+const DesignerHome = lazy(() => import('./pages/DesignerHome'));
+const WorkspaceHome = lazy(() => import('./pages/WorkspaceHome'));
+const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
+const HarnessPage = lazy(() => import('./pages/HarnessPage'));
+
+/** Hash routes: the built studio works from any static server or the API server's `/` with no rewrite rules. */
+function Routed() {
+  return (
+    <HashRouter>
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/harness/form" element={<HarnessPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <AppLayout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<Navigate to="/workspace" replace />} />
+            <Route path="/workspace" element={<WorkspaceHome />} />
+            <Route
+              path="/designer"
+              element={
+                <RequireRole roles={DISTRICT_ROLES}>
+                  <DesignerHome />
+                </RequireRole>
+              }
+            />
+            <Route path="/preview/form/:key" element={<FormPreviewPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </HashRouter>
+  );
+}
+
+function Themed() {
+  const { locale } = useLocale();
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c0392b' } }}>
+      <AntApp>
+        <AuthProvider>
+          <Routed />
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <LocaleProvider>
+      <Themed />
+    </LocaleProvider>
+  );
+}

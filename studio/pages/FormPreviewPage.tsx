@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Typography } from 'antd';
+import { useParams, useSearchParams } from 'react-router-dom';
+import type { FormDefinition } from '../../runtime/schema/form';
+import { ApiError } from '../api/client';
+import { definitionsApi, type StoredDefinition } from '../api/endpoints';
+import { FormPreview } from '../forms/FormPreview';
+import { useLocale, useT } from '../i18n';
+import { PageLoading } from '../shell/guards';
+
+type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; definition: StoredDefinition<FormDefinition> };
+
+/** `/preview/form/:key?version=N`: a stored form definition rendered as the workspace will render it. */
+export default function FormPreviewPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const { key = '' } = useParams();
+  const [search] = useSearchParams();
+  const version = search.get('version') ? Number(search.get('version')) : undefined;
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoad({ status: 'loading' });
+    definitionsApi()
+      .getForm(key, version, controller.signal)
+      .then((definition) => setLoad({ status: 'ready', definition }))
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        const detail = error instanceof ApiError ? (error.isNetwork ? t('api.network') : (error.detail ?? error.title)) : String(error);
+        setLoad({ status: 'failed', message: t('preview.loadFailed', { detail }) });
+      });
+    return () => controller.abort();
+  }, [key, version, attempt, t]);
+
+  if (load.status === 'loading') return <PageLoading />;
+  if (load.status === 'failed') {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={load.message}
+        action={<Button onClick={() => setAttempt((n) => n + 1)}>{t('app.retry')}</Button>}
+      />
+    );
+  }
+  const form = load.definition.body;
+  return (
+    <section>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('preview.title', { title: form.title[locale] ?? form.title['zh-CN'] })}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('preview.version', { version: load.definition.version })}</Typography.Paragraph>
+      <FormPreview key={`${form.key}@${load.definition.version}`} form={form} />
+    </section>
+  );
+}

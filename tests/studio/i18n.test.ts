@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { en } from '../../studio/i18n/en';
+import { zhCN } from '../../studio/i18n/zh-CN';
+import { format, translator } from '../../studio/i18n';
+
+describe('message catalogs', () => {
+  test('zh-CN and en have identical key sets', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+  });
+
+  test('every message is non-empty and uses the same placeholders in both languages', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
+      expect(zhCN[key].trim(), key).not.toBe('');
+      expect(en[key].trim(), key).not.toBe('');
+      expect(placeholders(en[key]), key).toEqual(placeholders(zhCN[key]));
+    }
+  });
+
+  test('the Chinese catalog is Chinese', () => {
+    const withHan = Object.values(zhCN).filter((s) => /\p{Script=Han}/u.test(s));
+    expect(withHan.length / Object.keys(zhCN).length).toBeGreaterThan(0.9);
+  });
+
+  test('translator fills placeholders and keeps unknown ones visible', () => {
+    expect(translator('zh-CN')('validation.maximum', { limit: 100 })).toBe('不能大于 100');
+    expect(translator('en')('validation.maximum', { limit: 100 })).toBe('Must be at most 100');
+    expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});

@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import dayjs from 'dayjs';
+import { afterEach, describe, expect, test } from 'vitest';
+import { defineForm, renderForm } from '../helpers';
+
+afterEach(cleanup);
+
+const form = defineForm(
+  {
+    properties: {
+      day: { type: 'string', format: 'date' },
+      startsAt: { type: 'string', format: 'date-time' },
+    },
+    required: ['day'],
+  },
+  { zh: { 'day.label': '活动日期', 'startsAt.label': '开始时间' } },
+);
+
+describe('DateControl', () => {
+  test('shows a stored day and stores a picked day as YYYY-MM-DD', async () => {
+    const { lastData } = renderForm(form, { data: { day: '2026-03-05' } });
+    const input = screen.getByLabelText(/活动日期/) as HTMLInputElement;
+    expect(input.value).toBe('2026-03-05');
+    fireEvent.mouseDown(input);
+    fireEvent.click(input);
+    const cell = await screen.findByTitle('2026-03-18');
+    fireEvent.click(cell);
+    await waitFor(() => expect(lastData().day).toBe('2026-03-18'));
+  });
+
+  test('the picker speaks Chinese', async () => {
+    renderForm(form, { data: { day: '2026-03-05' } });
+    const input = screen.getByLabelText(/活动日期/);
+    expect(input.getAttribute('placeholder')).toBe('选择日期');
+    fireEvent.mouseDown(input);
+    fireEvent.click(input);
+    expect(await screen.findByText('今天')).toBeTruthy();
+  });
+});
+
+describe('DateTimeControl', () => {
+  test('shows date and time of an ISO string with offset, in local time', () => {
+    const stored = '2026-03-05T14:30:00+08:00';
+    renderForm(form, { data: { day: '2026-03-05', startsAt: stored } });
+    const input = screen.getByLabelText(/开始时间/) as HTMLInputElement;
+    expect(input.value).toBe(dayjs(stored).format('YYYY-MM-DD HH:mm'));
+  });
+
+  test('picking a day and confirming stores ISO 8601 with an offset', async () => {
+    const { lastData } = renderForm(form, { data: { day: '2026-03-05', startsAt: '2026-03-05T14:30:00+08:00' } });
+    const input = screen.getByLabelText(/开始时间/);
+    fireEvent.mouseDown(input);
+    fireEvent.click(input);
+    fireEvent.click(await screen.findByTitle('2026-03-20'));
+    fireEvent.click(await screen.findByText(/^确\s?定$/));
+    await waitFor(() => expect(String(lastData().startsAt)).toMatch(/^2026-03-20T\d\d:\d\d:00[+-]\d\d:\d\d$/));
+  });
+});
