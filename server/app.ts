@@ -10,8 +10,11 @@ import { newRouter } from './http/router';
 import { csrfMiddleware, sessionMiddleware } from './http/session-middleware';
 import { authRoutes } from './routes/auth/auth';
 import { referencePage } from './routes/docs/reference-page';
+import { bundleRoutes } from './routes/bundles/bundles';
 import { definitionRoutes } from './routes/definitions/definitions';
 import { healthRoutes } from './routes/health/health';
+import { instanceRoutes } from './routes/instances/instances';
+import { taskRoutes } from './routes/tasks/tasks';
 import { orgUnitRoutes } from './routes/org-units/org-units';
 import { userRoutes } from './routes/users/users';
 
@@ -55,6 +58,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', orgUnitRoutes);
   app.route('/api', userRoutes);
   app.route('/api', definitionRoutes);
+  app.route('/api', bundleRoutes);
+  app.route('/api', instanceRoutes);
+  app.route('/api', taskRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,5 +1,7 @@
 import type { LoginRateLimiter } from './auth/rate-limit';
 import type { DatabaseHandle } from './db/dialects/dialect';
+import type { DefinitionCache } from './engine/definition-cache';
+import type { WorkflowPort } from './engine/port';
 import type { Logger } from './errors';
 import type { Clock } from './util/clock';
 
@@ -7,6 +9,10 @@ import type { Clock } from './util/clock';
 export interface AppDeps {
   database: DatabaseHandle;
   clock: Clock;
+  /** The pure workflow engine, behind the port the server codes against. */
+  engine: WorkflowPort;
+  /** Parsed published definitions, shared by the routes and the timer worker. */
+  definitions: DefinitionCache;
   log: Logger;
   loginLimiter: LoginRateLimiter;
   /** Mark cookies Secure (behind HTTPS). Off for plain-HTTP local use and tests. */

@@ -6,6 +6,8 @@ import { LoginRateLimiter } from './auth/rate-limit';
 import { openDatabase, defaultDatabaseUrl } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { seedIfEmpty, type DemoSize } from './seed/seed';
+import { DefinitionCache } from './engine/definition-cache';
+import { runtimeEngine } from './engine/runtime-engine';
 import { startTimerWorker } from './workers/timer-worker';
 import { systemClock } from './util/clock';
 
@@ -14,12 +16,15 @@ const database = openDatabase(process.env.DATABASE_URL ?? defaultDatabaseUrl);
 const log = (message: string, error: unknown) => console.error(`[shijian] ${message}`, error);
 
 await migrateToLatest(database);
-const seeded = await seedIfEmpty(database, { size, clock: systemClock, log: (line) => console.log(`[shijian] ${line}`) });
+const definitions = new DefinitionCache();
+const seeded = await seedIfEmpty(database, { size, clock: systemClock, log: (line) => console.log(`[shijian] ${line}`), engine: runtimeEngine, definitions });
 if (seeded) console.log('[shijian] demo data loaded (see server/README.md for the demo users)');
 
 const app = createApp({
   database,
   clock: systemClock,
+  engine: runtimeEngine,
+  definitions,
   log,
   loginLimiter: new LoginRateLimiter(),
   secureCookies: process.env.SHIJIAN_SECURE_COOKIES === '1',
@@ -28,7 +33,7 @@ const app = createApp({
   studioDir: resolve('studio/dist'),
   sessionTtlMs: 12 * 60 * 60 * 1000,
 });
-const worker = startTimerWorker({ database, clock: systemClock, log, intervalMs: 1000 });
+const worker = startTimerWorker({ database, clock: systemClock, engine: runtimeEngine, definitions, log, intervalMs: 1000 });
 const port = Number(process.env.PORT ?? 8787);
 const server = serve({ fetch: app.fetch, port }, (info) => console.log(`[shijian] listening on http://localhost:${info.port} (${database.capabilities.name})`));
 

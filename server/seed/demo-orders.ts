@@ -1,7 +1,6 @@
-import type { DatabaseHandle } from '../db/dialects/dialect';
-import type { Clock } from '../util/clock';
+import type { AppDeps } from '../deps';
 
-/** Placeholder until the workflow engine lands: demo orders are driven through it. */
-export async function seedDemoOrders(_database: DatabaseHandle, _clock: Clock): Promise<number> {
+/** Placeholder until the five-order workflow lands in the pack: demo orders are driven through the engine. */
+export async function seedDemoOrders(_deps: Pick<AppDeps, 'database' | 'clock' | 'engine' | 'definitions'>): Promise<number> {
   return 0;
 }

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { DatabaseHandle } from '../db/dialects/dialect';
 import { findLatestPublished, parseBody } from '../db/repositories/definition-repository';
+import type { DefinitionCache } from '../engine/definition-cache';
+import type { WorkflowPort } from '../engine/port';
 import type { Clock } from '../util/clock';
 import { seedDemoOrg, type DemoSize, type PackFacts } from './demo-org';
 import { seedDemoUsers } from './demo-users';
@@ -16,6 +18,8 @@ export interface SeedOptions {
   packDirectory?: string;
   /** Drive demo orders through the engine (slower; off in tests that do not need them). */
   orders?: boolean;
+  engine: WorkflowPort;
+  definitions: DefinitionCache;
 }
 
 /** On an empty database: publish the Liangzhou pack, then load the demo org, users and orders. */
@@ -33,7 +37,7 @@ export async function seedIfEmpty(database: DatabaseHandle, options: SeedOptions
     await seedDemoUsers(trx, org, at);
   });
   if (options.orders !== false) {
-    const made = await seedDemoOrders(database, options.clock);
+    const made = await seedDemoOrders({ database, clock: options.clock, engine: options.engine, definitions: options.definitions });
     options.log(`demo orders: ${made}`);
   }
   return true;

@@ -1,19 +1,72 @@
-import type { DatabaseHandle } from '../db/dialects/dialect';
+import { hostname } from 'node:os';
+import { systemActor } from '../auth/actor';
+import { fireTimer } from '../commands/instance-commands';
+import type { AppDeps } from '../deps';
 import type { Logger } from '../errors';
-import type { Clock } from '../util/clock';
+import { newId } from '../util/ids';
 
-export interface TimerWorkerOptions {
-  database: DatabaseHandle;
-  clock: Clock;
-  log: Logger;
+export type TimerDeps = Pick<AppDeps, 'database' | 'clock' | 'engine' | 'definitions'> & { log: Logger };
+
+export interface TimerWorkerOptions extends TimerDeps {
   intervalMs: number;
 }
 
 export interface TimerWorker {
+  readonly id: string;
+  /** Fires every due timer now (also what each tick does); resolves with how many were handled. */
+  runOnce(): Promise<number>;
   stop(): Promise<void>;
 }
 
-/** Placeholder; replaced with the claiming worker. */
-export function startTimerWorker(_options: TimerWorkerOptions): TimerWorker {
-  return { stop: async () => {} };
+/**
+ * Fires due timers, one transaction per timer: claim the oldest due row, apply the timer command, mark it
+ * fired. On PostgreSQL the claim is `FOR UPDATE SKIP LOCKED`, so several servers share the work without
+ * waiting on one another and never fire the same timer twice; on SQLite the write transaction is
+ * exclusive. The first tick runs at start, so timers that fell due while the server was down fire then.
+ */
+export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
+  const id = `${hostname()}:${process.pid}:${newId()}`;
+  let stopped = false;
+  let running: Promise<number> = Promise.resolve(0);
+
+  const runOnce = () => {
+    running = running.then(async () => {
+      let handled = 0;
+      while (!stopped && handled < 500) {
+        const outcome = await fireNextDueTimer(options, id).catch((error: unknown) => {
+          options.log('timer worker failed', error);
+          return 'error' as const;
+        });
+        if (outcome === 'none' || outcome === 'error') break;
+        handled++;
+      }
+      return handled;
+    });
+    return running;
+  };
+
+  const interval = setInterval(() => void runOnce(), options.intervalMs);
+  void runOnce();
+  return {
+    id,
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(interval);
+      await running;
+    },
+  };
+}
+
+export async function fireNextDueTimer(deps: TimerDeps, workerId: string): Promise<'fired' | 'refused' | 'none'> {
+  const { db, capabilities } = deps.database;
+  return db.transaction().execute(async (trx) => {
+    const now = deps.clock().toISOString();
+    let query = trx.selectFrom('timers').selectAll().where('fired_at', 'is', null).where('cancelled_at', 'is', null).where('due_at', '<=', now).orderBy('due_at').limit(1);
+    if (capabilities.supportsSkipLocked) query = query.forUpdate().skipLocked();
+    const timer = await query.executeTakeFirst();
+    if (timer === undefined) return 'none';
+    await trx.updateTable('timers').set({ claimed_by: workerId, claimed_at: now }).where('id', '=', timer.id).execute();
+    return fireTimer(trx, deps, systemActor, timer);
+  });
 }

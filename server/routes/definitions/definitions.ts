@@ -85,6 +85,7 @@ export const definitionRoutes = newRouter()
     const { kind, key, version } = c.req.valid('param');
     const deps = c.get('deps');
     const row = await deps.database.db.transaction().execute((trx) => publishDefinition(trx, actor, kind, key, version, deps.clock().toISOString()));
+    if (kind === 'form') deps.definitions.invalidateForms();
     return c.json(presentDefinition(row), 200);
   })
   .openapi(retireRoute, async (c) => {

@@ -5,6 +5,8 @@ import { LoginRateLimiter } from '../../../server/auth/rate-limit';
 import type { DatabaseHandle } from '../../../server/db/dialects/dialect';
 import { migrateToLatest } from '../../../server/db/migrate';
 import type { AppDeps } from '../../../server/deps';
+import { DefinitionCache } from '../../../server/engine/definition-cache';
+import { runtimeEngine } from '../../../server/engine/runtime-engine';
 import { seedIfEmpty } from '../../../server/seed/seed';
 import { startTimerWorker, type TimerWorker } from '../../../server/workers/timer-worker';
 
@@ -20,6 +22,8 @@ export class TestClock {
 export interface RunningServer {
   baseUrl: string;
   deps: AppDeps;
+  /** Errors the app logged (unhandled ones became 500s); tests assert it stays empty. */
+  errors: unknown[];
   worker: TimerWorker | null;
   close(): Promise<void>;
 }
@@ -29,6 +33,8 @@ export interface StartOptions {
   seed?: boolean;
   orders?: boolean;
   worker?: { intervalMs: number } | null;
+  /** A pack folder other than definitions/liangzhou (an empty one: org and users only). */
+  packDirectory?: string;
   overrides?: Partial<AppDeps>;
 }
 
@@ -36,11 +42,16 @@ export interface StartOptions {
 export async function startServer(database: DatabaseHandle, options: StartOptions = {}): Promise<RunningServer> {
   const clock = options.clock ?? new TestClock();
   await migrateToLatest(database);
-  if (options.seed !== false) await seedIfEmpty(database, { size: 'default', clock: clock.now, log: () => {}, orders: options.orders ?? false });
+  const definitions = new DefinitionCache();
+  if (options.seed !== false) {
+    await seedIfEmpty(database, { size: 'default', clock: clock.now, log: () => {}, orders: options.orders ?? false, engine: runtimeEngine, definitions, ...(options.packDirectory === undefined ? {} : { packDirectory: options.packDirectory }) });
+  }
   const errors: unknown[] = [];
   const deps: AppDeps = {
     database,
     clock: clock.now,
+    engine: runtimeEngine,
+    definitions,
     log: (_message, error) => errors.push(error),
     loginLimiter: new LoginRateLimiter(),
     secureCookies: false,
@@ -55,10 +66,11 @@ export async function startServer(database: DatabaseHandle, options: StartOption
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
-  const worker = options.worker ? startTimerWorker({ database, clock: clock.now, log: deps.log, intervalMs: options.worker.intervalMs }) : null;
+  const worker = options.worker ? startTimerWorker({ ...deps, intervalMs: options.worker.intervalMs }) : null;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     deps,
+    errors,
     worker,
     async close() {
       await worker?.stop();

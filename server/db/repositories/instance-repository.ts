@@ -1,0 +1,158 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Effect, HistoryEntry, WorkflowInstance } from '../../../runtime/workflow/types';
+import { problems } from '../../errors';
+import { newId } from '../../util/ids';
+import type { OrgScope } from '../scope';
+import type { Database, InstanceRow, TaskTable } from '../types';
+
+/** The instance as the engine sees it: the stored snapshot plus the append-only history. */
+export async function loadEngineInstance(db: Kysely<Database>, row: InstanceRow): Promise<WorkflowInstance> {
+  const history = await db.selectFrom('history').select('data').where('instance_id', '=', row.id).orderBy('seq').execute();
+  const snapshot = JSON.parse(row.snapshot) as Omit<WorkflowInstance, 'history'>;
+  return { ...snapshot, history: history.map((entry) => JSON.parse(entry.data ?? '{}') as HistoryEntry) };
+}
+
+/** The instance if the actor may see it (see OrgScope.instances); 404 otherwise. */
+export async function findVisibleInstance(db: Kysely<Database>, scope: OrgScope, id: string): Promise<InstanceRow> {
+  const row = await db.selectFrom('workflow_instances').selectAll().where('id', '=', id).where(scope.instances()).executeTakeFirst();
+  if (row === undefined) throw problems.notFound('instance');
+  return row;
+}
+
+function snapshotOf(instance: WorkflowInstance): string {
+  const { history: _history, ...snapshot } = instance;
+  return JSON.stringify(snapshot);
+}
+
+function dataOf(instance: WorkflowInstance): string {
+  return JSON.stringify({ input: instance.input, data: instance.data, vars: instance.vars });
+}
+
+export async function insertInstance(db: Kysely<Database>, instance: WorkflowInstance, orgPath: string, createdBy: string, at: string): Promise<InstanceRow> {
+  const row: InstanceRow = {
+    id: instance.id,
+    definition_key: instance.workflow,
+    definition_version: instance.version,
+    org_unit_id: instance.unit,
+    org_path: orgPath,
+    state: instance.state,
+    status: instance.final ? 'final' : 'active',
+    snapshot: snapshotOf(instance),
+    data: dataOf(instance),
+    created_by: createdBy,
+    created_at: at,
+    updated_at: at,
+    version: 1,
+  };
+  await db.insertInto('workflow_instances').values(row).execute();
+  await appendHistory(db, instance, 0);
+  return row;
+}
+
+/** Version-checked save: false when another command got there first. */
+export async function saveInstance(db: Kysely<Database>, instance: WorkflowInstance, previous: InstanceRow, at: string): Promise<InstanceRow | null> {
+  const changes = {
+    state: instance.state,
+    status: instance.final ? 'final' : 'active',
+    snapshot: snapshotOf(instance),
+    data: dataOf(instance),
+    updated_at: at,
+    version: previous.version + 1,
+  };
+  const result = await db.updateTable('workflow_instances').set(changes).where('id', '=', previous.id).where('version', '=', previous.version).executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return null;
+  return { ...previous, ...changes };
+}
+
+/** Appends the entries the engine added after the first `known` ones. History rows are never updated. */
+export async function appendHistory(db: Kysely<Database>, instance: WorkflowInstance, known: number): Promise<void> {
+  const fresh = instance.history.slice(known);
+  if (fresh.length === 0) return;
+  await db
+    .insertInto('history')
+    .values(
+      fresh.map((entry) => ({
+        instance_id: instance.id,
+        seq: entry.seq,
+        event: entry.event,
+        from_state: entry.from,
+        to_state: entry.to,
+        actor_id: entry.actor,
+        comment: entry.comment ?? null,
+        data: JSON.stringify(entry),
+        at: entry.at,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * Mirrors the engine's open task into task rows (one per assignee, or one pool row), so inbox queries are
+ * index lookups. Rows of a task that ended are closed, never deleted.
+ */
+export async function syncTasks(db: Kysely<Database>, before: WorkflowInstance | null, after: WorkflowInstance, orgPath: string, teamIds: ReadonlySet<string>, at: string): Promise<void> {
+  const same = before !== null && before.state === after.state && JSON.stringify(before.task ?? null) === JSON.stringify(after.task ?? null);
+  if (same) return;
+  if (before !== null) {
+    await db.updateTable('tasks').set((eb) => ({ status: 'done', closed_at: at, version: eb('version', '+', 1) })).where('instance_id', '=', after.id).where('status', '=', 'open').execute();
+  }
+  const task = after.task;
+  if (task === undefined || after.final) return;
+  const decided = new Set(task.votes.map((vote) => vote.by));
+  const base = { instance_id: after.id, org_path: orgPath, name: after.state, status: 'open' as const, claimed_by: null, due_at: task.due ?? null, created_at: at, closed_at: null, version: 1 };
+  const rows: Insertable<TaskTable>[] = task.assignees
+    .filter((userId) => !decided.has(userId))
+    .map((userId) => ({ ...base, id: newId(), assignee_user_id: userId, pool_role: null, pool_org_unit_id: null, pool_team_id: null }));
+  if (task.assignees.length === 0 && task.pool !== undefined) {
+    const unit = task.pool.unit ?? after.unit;
+    const isTeam = teamIds.has(unit);
+    rows.push({ ...base, id: newId(), assignee_user_id: null, pool_role: task.pool.role, pool_org_unit_id: isTeam ? null : unit, pool_team_id: isTeam ? unit : null });
+  }
+  if (rows.length > 0) await db.insertInto('tasks').values(rows).execute();
+}
+
+/**
+ * Executes the engine's effects inside the caller's transaction: timers become timer rows (cancelled
+ * ones are marked), everything that leaves the system (notifications, webhooks, records) goes to the
+ * outbox, to be delivered after commit by a relay.
+ */
+export async function executeEffects(db: Kysely<Database>, instanceId: string, effects: readonly Effect[], at: string): Promise<void> {
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'schedule':
+        await db
+          .updateTable('timers')
+          .set((eb) => ({ cancelled_at: at, version: eb('version', '+', 1) }))
+          .where('instance_id', '=', instanceId)
+          .where('name', '=', effect.timer)
+          .where('fired_at', 'is', null)
+          .where('cancelled_at', 'is', null)
+          .execute();
+        await db
+          .insertInto('timers')
+          .values({ id: newId(), instance_id: instanceId, name: effect.timer, event: 'timer', payload: null, due_at: effect.due, claimed_by: null, claimed_at: null, fired_at: null, cancelled_at: null, version: 1 })
+          .execute();
+        break;
+      case 'cancel':
+        await db
+          .updateTable('timers')
+          .set((eb) => ({ cancelled_at: at, version: eb('version', '+', 1) }))
+          .where('instance_id', '=', instanceId)
+          .where('name', '=', effect.timer)
+          .where('fired_at', 'is', null)
+          .where('cancelled_at', 'is', null)
+          .execute();
+        break;
+      case 'notify':
+      case 'webhook':
+      case 'record':
+      case 'setData':
+        await db.insertInto('outbox').values({ id: newId(), instance_id: instanceId, kind: effect.type, payload: JSON.stringify(effect), created_at: at, delivered_at: null, attempts: 0, version: 1 }).execute();
+        break;
+      default: {
+        const unknown: never = effect;
+        throw new Error(`unhandled effect ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { HolidayCalendar } from '../../runtime/calendar';
+import calendar2026 from '../../runtime/workflow/calendars/cn-mainland-2026.json';
+import type { Database } from '../db/types';
+import type { DefinitionCache } from './definition-cache';
+import { loadOrgFacts, mentionedIds } from './org-facts';
+import type { WorkflowContext } from './port';
+
+/** Working days for SLAs: mainland China's published 2026 holidays and make-up workdays. */
+export const defaultCalendar: HolidayCalendar = calendar2026 as HolidayCalendar;
+
+/** Everything the pure engine reads, loaded up front from the database inside the command's transaction. */
+export async function buildContext(
+  db: Kysely<Database>,
+  cache: DefinitionCache,
+  now: Date,
+  unitId: string,
+  ...mentioned: unknown[]
+): Promise<{ context: WorkflowContext; orgPath: string; teamIds: Set<string> }> {
+  const ids = mentionedIds(...mentioned);
+  const { facts, path } = await loadOrgFacts(db, unitId, ids);
+  const teams = ids.length === 0 ? [] : await db.selectFrom('teams').select('id').where('id', 'in', ids).execute();
+  const forms = await cache.formLookup(db);
+  return { context: { now: now.toISOString(), org: facts, forms, calendar: defaultCalendar }, orgPath: path, teamIds: new Set(teams.map((team) => team.id)) };
+}

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import { definitionSchemas } from '../../runtime/schema/kinds';
+import type { FormDefinition } from '../../runtime/schema/form';
+import { findDefinition, findLatestPublished } from '../db/repositories/definition-repository';
+import type { Database } from '../db/types';
+import type { WorkflowDefinition } from './port';
+
+/**
+ * Parsed published definitions, by kind/key@version. Safe to keep for the life of the process because a
+ * published version never changes; a cache per database handle keeps tests on different databases apart.
+ */
+export class DefinitionCache {
+  private readonly workflows = new Map<string, WorkflowDefinition>();
+  private readonly forms = new Map<string, FormDefinition>();
+  private formsLoaded = false;
+
+  async workflow(db: Kysely<Database>, key: string, version?: number): Promise<WorkflowDefinition | undefined> {
+    const cached = version === undefined ? undefined : this.workflows.get(`${key}@${version}`);
+    if (cached !== undefined) return cached;
+    const row = version === undefined ? await findLatestPublished(db, 'workflow', key) : await findDefinition(db, 'workflow', key, version);
+    if (row === undefined || row.status === 'draft') return undefined;
+    const parsed = definitionSchemas.workflow.parse(JSON.parse(row.body));
+    this.workflows.set(`${key}@${row.version}`, parsed);
+    return parsed;
+  }
+
+  /** Every published form, loaded once, for the engine's synchronous form lookup. */
+  async formLookup(db: Kysely<Database>): Promise<(key: string, version?: number) => FormDefinition | undefined> {
+    if (!this.formsLoaded) {
+      const rows = await db.selectFrom('definitions').selectAll().where('kind', '=', 'form').where('status', '!=', 'draft').execute();
+      for (const row of rows) {
+        const parsed = definitionSchemas.form.safeParse(JSON.parse(row.body));
+        if (parsed.success) this.forms.set(`${row.key}@${row.version}`, parsed.data);
+      }
+      this.formsLoaded = true;
+    }
+    return (key, version) => {
+      if (version !== undefined) return this.forms.get(`${key}@${version}`);
+      let latest: FormDefinition | undefined;
+      for (const [id, form] of this.forms) if (id.startsWith(`${key}@`) && (latest === undefined || form.version > latest.version)) latest = form;
+      return latest;
+    };
+  }
+
+  /** A newly published form must be visible to the next command. */
+  invalidateForms(): void {
+    this.formsLoaded = false;
+    this.forms.clear();
+  }
+}

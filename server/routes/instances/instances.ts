@@ -1,0 +1,52 @@
+import { startWorkflow, readInstance, runCommand } from '../../commands/instance-commands';
+import { listVisibleInstances } from '../../db/repositories/instance-query';
+import { orgUnitRepository } from '../../db/repositories/org-unit-repository';
+import { OrgScope } from '../../db/scope';
+import { requireActor } from '../../http/env';
+import { etag, requireIfMatch } from '../../http/preconditions';
+import { newRouter } from '../../http/router';
+import { presentInstanceSummary } from '../../presenters/instance-presenter';
+import { commandRoute, getInstanceRoute, listInstancesRoute, startInstanceRoute } from './schema';
+
+export const instanceRoutes = newRouter()
+  .openapi(startInstanceRoute, async (c) => {
+    const actor = requireActor(c);
+    const view = await startWorkflow(c.get('deps'), actor, c.req.valid('json'));
+    c.header('etag', etag(view.version));
+    c.header('location', `/api/instances/${view.id}`);
+    return c.json(view, 201);
+  })
+  .openapi(getInstanceRoute, async (c) => {
+    const view = await readInstance(c.get('deps'), requireActor(c), c.req.valid('param').id);
+    c.header('etag', etag(view.version));
+    return c.json(view, 200);
+  })
+  .openapi(listInstancesRoute, async (c) => {
+    const actor = requireActor(c);
+    const scope = new OrgScope(actor);
+    const query = c.req.valid('query');
+    const db = c.get('deps').database.db;
+    const under = query.orgUnitId === undefined ? undefined : (await orgUnitRepository(db, scope).findAny(query.orgUnitId))?.path ?? '/none/';
+    const rows = await listVisibleInstances(db, scope, { ...query, under });
+    const page = rows.slice(0, query.limit);
+    return c.json({ items: page.map(presentInstanceSummary), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null }, 200);
+  })
+  .openapi(commandRoute, async (c) => {
+    const actor = requireActor(c);
+    const body = c.req.valid('json');
+    const headers = c.req.valid('header');
+    const expectedVersion = requireIfMatch(c.req.header('if-match'));
+    const result = await runCommand(c.get('deps'), actor, {
+      instanceId: c.req.valid('param').id,
+      event: body.event,
+      data: body.data,
+      comment: body.comment,
+      target: body.target,
+      position: body.position,
+      expectedVersion,
+      idempotencyKey: headers['idempotency-key'],
+    });
+    if (result.replayed) c.header('idempotent-replayed', 'true');
+    c.header('etag', etag(result.body.version));
+    return c.json(result.body, 200);
+  });

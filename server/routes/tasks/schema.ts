@@ -1,0 +1,42 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { jsonContent, problemResponses } from '../../http/router';
+import { InstanceSchema } from '../instances/schema';
+
+export const TaskSchema = z
+  .object({
+    id: z.string(),
+    instanceId: z.string(),
+    workflow: z.string(),
+    state: z.string(),
+    orgUnitId: z.string(),
+    instanceVersion: z.number().int(),
+    name: z.string(),
+    assigneeUserId: z.string().nullable(),
+    pool: z.object({ role: z.string(), orgUnitId: z.string().nullable(), teamId: z.string().nullable() }).nullable(),
+    dueAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Task');
+
+export const inboxRoute = createRoute({
+  method: 'get',
+  path: '/tasks',
+  tags: ['tasks'],
+  summary: 'Your inbox: open tasks assigned to you or in a pool you may claim, soonest due first',
+  request: {
+    query: z.object({
+      mine: z.enum(['1']).openapi({ description: 'must be 1: tasks of the caller' }),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+  },
+  responses: { 200: jsonContent(z.object({ items: z.array(TaskSchema) }), 'Open tasks'), ...problemResponses(400, 401) },
+});
+
+export const claimRoute = createRoute({
+  method: 'post',
+  path: '/tasks/{id}/claim',
+  tags: ['tasks'],
+  summary: 'Claim a pool task (抢单): the first claim wins',
+  request: { params: z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: { 200: jsonContent(InstanceSchema, 'Claimed'), ...problemResponses(401, 403, 404, 409, 412) },
+});

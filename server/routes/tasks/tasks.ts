@@ -1,0 +1,72 @@
+import { runCommand } from '../../commands/instance-commands';
+import { OrgScope } from '../../db/scope';
+import { problems } from '../../errors';
+import { requireActor } from '../../http/env';
+import { etag } from '../../http/preconditions';
+import { newRouter } from '../../http/router';
+import { claimRoute, inboxRoute } from './schema';
+
+export const taskRoutes = newRouter()
+  .openapi(inboxRoute, async (c) => {
+    const scope = new OrgScope(requireActor(c));
+    const { limit } = c.req.valid('query');
+    const rows = await c
+      .get('deps')
+      .database.db.selectFrom('tasks')
+      .innerJoin('workflow_instances', 'workflow_instances.id', 'tasks.instance_id')
+      .select([
+        'tasks.id',
+        'tasks.instance_id',
+        'tasks.name',
+        'tasks.assignee_user_id',
+        'tasks.pool_role',
+        'tasks.pool_org_unit_id',
+        'tasks.pool_team_id',
+        'tasks.due_at',
+        'tasks.created_at',
+        'workflow_instances.definition_key',
+        'workflow_instances.state',
+        'workflow_instances.org_unit_id',
+        'workflow_instances.version',
+      ])
+      .where('tasks.status', '=', 'open')
+      .where(scope.tasks())
+      .orderBy('tasks.due_at')
+      .orderBy('tasks.id')
+      .limit(limit)
+      .execute();
+    return c.json(
+      {
+        items: rows.map((row) => ({
+          id: row.id,
+          instanceId: row.instance_id,
+          workflow: row.definition_key,
+          state: row.state,
+          orgUnitId: row.org_unit_id,
+          instanceVersion: row.version,
+          name: row.name,
+          assigneeUserId: row.assignee_user_id,
+          pool: row.pool_role === null ? null : { role: row.pool_role, orgUnitId: row.pool_org_unit_id, teamId: row.pool_team_id },
+          dueAt: row.due_at,
+          createdAt: row.created_at,
+        })),
+      },
+      200,
+    );
+  })
+  .openapi(claimRoute, async (c) => {
+    const actor = requireActor(c);
+    const deps = c.get('deps');
+    const task = await deps.database.db
+      .selectFrom('tasks')
+      .innerJoin('workflow_instances', 'workflow_instances.id', 'tasks.instance_id')
+      .select(['tasks.id', 'tasks.status', 'tasks.pool_role', 'tasks.instance_id', 'workflow_instances.version'])
+      .where('tasks.id', '=', c.req.valid('param').id)
+      .where(new OrgScope(actor).tasks())
+      .executeTakeFirst();
+    if (task === undefined) throw problems.notFound('task');
+    if (task.status !== 'open' || task.pool_role === null) throw problems.conflict('Only an open pool task can be claimed.');
+    const result = await runCommand(deps, actor, { instanceId: task.instance_id, event: 'claim', expectedVersion: task.version });
+    c.header('etag', etag(result.body.version));
+    return c.json(result.body, 200);
+  });
