@@ -1,0 +1,94 @@
+import { findStructureFault } from './complexity';
+import { evaluationEnvironment, expressionLimits } from './environment';
+import { mapLibraryError } from './library-errors';
+import { expressionMessage } from './messages';
+import { toPlainValue } from './plain-value';
+import type { CompiledExpression, EvalResult } from './types';
+
+type Program = (variables: Record<string, unknown>) => unknown;
+
+class FailedExpression implements CompiledExpression {
+  constructor(
+    readonly source: string,
+    private readonly failure: EvalResult,
+  ) {}
+  evaluate(): EvalResult {
+    return this.failure;
+  }
+}
+
+class ParsedExpression implements CompiledExpression {
+  constructor(
+    readonly source: string,
+    private readonly program: Program,
+  ) {}
+
+  evaluate(variables: Record<string, unknown>): EvalResult {
+    if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
+      return fail('expr-eval', { 'zh-CN': '变量必须是对象', en: 'variables must be an object' });
+    }
+    try {
+      return { ok: true, value: toPlainValue(this.program(variables)) };
+    } catch (error) {
+      const mapped = mapLibraryError(error, 'expr-eval');
+      return { ok: false, code: mapped.code, message: expressionMessage(mapped.code, mapped.detail) };
+    }
+  }
+}
+
+function fail(code: Parameters<typeof expressionMessage>[0], detail: Parameters<typeof expressionMessage>[1]): EvalResult {
+  return { ok: false, code, message: expressionMessage(code, detail) };
+}
+
+/**
+ * Parses once for many evaluations. Never throws: a syntax or structure fault is returned by every
+ * `evaluate()` of the result. Variables are dynamic here; type-check against the data's JSON Schema
+ * with `checkExpression` before publishing.
+ *
+ * @example
+ * const guard = compileExpression('data.stars <= 2 && size(data.tags) > 0');
+ * guard.evaluate({ data: { stars: 1, tags: ['late'] } }); // { ok: true, value: true }
+ */
+export function compileExpression(source: string): CompiledExpression {
+  if (typeof source !== 'string' || source.trim() === '') {
+    return new FailedExpression(String(source), fail('expr-syntax', { 'zh-CN': '表达式为空', en: 'the expression is empty' }));
+  }
+  if (source.length > expressionLimits.maxSourceLength) {
+    return new FailedExpression(
+      source,
+      fail('expr-too-complex', {
+        'zh-CN': `表达式长度 ${source.length}，上限 ${expressionLimits.maxSourceLength} 个字符`,
+        en: `the expression is ${source.length} characters long; the limit is ${expressionLimits.maxSourceLength}`,
+      }),
+    );
+  }
+  try {
+    const parsed = evaluationEnvironment.parse(source);
+    const fault = findStructureFault(parsed.ast);
+    if (fault) return new FailedExpression(source, fail(fault.code, fault.detail));
+    return new ParsedExpression(source, parsed as Program);
+  } catch (error) {
+    const mapped = mapLibraryError(error, 'expr-syntax');
+    return new FailedExpression(source, fail(mapped.code, mapped.detail));
+  }
+}
+
+const cache = new Map<string, CompiledExpression>();
+const MAX_CACHED = 1000;
+
+/** Compiles through a bounded cache keyed by source, then evaluates. */
+export function evaluateExpression(source: string, variables: Record<string, unknown>): EvalResult {
+  let compiled = cache.get(source);
+  if (compiled) {
+    // Re-inserting keeps the map in least-recently-used order, so eviction drops the coldest entry.
+    cache.delete(source);
+  } else {
+    compiled = compileExpression(source);
+    if (cache.size >= MAX_CACHED) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+  }
+  cache.set(source, compiled);
+  return compiled.evaluate(variables);
+}

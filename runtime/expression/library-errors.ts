@@ -1,0 +1,56 @@
+import type { LocalizedText } from '../schema/common';
+import { ExpressionFunctionError, type ExpressionErrorCode } from './messages';
+
+/** What we need from the library's ParseError / TypeError / EvaluationError, read defensively. */
+interface LibraryError {
+  name: string;
+  code?: string;
+  summary?: string;
+  message: string;
+  range?: { start: number };
+}
+
+function asLibraryError(error: unknown): LibraryError | undefined {
+  return error instanceof Error ? (error as LibraryError) : undefined;
+}
+
+export interface MappedError {
+  code: ExpressionErrorCode;
+  detail: string | LocalizedText;
+  position?: number;
+}
+
+/** Maps a thrown or returned library error onto our codes; anything unexpected becomes `fallback`. */
+export function mapLibraryError(error: unknown, fallback: ExpressionErrorCode): MappedError {
+  if (error instanceof ExpressionFunctionError) return { code: 'expr-eval', detail: error.localized };
+  const e = asLibraryError(error);
+  if (!e) return { code: fallback, detail: String(error) };
+  const detail = e.summary ?? e.message.split('\n')[0] ?? '';
+  const position = e.range?.start;
+  const withPosition = (code: ExpressionErrorCode, d: string | LocalizedText = detail): MappedError =>
+    position === undefined ? { code, detail: d } : { code, detail: d, position };
+  if (e.code === 'limit_exceeded') return withPosition('expr-too-complex');
+  if (e.name === 'ParseError') return withPosition('expr-syntax');
+  switch (e.code) {
+    case 'unknown_variable': {
+      const name = /Unknown variable: (.*)/.exec(detail)?.[1] ?? detail;
+      return withPosition('expr-unknown-name', { 'zh-CN': `没有名为 ${name} 的变量`, en: `there is no variable named ${name}` });
+    }
+    case 'no_such_key':
+      if (e.name === 'TypeError') {
+        const field = /No such key: (.*)/.exec(detail)?.[1] ?? detail;
+        return withPosition('expr-unknown-name', { 'zh-CN': `数据中没有字段 ${field}`, en: `the data has no field ${field}` });
+      }
+      return withPosition('expr-eval', {
+        'zh-CN': `${detail}（可选字段请先用 has(data.字段) 判断）`,
+        en: `${detail} (test optional fields with has(data.field) first)`,
+      });
+    case 'no_matching_overload':
+    case 'no_such_overload':
+    case 'incompatible_ternary_branches':
+    case 'heterogeneous_list_element':
+      return withPosition('expr-type');
+    default:
+      return withPosition(e.name === 'TypeError' ? 'expr-type' : fallback);
+  }
+}
