@@ -7,7 +7,7 @@ import { openDatabase, defaultDatabaseUrl } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { seedIfEmpty, type DemoSize } from './seed/seed';
 import { DefinitionCache } from './engine/definition-cache';
-import { runtimeEngine } from './engine/runtime-engine';
+import { loadRuntimeEngine } from './engine/runtime-engine';
 import { startTimerWorker } from './workers/timer-worker';
 import { systemClock } from './util/clock';
 
@@ -17,6 +17,7 @@ const log = (message: string, error: unknown) => console.error(`[shijian] ${mess
 
 await migrateToLatest(database);
 const definitions = new DefinitionCache();
+const runtimeEngine = await loadRuntimeEngine();
 const seeded = await seedIfEmpty(database, { size, clock: systemClock, log: (line) => console.log(`[shijian] ${line}`), engine: runtimeEngine, definitions });
 if (seeded) console.log('[shijian] demo data loaded (see server/README.md for the demo users)');
 

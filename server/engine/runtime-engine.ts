@@ -1,9 +1,22 @@
-import { applyCommand, startInstance } from '../../runtime/workflow/engine';
 import type { WorkflowPort } from './port';
 
-/** The port backed by the pure runtime engine. */
-export const runtimeEngine: WorkflowPort = {
-  start: (definition, start, context) => startInstance(definition, start, context),
-  apply: (definition, instance, command, context) => applyCommand(definition, instance, command, context),
-  actions: () => [],
-};
+/**
+ * The port backed by the pure runtime engine, loaded on demand so that the modules without workflows
+ * (auth, org tree, definitions) do not depend on the engine's module graph.
+ */
+export async function loadRuntimeEngine(): Promise<WorkflowPort> {
+  const engine = await import('../../runtime/workflow/engine');
+  return {
+    start: (definition, start, context) => engine.startInstance(definition, start, context),
+    apply: (definition, instance, command, context) => engine.applyCommand(definition, instance, command, context),
+    actions: () => [],
+  };
+}
+
+/** A port whose every call fails loudly: for servers started without a loadable engine. */
+export function unavailableEngine(reason: string): WorkflowPort {
+  const fail = (): never => {
+    throw new Error(`workflow engine unavailable: ${reason}`);
+  };
+  return { start: fail, apply: fail, actions: fail };
+}

@@ -29,7 +29,7 @@ export async function seedIfEmpty(database: DatabaseHandle, options: SeedOptions
   if (existing !== undefined) return false;
   const at = options.clock().toISOString();
   await db.transaction().execute(async (trx) => {
-    const count = await publishPack(trx, options.packDirectory ?? resolve('definitions/liangzhou'), at);
+    const count = await publishPack(trx, options.packDirectory ?? resolve(process.env.SHIJIAN_PACK_DIR ?? 'definitions/liangzhou'), at);
     options.log(`published ${count} definitions from the Liangzhou pack`);
     const facts = await packFacts(trx);
     const org = await seedDemoOrg(trx, options.size, facts, at);
@@ -50,5 +50,7 @@ async function packFacts(db: DatabaseHandle['db']): Promise<PackFacts> {
     return Array.isArray(required) ? required.filter((room): room is string => typeof room === 'string') : [];
   };
   const teamTypes = await db.selectFrom('definitions').select('key').where('kind', '=', 'teamType').where('status', '=', 'published').orderBy('key').execute();
-  return { stationRooms: await rooms('station'), instituteRooms: await rooms('institute'), teamTypes: teamTypes.map((row) => row.key) };
+  // A pack without team types still gets one general team per institute, so every demo role has a place.
+  const teamTypeKeys = teamTypes.length > 0 ? teamTypes.map((row) => row.key) : ['general'];
+  return { stationRooms: await rooms('station'), instituteRooms: await rooms('institute'), teamTypes: teamTypeKeys };
 }

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../../../server/db/dialects/dialect';
 import { migrateToLatest } from '../../../server/db/migrate';
 import type { AppDeps } from '../../../server/deps';
 import { DefinitionCache } from '../../../server/engine/definition-cache';
-import { runtimeEngine } from '../../../server/engine/runtime-engine';
+import { loadRuntimeEngine, unavailableEngine } from '../../../server/engine/runtime-engine';
 import { seedIfEmpty } from '../../../server/seed/seed';
 import { startTimerWorker, type TimerWorker } from '../../../server/workers/timer-worker';
 
@@ -35,6 +35,8 @@ export interface StartOptions {
   worker?: { intervalMs: number } | null;
   /** A pack folder other than definitions/liangzhou (an empty one: org and users only). */
   packDirectory?: string;
+  /** false: do not load the workflow engine (suites that start no workflow). */
+  engine?: boolean;
   overrides?: Partial<AppDeps>;
 }
 
@@ -43,6 +45,7 @@ export async function startServer(database: DatabaseHandle, options: StartOption
   const clock = options.clock ?? new TestClock();
   await migrateToLatest(database);
   const definitions = new DefinitionCache();
+  const runtimeEngine = options.engine === false ? unavailableEngine('not loaded by this test') : await loadRuntimeEngine();
   if (options.seed !== false) {
     await seedIfEmpty(database, { size: 'default', clock: clock.now, log: () => {}, orders: options.orders ?? false, engine: runtimeEngine, definitions, ...(options.packDirectory === undefined ? {} : { packDirectory: options.packDirectory }) });
   }
