@@ -54,7 +54,7 @@ function Routed() {
 function Themed() {
   const { locale } = useLocale();
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#c0392b' } }}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>
       <AntApp>
         <AuthProvider>
           <Routed />

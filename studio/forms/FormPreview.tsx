@@ -40,7 +40,7 @@ export function FormPreview({ form, data: initial, frames = 'both', locale, uplo
         {frames !== 'phone' ? (
           <section aria-label={t('preview.desktop')} style={{ flex: '1 1 640px', minWidth: 0 }} data-frame="desktop">
             <Card title={t('preview.desktop')} size="small">
-              <ShijianForm form={form} data={data} onChange={change} locale={locale} uploadFile={uploadFile} width="desktop" />
+              <ShijianForm form={form} data={data} onChange={change} locale={locale} uploadFile={uploadFile} width={frames === 'both' ? 'desktop' : undefined} />
             </Card>
           </section>
         ) : null}

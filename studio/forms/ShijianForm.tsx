@@ -100,14 +100,6 @@ export function ShijianForm(props: ShijianFormProps) {
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [submitState, setSubmitState] = useState<{ busy: boolean; message?: string }>({ busy: false });
 
-  // Adopt data pushed from outside (another preview of the same form, a server reload), not our own echo.
-  const lastProp = useRef(props.data);
-  useEffect(() => {
-    if (props.data === lastProp.current) return;
-    lastProp.current = props.data;
-    if (props.data && props.data !== latest.current) setData(applyComputed(form, props.data));
-  }, [props.data, form]);
-
   useEffect(() => store.update({ locale }), [store, locale]);
 
   const evaluate = useCallback(
@@ -118,6 +110,20 @@ export function ShijianForm(props: ShijianFormProps) {
     },
     [form, store],
   );
+
+  // Adopt data pushed from outside (another preview of the same form, a server reload) without echoing
+  // it back through onChange: two forms sharing one parent state would otherwise ping-pong forever.
+  const lastProp = useRef(props.data);
+  useEffect(() => {
+    if (props.data === lastProp.current) return;
+    lastProp.current = props.data;
+    if (!props.data || props.data === latest.current) return;
+    const withComputed = applyComputed(form, props.data);
+    const next = sameAt(computedPaths(form), props.data, withComputed) ? props.data : withComputed;
+    latest.current = next;
+    setData(next);
+    evaluate(next);
+  }, [props.data, form, evaluate]);
 
   // A new definition (the designer's live preview) re-evaluates the current data under it.
   const firstForm = useRef(form);

@@ -1,0 +1,125 @@
+import AxeBuilder from '@axe-core/playwright';
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { FormDefinition } from '../../runtime/schema/form';
+import { activityForm } from './activity-form';
+import { artifactPath, buildStudio, launchChromium, serveStatic, type StaticServer } from './support';
+
+let outDir = '';
+let server: StaticServer;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  outDir = await buildStudio();
+  server = await serveStatic(outDir);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+async function openHarness(width: number, height: number, query: string, form: FormDefinition = activityForm): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(8000);
+  await page.setViewportSize({ width, height });
+  await page.addInitScript((definition) => {
+    (window as unknown as { __SHIJIAN_FORM__: unknown }).__SHIJIAN_FORM__ = definition;
+  }, form);
+  await page.goto(`${server.url}/#/harness/form?${query}`);
+  await page.waitForSelector('.sj-form');
+  return page;
+}
+
+const state = (page: Page) => page.evaluate(() => (window as unknown as { __SHIJIAN_STATE__?: { data: Record<string, unknown> } }).__SHIJIAN_STATE__?.data ?? {});
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).include('.sj-form').analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('form preview in Chromium', () => {
+  test('phone, 360 px: stacked layout, fill fields, a show-rule, Chinese messages, computed total', async () => {
+    const page = await openHarness(360, 780, 'frames=desktop');
+    try {
+      const form = page.locator('.sj-form');
+      await expect.poll(() => form.getAttribute('class')).toContain('sj-form-phone');
+      const cols = await page.locator('.sj-horizontal > .ant-col').evaluateAll((els) => els.map((e) => e.className));
+      expect(cols.every((c) => c.includes('ant-col-24'))).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+      await page.getByLabel('活动名称').fill('重阳节敬老志愿服务');
+      await page.getByLabel('志愿服务').check();
+      await expect.poll(async () => (await state(page)).category).toBe('volunteer');
+
+      await expect.poll(() => page.getByLabel('直播链接').count()).toBe(0);
+      await page.getByRole('switch', { name: '线上活动' }).click();
+      await expect.poll(() => page.getByLabel('直播链接').count()).toBe(1);
+
+      const adults = page.getByLabel('成人人数');
+      await adults.fill('150');
+      await adults.blur();
+      await page.locator('.sj-form').getByText('不能大于 100').waitFor();
+      await adults.fill('12');
+      await page.getByLabel('儿童人数').fill('8');
+      await expect.poll(async () => (await state(page)).total).toBe(20);
+      await expect.poll(() => page.getByLabel('参与总人数').inputValue()).toBe('20');
+
+      await page.getByLabel('活动名称').fill('');
+      await page.getByLabel('活动名称').blur();
+      await page.locator('.sj-form').getByText('此项为必填项').waitFor();
+
+      await page.getByRole('button', { name: '添加一行' }).click();
+      await page.getByLabel('第 1 行 姓名').fill('王芳');
+      await expect.poll(async () => (await state(page)).volunteers).toEqual([{ name: '王芳' }]);
+
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: artifactPath('form-preview-360.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('desktop, 1280 px: side by side with the phone frame, both showing the same data', async () => {
+    const page = await openHarness(1280, 900, 'frames=both');
+    try {
+      const desktop = page.locator('[data-frame=desktop]');
+      const phone = page.locator('[data-frame=phone]');
+      await expect.poll(() => phone.locator('.sj-form').getAttribute('class')).toContain('sj-form-phone');
+      expect(await desktop.locator('.sj-form').getAttribute('class')).toContain('sj-form-desktop');
+      const desktopCols = await desktop.locator('.sj-horizontal > .ant-col').first().getAttribute('class');
+      expect(desktopCols).toContain('ant-col-12');
+
+      await desktop.getByLabel('活动名称').fill('理论宣讲进村');
+      await expect.poll(() => phone.getByLabel('活动名称').inputValue()).toBe('理论宣讲进村');
+
+      await desktop.getByRole('switch', { name: '线上活动' }).click();
+      await expect.poll(() => phone.getByLabel('直播链接').count()).toBe(1);
+      await expect.poll(() => desktop.getByLabel('直播链接').count()).toBe(1);
+
+      const people = desktop.getByLabel('成人人数');
+      await people.fill('101');
+      await people.blur();
+      await desktop.locator('.sj-form').getByText('不能大于 100').waitFor();
+      await page.screenshot({ path: artifactPath('form-preview-1280.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('English switch: labels and messages from the en translations', async () => {
+    const page = await openHarness(1280, 900, 'frames=desktop&locale=en');
+    try {
+      const name = page.getByLabel('Activity');
+      await name.fill('x');
+      await name.blur();
+      await page.locator('.sj-form').getByText('At least 2 characters').waitFor();
+      expect(await page.getByLabel('Theory lecture').count()).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+});
