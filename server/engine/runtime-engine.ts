@@ -5,11 +5,11 @@ import type { WorkflowPort } from './port';
  * (auth, org tree, definitions) do not depend on the engine's module graph.
  */
 export async function loadRuntimeEngine(): Promise<WorkflowPort> {
-  const engine = await import('../../runtime/workflow/engine');
+  const engine = await import('../../runtime/workflow/index');
   return {
     start: (definition, start, context) => engine.startInstance(definition, start, context),
     apply: (definition, instance, command, context) => engine.applyCommand(definition, instance, command, context),
-    actions: () => [],
+    actions: (definition, instance, actor, context) => engine.availableActions(definition, instance, actor, context),
   };
 }
 
