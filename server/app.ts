@@ -15,6 +15,7 @@ import { definitionRoutes } from './routes/definitions/definitions';
 import { healthRoutes } from './routes/health/health';
 import { instanceRoutes } from './routes/instances/instances';
 import { taskRoutes } from './routes/tasks/tasks';
+import { teamRoutes } from './routes/teams/teams';
 import { orgUnitRoutes } from './routes/org-units/org-units';
 import { userRoutes } from './routes/users/users';
 
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', bundleRoutes);
   app.route('/api', instanceRoutes);
   app.route('/api', taskRoutes);
+  app.route('/api', teamRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -51,6 +51,22 @@ export class OrgScope {
     return sql<SqlBool>`(${this.subtree('workflow_instances.org_path')} or workflow_instances.created_by = ${me} or exists (select 1 from tasks t where t.instance_id = workflow_instances.id and (t.assignee_user_id = ${me} or t.claimed_by = ${me}${teamClause})))`;
   }
 
+  /**
+   * Teams the actor may see and dispatch to: teams of units in their subtrees, teams of the units above
+   * them (an institute's teams serve its stations), and their own teams.
+   */
+  visibleTeams(): RawBuilder<SqlBool> {
+    const ancestors = new Set<string>();
+    for (const m of this.actor.memberships) {
+      const ids = m.orgPath.split('/').filter((id) => id.length > 0);
+      for (let i = 1; i <= ids.length; i++) ancestors.add(`/${ids.slice(0, i).join('/')}/`);
+    }
+    const clauses = [this.subtree('teams.org_path')];
+    if (ancestors.size > 0) clauses.push(sql<SqlBool>`teams.org_path in (${sql.join([...ancestors])})`);
+    if (this.teams.length > 0) clauses.push(sql<SqlBool>`teams.id in (${sql.join(this.teams)})`);
+    return sql<SqlBool>`(${sql.join(clauses, sql` or `)})`;
+  }
+
   /** Tasks the actor may work on: assigned to them, claimed by them, or in a pool for their role, unit or team. */
   tasks(): RawBuilder<SqlBool> {
     const me = this.actor.userId;
