@@ -1,4 +1,5 @@
 import type { DefinitionKind } from '../schema/kinds';
+import { escapeToken } from './pointer';
 import type { ParsedDefinition } from './types';
 
 /** One place where a definition names another by key. */
@@ -19,8 +20,9 @@ const one = (kind: DefinitionKind, field: string, key: string | undefined): Refe
 
 /**
  * Where each kind refers to others. Exhaustive over the kinds, so a new kind must say what it references;
- * `unresolved-reference` and `bundle-inconsistent` both read this one table.
- * Workflow and rubric references are checked by their own rule sets, which know their structure.
+ * `unresolved-reference` and `bundle-inconsistent` both read this one table. A workflow's own references
+ * (its forms) are resolved by the workflow rule set; they are listed here so a bundle must hold them too.
+ * Rubrics name metrics of the registry, not other definitions.
  */
 export const referenceExtractors: { [K in DefinitionKind]: ReferenceExtractor<K> } = {
   serviceItem: (item) => [
@@ -42,7 +44,16 @@ export const referenceExtractors: { [K in DefinitionKind]: ReferenceExtractor<K>
   functionRoom: () => [],
   serviceCategory: () => [],
   form: () => [],
-  workflow: () => [],
+  workflow: (flow) => [
+    ...one('form', 'start/form', flow.start.form),
+    ...Object.entries(flow.states).flatMap(([name, state]) => {
+      const at = `states/${escapeToken(name)}`;
+      return [
+        ...state.transitions.flatMap((transition, index) => one('form', `${at}/transitions/${index}/form`, transition.form)),
+        ...one('form', `${at}/sendBack/form`, state.sendBack?.form),
+      ];
+    }),
+  ],
   rubric: () => [],
   bundle: () => [],
 };

@@ -1,6 +1,7 @@
 import { bundleInconsistent } from './rules/bundle-inconsistent';
 import { bundleMemberMissing } from './rules/bundle-member-missing';
 import { duplicateDefinition } from './rules/duplicate-definition';
+import { expressionInvalid } from './rules/expression-invalid';
 import { formFieldUnlabelled } from './rules/form-field-unlabelled';
 import { formI18nKeyUnresolved } from './rules/form-i18n-key-unresolved';
 import { formSchemaInvalid } from './rules/form-schema-invalid';
@@ -22,6 +23,7 @@ export const genericRules: readonly LintRule[] = [
   bundleInconsistent,
   formSchemaInvalid,
   formScopeUnresolved,
+  expressionInvalid,
   formI18nKeyUnresolved,
   formFieldUnlabelled,
   labelMissingEn,
