@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from './support/client';
+import { DIALECTS, type TestDatabase } from './support/dialects';
+import { startServer, TestClock } from './support/server';
+
+interface Instance {
+  id: string;
+  state: string;
+  version: number;
+  escalationLevel: number;
+  history: { event: string; actor: string }[];
+}
+
+const hour = 3_600_000;
+
+describe.each(DIALECTS)('durable timers on $name', (dialect) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await dialect.create();
+  });
+  afterAll(async () => {
+    await database.destroy();
+  });
+
+  it('escalates an order left undispatched past its SLA once the server restarts, exactly once across two servers', async () => {
+    // Monday 2026-03-02 09:00 in Beijing.
+    const clock = new TestClock(Date.parse('2026-03-02T01:00:00.000Z'));
+    const first = await startServer(database.handle, { clock, worker: { intervalMs: 60_000 } });
+    const resident = await signIn(first.baseUrl, 'resident1');
+    const station = (await resident.get<{ user: { roles: { orgUnitId: string }[] } }>('/api/auth/me')).body.user.roles[0]!.orgUnitId;
+    const order = await resident.post<Instance>('/api/instances', { workflow: 'five-order', orgUnitId: station, data: { description: '需要法律咨询' } });
+    const stationAdmin = await signIn(first.baseUrl, 'station.admin');
+    const pending = await stationAdmin.post<Instance>(`/api/instances/${order.body.id}/commands`, { event: 'accept_for_dispatch' }, { headers: { 'if-match': '1' } });
+    expect(pending.body.state).toBe('pending_dispatch');
+    expect(await first.worker!.runOnce()).toBe(0);
+    await first.close();
+
+    // Down over the SLA (one working day to dispatch): two days pass with no server running.
+    clock.advance(50 * hour);
+    const second = await startServer(database.reopen(), { clock, worker: { intervalMs: 60_000 } });
+    const third = await startServer(database.reopen(), { clock, worker: { intervalMs: 60_000 } });
+    try {
+      // Both servers' workers fired at start-up; let them finish and race once more.
+      await Promise.all([second.worker!.runOnce(), third.worker!.runOnce()]);
+      const institute = await signIn(second.baseUrl, 'institute.admin');
+      const escalated = await institute.get<Instance>(`/api/instances/${order.body.id}`);
+      expect(escalated.status).toBe(200);
+      expect(escalated.body.state).toBe('pending_dispatch');
+      expect(escalated.body.escalationLevel).toBe(1);
+      const timerEntries = escalated.body.history.filter((entry) => entry.actor === 'system');
+      const db = database.handle.db;
+      const fired = await db.selectFrom('timers').select(['name', 'fired_at', 'claimed_by']).where('instance_id', '=', order.body.id).where('fired_at', 'is not', null).execute();
+      // One history entry per fired timer: nothing fired twice although two workers raced.
+      expect(fired.map((t) => t.name).sort()).toEqual(['dispatch', 'dispatch@50', 'dispatch@90']);
+      expect(timerEntries).toHaveLength(fired.length);
+      const inbox = await institute.get<{ items: { instanceId: string }[] }>('/api/tasks?mine=1');
+      expect(inbox.body.items.map((task) => task.instanceId)).toContain(order.body.id);
+      const outbox = await db.selectFrom('outbox').select('kind').where('instance_id', '=', order.body.id).where('kind', '=', 'notify').execute();
+      expect(outbox.length).toBeGreaterThan(0);
+      expect(await Promise.all([second.worker!.runOnce(), third.worker!.runOnce()])).toEqual([0, 0]);
+      expect(second.errors).toEqual([]);
+      expect(third.errors).toEqual([]);
+    } finally {
+      await second.close();
+      await third.close();
+    }
+  });
+});
