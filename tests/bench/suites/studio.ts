@@ -1,0 +1,162 @@
+/**
+ * Studio figures, each against a baseline built or served in the same run:
+ * - `studio.bundle.initial` / `studio.bundle.total`: gzipped JavaScript the first screen loads (the
+ *   entry script and its modulepreloads from index.html) and all JavaScript, vs a minimal React + ReactDOM app.
+ * - `studio.preview.interactive`: navigation → interactive for a 200-field form preview (desktop and
+ *   phone frames) in Chromium, vs a static page of 200 plain labelled inputs.
+ * - `studio.preview.typing`: keystroke → next frame, p95, typing into that form, vs the same on the static page.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { largeForm } from '../../e2e/activity-form';
+import { buildStudio, launchChromium, repoRoot, serveStatic } from '../../e2e/support';
+import { median, quantile, type Benchmark, type BenchResult } from '../harness';
+
+const FIELDS = 200;
+const NAVIGATIONS = 5;
+const KEYSTROKES = 60;
+
+let built: Promise<string> | undefined;
+const studioBuild = () => (built ??= buildStudio());
+
+const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** The entry script and modulepreloads named by index.html: what the browser fetches before the first screen. */
+function initialScripts(dir: string): string[] {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]!);
+  return [...new Set(srcs)].filter((s) => s.endsWith('.js')).map((s) => join(dir, s.replace(/^\//, '')));
+}
+
+async function buildMinimalReact(): Promise<string> {
+  // Inside the repository so `react` resolves from its node_modules; node_modules is never committed.
+  const dir = join(repoRoot, 'node_modules/.cache/shijian-bench/react-min');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>');
+  writeFileSync(
+    join(dir, 'main.tsx'),
+    "import { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')!).render(<p>实践</p>);\n",
+  );
+  const { build } = await import('vite');
+  const react = (await import('@vitejs/plugin-react')).default;
+  await build({ configFile: false, root: dir, logLevel: 'silent', plugins: [react()], build: { outDir: join(dir, 'dist'), emptyOutDir: true } });
+  return join(dir, 'dist');
+}
+
+/**
+ * Records, in the page, when the app declares itself ready and when the next frame after that has run,
+ * and each keystroke's time to the frame after it. A string, not a function: tsx would wrap a function's
+ * source in helpers that do not exist in the page.
+ */
+const INSTRUMENT = `
+(() => {
+  let ready;
+  Object.defineProperty(window, '__SHIJIAN_READY__', {
+    configurable: true,
+    get: () => ready,
+    set: (value) => {
+      ready = value;
+      requestAnimationFrame(() => setTimeout(() => { window.__INTERACTIVE__ = performance.now(); }, 0));
+    },
+  });
+  const latencies = [];
+  window.__LATENCIES__ = latencies;
+  addEventListener('keydown', (event) => {
+    const start = event.timeStamp;
+    requestAnimationFrame(() => setTimeout(() => latencies.push(performance.now() - start), 0));
+  }, true);
+})();
+`;
+
+function staticInputsPage(n: number): string {
+  const fields = Array.from({ length: n }, (_, i) => `<div><label for="f${i}">第 ${i + 1} 项</label><br><input id="f${i}" name="f${i}"></div>`).join('\n');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body>${fields}<script>window.__SHIJIAN_READY__ = performance.now();</script></body></html>`;
+}
+
+async function navigateTimes(browser: BrowserContext, url: string, setup: (page: Page) => Promise<void>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < NAVIGATIONS; i++) {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.addInitScript({ content: INSTRUMENT });
+    await setup(page);
+    await page.goto(url);
+    await page.waitForFunction(() => typeof (window as unknown as { __INTERACTIVE__?: number }).__INTERACTIVE__ === 'number', undefined, { timeout: 20_000 });
+    times.push(await page.evaluate(() => (window as unknown as { __INTERACTIVE__: number }).__INTERACTIVE__));
+    await page.close();
+  }
+  return times;
+}
+
+async function typingLatencies(browser: BrowserContext, url: string, selector: string, setup: (page: Page) => Promise<void>): Promise<number[]> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.addInitScript({ content: INSTRUMENT });
+  await setup(page);
+  await page.goto(url);
+  await page.waitForFunction(() => typeof (window as unknown as { __INTERACTIVE__?: number }).__INTERACTIVE__ === 'number');
+  const input = page.locator(selector).first();
+  await input.click();
+  await page.evaluate(() => ((window as unknown as { __LATENCIES__: number[] }).__LATENCIES__.length = 0));
+  const text = '新时代文明实践站志愿服务活动记录abcdefghijklmnopqrstuvwxyz0123456789'.slice(0, KEYSTROKES);
+  await page.keyboard.type(text, { delay: 50 });
+  await page.waitForTimeout(200);
+  const samples = await page.evaluate(() => [...(window as unknown as { __LATENCIES__: number[] }).__LATENCIES__]);
+  await page.close();
+  return samples;
+}
+
+export const benchmarks: Benchmark[] = [
+  {
+    id: 'studio.bundle',
+    async run(): Promise<BenchResult[]> {
+      const dir = await studioBuild();
+      const baselineDir = await buildMinimalReact();
+      const initial = initialScripts(dir).reduce((sum, f) => sum + gzipKb(f), 0);
+      const assets = join(dir, 'assets');
+      const total = readdirSync(assets)
+        .filter((f) => f.endsWith('.js'))
+        .reduce((sum, f) => sum + gzipKb(join(assets, f)), 0);
+      const baseline = initialScripts(baselineDir).reduce((sum, f) => sum + gzipKb(f), 0);
+      return [
+        { id: 'studio.bundle.initial', value: round(initial), unit: 'KB gz', baseline: 'minimal React + ReactDOM app', baselineValue: round(baseline), ratio: round(initial / baseline), target: '< 400 KB gz', met: initial < 400 },
+        { id: 'studio.bundle.total', value: round(total), unit: 'KB gz', baseline: 'initial (first screen)', baselineValue: round(initial), ratio: round(total / initial), target: 'editors and forms load on demand' },
+      ];
+    },
+  },
+  {
+    id: 'studio.preview',
+    async run(): Promise<BenchResult[]> {
+      const dir = await studioBuild();
+      writeFileSync(join(dir, 'plain-200.html'), staticInputsPage(FIELDS));
+      const server = await serveStatic(dir);
+      const browser = await launchChromium();
+      try {
+        const form = largeForm(FIELDS);
+        const withForm = (page: Page) => page.addInitScript({ content: `window.__SHIJIAN_FORM__ = ${JSON.stringify(form)};` });
+        const none = async () => undefined;
+        const previewUrl = `${server.url}/#/harness/form?frames=both`;
+        const plainUrl = `${server.url}/plain-200.html`;
+        // One warm-up each so both sides run with the same disk and compile caches.
+        await navigateTimes(browser, plainUrl, none).catch(() => undefined);
+        const preview = await navigateTimes(browser, previewUrl, withForm);
+        const plain = await navigateTimes(browser, plainUrl, none);
+        const typing = await typingLatencies(browser, previewUrl, '[data-frame=desktop] input[id*="f100"]', withForm);
+        const plainTyping = await typingLatencies(browser, plainUrl, '#f100', none);
+        const p95 = quantile(typing, 0.95);
+        const plainP95 = quantile(plainTyping, 0.95);
+        return [
+          { id: 'studio.preview.interactive', value: round(median(preview)), unit: 'ms', baseline: `static page of ${FIELDS} plain inputs`, baselineValue: round(median(plain)), ratio: round(median(preview) / median(plain)), target: '< 1000 ms', met: median(preview) < 1000 },
+          { id: 'studio.preview.typing', value: round(p95), unit: 'ms p95', baseline: 'typing in a plain input', baselineValue: round(plainP95), ratio: round(p95 / Math.max(plainP95, 1)), target: '< 50 ms p95', met: p95 < 50 },
+        ];
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    },
+  },
+];
