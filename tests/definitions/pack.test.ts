@@ -2,6 +2,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { evaluate } from '@marcbachmann/cel-js';
 import { describe, expect, it } from 'vitest';
+import { checkExpression } from '../../runtime/expression/index';
+import { applyComputed, evaluateFormRules, formExpressionScope, validateFormData } from '../../runtime/form/index';
 import { definitionSchemas, isDefinitionKind } from '../../runtime/schema/kinds';
 import { definitionsOf, folderOf, localizedTexts, readPack } from './pack-files';
 
@@ -357,5 +359,60 @@ describe('form expressions', () => {
     const when = rule('volunteer-registration', '#/properties/partyBranch');
     expect(evaluate(when, { data: { politicalStatus: 'cpcMember' } })).toBe(true);
     expect(evaluate(when, { data: { politicalStatus: 'masses' } })).toBe(false);
+  });
+});
+
+/** The pack's forms through the form runtime the server uses: validation issues, rules and computed values. */
+describe('forms through runtime/form', () => {
+  const form = (key: string) => {
+    const found = forms.get(key);
+    if (!found) throw new Error(`no form ${key}`);
+    return found;
+  };
+
+  it.each([...forms.values()].flatMap((candidate) => [
+    ...candidate.rules.map((rule) => [candidate.key, rule.when, 'bool'] as const),
+    ...candidate.computed.map((field) => [candidate.key, field.expression, 'number'] as const),
+  ]))('%s: %s type-checks against the form schema as %s', (key, expression, expected) => {
+    const result = checkExpression(expression, formExpressionScope(form(key)), expected);
+    expect(result.ok ? 'ok' : result.message.en).toBe('ok');
+  });
+
+  it.each([
+    ['order-dispatch', { mode: 'directed' }, ['/teamId required']],
+    ['order-dispatch', { mode: 'pool' }, []],
+    ['order-dispatch', { mode: 'directed', teamId: 'team-1', note: '请周六上午上门' }, []],
+    ['order-rating', { stars: 6 }, ['/stars maximum']],
+    ['order-rating', { stars: 5, tags: ['准时', '热情'] }, []],
+    ['order-completion', { summary: '完成', serviceHours: 0, photos: [] }, ['/photos minItems', '/serviceHours exclusiveMinimum']],
+    ['service-order', { serviceItem: 'home-health-visit', description: '老人需要量血压', urgency: 'urgent', beneficiaryPhone: '13800000000' }, []],
+    ['service-order', {}, ['/description required']],
+    ['reason', { reason: '好' }, ['/reason minLength']],
+    ['assessment-appeal', { items: [], reason: '漏报' }, ['/items minItems']],
+    ['appeal-decision', { decision: 'upheld', comment: '维持原结果' }, []],
+  ])('%s %j → %j', (key, data, expected) => {
+    const issues = validateFormData(form(key), data).map((issue) => `${issue.pointer} ${issue.code}`).sort();
+    expect(issues).toEqual(expected);
+  });
+
+  it('issues are bilingual', () => {
+    for (const issue of validateFormData(form('order-rating'), { stars: 0 })) {
+      expect(issue.message['zh-CN']).toBeTruthy();
+      expect(issue.message.en).toBeTruthy();
+    }
+  });
+
+  it('order-dispatch shows the team control only when directed; room-registry asks what a shared room is shared with', () => {
+    expect(evaluateFormRules(form('order-dispatch'), { mode: 'directed' })['#/properties/teamId']).toEqual({ visible: true, enabled: true });
+    expect(evaluateFormRules(form('order-dispatch'), { mode: 'pool' })['#/properties/teamId']?.visible).toBe(false);
+    expect(evaluateFormRules(form('room-registry'), { shared: false })['#/properties/sharedWith']?.visible).toBe(false);
+    expect(evaluateFormRules(form('room-registry'), { shared: true })['#/properties/sharedWith']?.visible).toBe(true);
+  });
+
+  it('computes activity hours, meeting attendance and training participants', () => {
+    expect(applyComputed(form('activity-record'), { volunteerCount: 12, hoursPerVolunteer: 2.5 }).totalVolunteerHours).toBe(30);
+    expect(applyComputed(form('meeting-record'), { attendees: ['甲', '乙'] }).attendeeCount).toBe(2);
+    expect(applyComputed(form('training-record'), { participants: [{ name: '甲' }, { name: '乙' }, { name: '丙' }] }).participantCount).toBe(3);
+    expect(applyComputed(form('training-record'), {}).participantCount).toBe(0);
   });
 });
