@@ -22,7 +22,8 @@ export type ExplanationLine =
       text: LocalizedText;
     }
   | { kind: 'sectionCap'; section: string; points: number; text: LocalizedText }
-  | { kind: 'bonusCap'; points: number; text: LocalizedText };
+  | { kind: 'bonusCap'; points: number; text: LocalizedText }
+  | { kind: 'rounding'; points: number; text: LocalizedText };
 
 export interface ImprovementOption {
   item: string;
@@ -94,6 +95,15 @@ export function explain(rubric: RubricDefinition | CompiledRubric, result: UnitS
       kind: 'bonusCap',
       points: (cents(result.bonus.points) - cents(result.bonus.raw)) / 100,
       text: { 'zh-CN': `加分封顶 ${fmt(result.bonus.cap)} 分`, en: `Bonus capped at ${fmt(result.bonus.cap)}` },
+    });
+  }
+  const rounding = cents(result.score) - cents(result.rawScore);
+  if (rounding !== 0) {
+    const decimals = plan.definition.scoreDecimals;
+    lines.push({
+      kind: 'rounding',
+      points: rounding / 100,
+      text: { 'zh-CN': `总分 ${fmt(result.rawScore)} 保留 ${decimals} 位小数为 ${fmt(result.score)}`, en: `Score ${fmt(result.rawScore)} rounded to ${decimals} decimal(s): ${fmt(result.score)}` },
     });
   }
   const explanation: Explanation = {

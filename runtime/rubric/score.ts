@@ -64,8 +64,10 @@ export function scoreUnit(rubric: RubricDefinition | CompiledRubric, input: Asse
   }
 
   let totalCents = 0;
+  let ceilingCents = cents(plan.bonusCap);
   const sections = plan.sections.map((section, index) => {
     const raw = sectionCents[index]!;
+    ceilingCents += cents(section.max);
     const capped = Math.min(raw, cents(section.max));
     sectionCents[index] = capped;
     totalCents += capped;
@@ -73,6 +75,11 @@ export function scoreUnit(rubric: RubricDefinition | CompiledRubric, input: Asse
   });
   const bonusPoints = Math.min(bonusCents, cents(plan.bonusCap));
   totalCents += bonusPoints;
+  const rawCents = totalCents;
+  // Reported and compared at the rubric's precision (DOMAIN §8.3: one decimal), rounding half up.
+  const step = 10 ** (2 - plan.definition.scoreDecimals);
+  // Never above the most a unit can get, when the total itself is finer than the precision.
+  totalCents = Math.min(Math.floor((totalCents + step / 2) / step) * step, ceilingCents);
 
   let vetoed = false;
   const vetoes = plan.vetoes.map((veto) => {
@@ -85,6 +92,7 @@ export function scoreUnit(rubric: RubricDefinition | CompiledRubric, input: Asse
   const result: UnitScore = {
     unitId: input.unitId,
     score: totalCents / 100,
+    rawScore: rawCents / 100,
     sections,
     bonus: { raw: bonusCents / 100, points: bonusPoints / 100, cap: plan.bonusCap },
     items,

@@ -61,8 +61,10 @@ export interface TierDecision {
 export interface UnitScore {
   unitId: string;
   parentId?: string;
-  /** Σ capped sections + capped bonus, in points (hundredths exact). */
+  /** Σ capped sections + capped bonus, rounded to the rubric's `scoreDecimals`; tiers compare this. */
   score: number;
+  /** The same sum before that rounding, exact in hundredths (= Σ item points after caps). */
+  rawScore: number;
   sections: SectionScore[];
   bonus: { raw: number; points: number; cap: number };
   items: ItemScore[];

@@ -207,6 +207,10 @@ export const RubricDefinition = definitionBase('rubric')
   .extend({
     appliesTo: z.array(OrgLevel).default([]).describe('org levels assessed with this rubric'),
     totalPoints: z.number().positive(),
+    scoreDecimals: z
+      .union([z.literal(0), z.literal(1), z.literal(2)])
+      .default(2)
+      .describe('the score is reported, and compared with tier thresholds, rounded (half up) to this many decimals'),
     sections: z.array(RubricSection).min(1),
     bonus: RubricBonus.optional(),
     vetoes: z.array(VetoItem).default([]),

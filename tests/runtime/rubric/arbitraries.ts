@@ -48,9 +48,10 @@ export const rubricArbitrary: fc.Arbitrary<RubricDefinition> = fc
     sections: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 3 }),
     bonusCap: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
     floor: fc.option(fc.constantFrom(0.5, 0.7), { nil: undefined }),
+    decimals: fc.constantFrom(0, 1, 2),
     quota: fc.option(fc.record({ maxShare: fc.constantFrom(0.1, 0.3, 0.5), rounding: fc.constantFrom('floor', 'ceil', 'round') }), { nil: undefined }),
   })
-  .chain(({ sections, bonusCap, floor, quota }) =>
+  .chain(({ sections, bonusCap, floor, decimals, quota }) =>
     fc
       .tuple(
         fc.tuple(...sections.map((count, sectionIndex) => fc.tuple(...Array.from({ length: count }, (_, i) => item(`i${sectionIndex}-${i}`))))),
@@ -66,6 +67,7 @@ export const rubricArbitrary: fc.Arbitrary<RubricDefinition> = fc
           version: 1,
           title: t('生成'),
           totalPoints: total,
+          scoreDecimals: decimals,
           sections: built,
           ...(bonusCap === undefined ? {} : { bonus: { cap: bonusCap, items: bonusItems } }),
           vetoes: [{ key: 'v1', title: t('否决') }],

@@ -36,6 +36,15 @@ const rubric = compileRubric(
 );
 
 describe('explanation', () => {
+  it('shows rounding to the rubric\'s decimals as its own line, so lines still add up', () => {
+    const oneDecimal = compileRubric({ ...rubric.definition, scoreDecimals: 1 });
+    const result = scoreUnit(oneDecimal, { unitId: 'st', metrics: { 'trainings-count': 2.35 }, reviews: { self: { items: { a1: { met: true } } } } });
+    expect([result.rawScore, result.score]).toEqual([6.35, 6.4]); // b1: 10 × 0.235 = 2.35; half up
+    const lines = explain(oneDecimal, result).lines;
+    expect(lines.at(-1)).toEqual({ kind: 'rounding', points: 0.05, text: { 'zh-CN': '总分 6.35 保留 1 位小数为 6.4', en: 'Score 6.35 rounded to 1 decimal(s): 6.4' } });
+    expect(Math.round(lines.reduce((sum, line) => sum + line.points * 100, 0))).toBe(640);
+  });
+
   const result = scoreUnit(rubric, {
     unitId: 'st',
     metrics: { 'trainings-count': 9 },

@@ -54,11 +54,12 @@ describe('Liangzhou station rubric (DOMAIN §8.2, §8.3)', () => {
     const result = assess(average, averageReview);
     // venue 3+4+2+3+3.3; team 3+4+4+2+3; activity 3.5+4.67+4+2.5+2.4; project 4.17+3.5+3.75; mechanism 3.2+6+3+1.32; brand 3.5
     expect(result.sections.map((section) => section.points)).toEqual([15.3, 16, 17.07, 11.42, 13.52, 3.5]);
-    expect(result.score).toBe(76.81);
+    expect(result.rawScore).toBe(76.81);
+    expect(result.score).toBe(76.8); // reported to one decimal (§8.3)
     expect(result.tier.tier).toBe('standard');
     const next = explain(station, result).next!;
     expect(next.tier).toBe('demonstration');
-    expect(next.pointsMissing).toBe(13.19);
+    expect(next.pointsMissing).toBe(13.2);
     // brand 3.5 < 3.5 (70 % of 5)? no: equal is enough; activity 17.07 < 17.5 is below its floor
     expect(next.sectionsBelowFloor).toEqual([{ section: 'activity', points: 17.07, required: 17.5, missing: 0.43 }]);
     expect(next.reachable).toBe(true);
@@ -97,10 +98,10 @@ describe('Liangzhou station rubric (DOMAIN §8.2, §8.3)', () => {
       reviews: { district: strongReview },
     }));
     const results = scoreUnits(station, inputs);
-    // ceil(0.3 × 4) = 2: s1 and s3 tie at 102 with s4 (ids decide), s2 has 101.33
+    // ceil(0.3 × 4) = 2: s1 and s3 tie at 102 with s4 (ids decide), s2 has 101.33 → 101.3
     expect(results.map((result) => [result.unitId, result.score, result.tier.tier])).toEqual([
       ['s1', 102, 'demonstration'],
-      ['s2', 101.33, 'standard'],
+      ['s2', 101.3, 'standard'],
       ['s3', 102, 'demonstration'],
       ['s4', 102, 'standard'],
     ]);

@@ -36,8 +36,8 @@ describe('impact preview', () => {
     });
     const impact = previewImpact(published, draft, units, year2025);
     expect(impact.scoringUnchanged).toBe(true);
-    // s2 has 76.81 and drops to 创建级; s3 (all months busy) has 80.14 and stays 达标级
-    expect(impact.changed).toEqual([{ unitId: 's2', parentId: 'i1', before: { score: 76.81, tier: 'standard' }, after: { score: 76.81, tier: 'creation' } }]);
+    // s2 has 76.8 and drops to 创建级; s3 (all months busy) has 80.1 and stays 达标级
+    expect(impact.changed).toEqual([{ unitId: 's2', parentId: 'i1', before: { score: 76.8, tier: 'standard' }, after: { score: 76.8, tier: 'creation' } }]);
     expect(impact.thresholdsOnly.changed).toEqual(impact.changed);
     expect(impact.tiers).toEqual({ before: { demonstration: 1, standard: 2, creation: 1 }, after: { demonstration: 1, standard: 1, creation: 2 } });
     expect(impact.byParent.i1).toEqual({ before: { demonstration: 1, standard: 1 }, after: { demonstration: 1, creation: 1 }, changed: 1 });

@@ -5,6 +5,7 @@ import { rubricMetricExpression } from './rubric-metric-expression';
 import { rubricMetricKnown } from './rubric-metric-known';
 import { rubricPointsMismatch } from './rubric-points-mismatch';
 import { rubricQuota } from './rubric-quota';
+import { rubricReview } from './rubric-review';
 import { rubricScoringParams } from './rubric-scoring-params';
 import { rubricTierOrder } from './rubric-tier-order';
 import { rubricVeto } from './rubric-veto';
@@ -20,4 +21,5 @@ export const rubricRules: LintRule<'rubric'>[] = [
   rubricMetricKnown,
   rubricMetricExpression,
   rubricQuota,
+  rubricReview,
 ];
