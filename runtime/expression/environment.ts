@@ -41,16 +41,26 @@ function installMixedArithmetic(env: Environment): void {
   }
   // `==` and `!=` are registered symmetrically by the library from this one declaration.
   env.registerOperator('double == int', (a: number, b: bigint) => a === n(b));
-  // `data.stars in [1, 2, 3]`: membership compares numbers by value, whichever kind each side is.
-  const member = (a: number | bigint, list: ReadonlyArray<number | bigint>) => list.some((item) => n(item) === n(a));
-  env.registerOperator('double in list<int>: bool', member);
-  env.registerOperator('int in list<double>: bool', member);
 }
 
-function install(env: Environment): Environment {
+/**
+ * `data.stars in [1, 2, 3]` is `double in list<int>` to the checker. At evaluation `data.stars` is
+ * dynamic and the library's own `in` already compares by value; registering these there as well
+ * would make the two overloads ambiguous, so they are for checking only.
+ */
+function installMixedMembership(env: Environment): Environment {
+  const member = (a: number | bigint, list: ReadonlyArray<number | bigint>) => list.some((item) => Number(item) === Number(a));
+  env.registerOperator('double in list<int>: bool', member);
+  env.registerOperator('int in list<double>: bool', member);
+  return env;
+}
+
+function install(env: Environment, dynamic: boolean): Environment {
   installMixedArithmetic(env);
   for (const fn of authorFunctions) {
-    for (const [signature, handler] of fn.overloads) env.registerFunction(signature, handler);
+    for (const [signature, handler, only] of fn.overloads) {
+      if (only !== 'dynamicOnly' || dynamic) env.registerFunction(signature, handler);
+    }
   }
   return env;
 }
@@ -65,10 +75,10 @@ const options = {
  * Evaluation does not know the JSON Schema of the variables (a compiled expression is evaluated with
  * whatever the caller passes), so every variable is dynamic; the schema-aware check runs before publish.
  */
-export const evaluationEnvironment: Environment = install(new Environment({ ...options, unlistedVariablesAreDyn: true }));
+export const evaluationEnvironment: Environment = install(new Environment({ ...options, unlistedVariablesAreDyn: true }), true);
 
 /** The parent of every scope's checking environment; cloning freezes it, which is what we want. */
-const checkingBase: Environment = install(new Environment({ ...options, unlistedVariablesAreDyn: false }));
+const checkingBase: Environment = installMixedMembership(install(new Environment({ ...options, unlistedVariablesAreDyn: false }), false));
 
 export function newCheckingEnvironment(): Environment {
   return checkingBase.clone();

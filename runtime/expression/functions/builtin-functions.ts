@@ -23,9 +23,9 @@ export const builtinFunctions: AuthorFunction[] = [
   doc('startsWith', 'string.startsWith(string) → bool', '是否以某串开头', 'Whether the string starts with a prefix', 'data.phone.startsWith("1")'),
   doc('endsWith', 'string.endsWith(string) → bool', '是否以某串结尾', 'Whether the string ends with a suffix', 'data.file.endsWith(".pdf")'),
   doc('matches', 'string.matches("regex") → bool', '正则匹配；模式须为字面量且不得嵌套量词（防止回溯爆炸）', 'Regular-expression match; the pattern must be a literal without nested quantifiers (no catastrophic backtracking)', 'data.phone.matches("^1[0-9]{10}$")'),
-  doc('timestamp', 'timestamp(string) → timestamp', '把 RFC 3339 字符串转为时间点', 'An RFC 3339 string as a timestamp', 'timestamp(now) - timestamp(data.orderedAt) > duration("48h")'),
+  doc('timestamp', 'timestamp(string) → timestamp', '把 RFC 3339 字符串转为时间点', 'An RFC 3339 string as a timestamp', 'timestamp(now) - timestamp(data.acceptedAt) > duration("48h")'),
   doc('duration', 'duration(string) → duration', '时长，如 "48h"、"90m"', 'A duration such as "48h" or "90m"', 'duration("48h")'),
-  doc('int', 'int(value) → int', '转为整数（截断小数）', 'Convert to an integer (truncates)', 'int(data.hours)'),
+  doc('int', 'int(value) → int', '转为整数（截断小数）', 'Convert to an integer (truncates)', 'int(data.actual)'),
   doc('double', 'double(value) → number', '转为小数，用于避免整数除法', 'Convert to a double, e.g. to avoid integer division', 'double(size(data.done)) / double(size(data.all))'),
   doc('string', 'string(value) → string', '转为字符串', 'Convert to a string', 'string(data.count) + "人"'),
 ];

@@ -4,10 +4,14 @@ import type { AuthorFunction, FunctionHandler } from './types';
 
 /**
  * Every aggregate returns a double: JSON numbers arrive as doubles, so one result type keeps
- * `sum(data.hours) + 1` and `sum(data.hours) == 12` working without casts.
+ * `sum(data.hours) + 1` and `sum(data.hours) == 12` working without casts. The `list<dyn>` overload
+ * is marked `dynamicOnly`: at evaluation an empty list or a list of unknown shape has that type, but
+ * offered to the checker it would accept `sum(data.tags)` over strings.
  */
-const listOverloads = (name: string, handler: (list: unknown) => number) =>
-  (['list<double>', 'list<int>', 'list<dyn>'] as const).map((param) => [`${name}(${param}): double`, handler as FunctionHandler] as const);
+const listOverloads = (name: string, handler: (list: unknown) => number) => [
+  ...(['list<double>', 'list<int>'] as const).map((param) => [`${name}(${param}): double`, handler as FunctionHandler] as const),
+  [`${name}(list<dyn>): double`, handler as FunctionHandler, 'dynamicOnly'] as const,
+];
 
 function nonEmpty(list: unknown, where: string): number[] {
   const numbers = toNumberList(list, where);
@@ -84,14 +88,14 @@ export const numberFunctions: AuthorFunction[] = [
     name: 'floor',
     signature: 'floor(number) → number',
     description: { 'zh-CN': '向下取整', en: 'Round down' },
-    example: 'floor(data.hours / 2.0)',
+    example: 'floor(data.actual / 2.0)',
     overloads: unary('floor', Math.floor),
   },
   {
     name: 'ceil',
     signature: 'ceil(number) → number',
     description: { 'zh-CN': '向上取整', en: 'Round up' },
-    example: 'ceil(data.hours)',
+    example: 'ceil(data.actual / 2.0)',
     overloads: unary('ceil', Math.ceil),
   },
   {

@@ -15,5 +15,5 @@ export interface AuthorFunction {
   description: LocalizedText;
   example: string;
   /** CEL overload signatures and their handlers; empty for CEL's own built-ins, which are documented only. */
-  overloads: ReadonlyArray<readonly [signature: string, handler: FunctionHandler]>;
+  overloads: ReadonlyArray<readonly [signature: string, handler: FunctionHandler, only?: 'dynamicOnly']>;
 }
