@@ -85,22 +85,6 @@ export const en: Record<MessageKey, string> = {
   'upload.limits': 'Up to {maxFiles}, each at most {maxSizeMb} MB',
   'upload.noUploader': 'Uploading is not available on this page',
 
-  'validation.required': 'This field is required',
-  'validation.minimum': 'Must be at least {limit}',
-  'validation.maximum': 'Must be at most {limit}',
-  'validation.exclusiveMinimum': 'Must be greater than {limit}',
-  'validation.exclusiveMaximum': 'Must be less than {limit}',
-  'validation.minLength': 'At least {limit} characters',
-  'validation.maxLength': 'At most {limit} characters',
-  'validation.pattern': 'Invalid format',
-  'validation.format': 'Invalid format',
-  'validation.type': 'Wrong type',
-  'validation.enum': 'Choose a value from the list',
-  'validation.minItems': 'At least {limit} items',
-  'validation.maxItems': 'At most {limit} items',
-  'validation.multipleOf': 'Must be a multiple of {limit}',
-  'validation.other': 'Invalid value',
-
   'api.network': 'Network error; check your connection and retry',
   'api.unknown': 'Request failed ({status})',
 };

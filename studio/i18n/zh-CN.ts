@@ -83,22 +83,6 @@ export const zhCN = {
   'upload.limits': '最多 {maxFiles} 个，每个不超过 {maxSizeMb} MB',
   'upload.noUploader': '当前页面不支持上传',
 
-  'validation.required': '此项为必填项',
-  'validation.minimum': '不能小于 {limit}',
-  'validation.maximum': '不能大于 {limit}',
-  'validation.exclusiveMinimum': '必须大于 {limit}',
-  'validation.exclusiveMaximum': '必须小于 {limit}',
-  'validation.minLength': '至少 {limit} 个字符',
-  'validation.maxLength': '最多 {limit} 个字符',
-  'validation.pattern': '格式不正确',
-  'validation.format': '格式不正确',
-  'validation.type': '类型不正确',
-  'validation.enum': '请选择列表中的值',
-  'validation.minItems': '至少 {limit} 项',
-  'validation.maxItems': '最多 {limit} 项',
-  'validation.multipleOf': '必须是 {limit} 的整数倍',
-  'validation.other': '填写有误',
-
   'api.network': '网络连接失败，请检查网络后重试',
   'api.unknown': '请求失败（{status}）',
 } as const;

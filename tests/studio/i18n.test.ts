@@ -23,8 +23,8 @@ describe('message catalogs', () => {
   });
 
   test('translator fills placeholders and keeps unknown ones visible', () => {
-    expect(translator('zh-CN')('validation.maximum', { limit: 100 })).toBe('不能大于 100');
-    expect(translator('en')('validation.maximum', { limit: 100 })).toBe('Must be at most 100');
+    expect(translator('zh-CN')('upload.tooMany', { max: 9 })).toBe('最多上传 9 个');
+    expect(translator('en')('upload.tooMany', { max: 9 })).toBe('At most 9 files');
     expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
 });

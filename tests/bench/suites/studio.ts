@@ -137,7 +137,7 @@ export const benchmarks: Benchmark[] = [
       const browser = await launchChromium();
       try {
         const form = largeForm(FIELDS);
-        const withForm = (page: Page) => page.addInitScript({ content: `window.__SHIJIAN_FORM__ = ${JSON.stringify(form)};` });
+        const withForm = async (page: Page) => void (await page.addInitScript({ content: `window.__SHIJIAN_FORM__ = ${JSON.stringify(form)};` }));
         const none = async () => undefined;
         const previewUrl = `${server.url}/#/harness/form?frames=both`;
         const plainUrl = `${server.url}/plain-200.html`;
