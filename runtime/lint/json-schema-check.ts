@@ -16,6 +16,7 @@ type Dialect = 'draft-07' | '2019-09' | '2020-12';
 type AjvInstance = InstanceType<typeof Ajv>;
 
 const instances = new Map<string, AjvInstance>();
+const declaredExtensions = new WeakMap<AjvInstance, Set<string>>();
 
 // Kept per (dialect, strictness) and reused: building an ajv instance costs more than compiling a form.
 function ajvFor(dialect: Dialect, strict: boolean): AjvInstance {
@@ -44,7 +45,8 @@ function dialectOf(schema: Record<string, unknown>): Dialect | undefined {
 
 /**
  * Checks that `schema` is a JSON Schema ajv can compile: meta-schema errors with their pointers, then
- * compile errors (unresolvable `$ref`s), then — as `unknownKeyword` findings — what only strict mode rejects.
+ * compile errors (unresolvable `$ref`s), then — as `unknownKeyword` findings — what only strict mode rejects
+ * (unknown keywords and formats, except `x-` extensions).
  */
 export function checkJsonSchema(schema: Record<string, unknown>): JsonSchemaFinding[] {
   const dialect = dialectOf(schema);
@@ -65,9 +67,32 @@ export function checkJsonSchema(schema: Record<string, unknown>): JsonSchemaFind
   }
   const compileError = tryCompile(lenient, schema);
   if (compileError) return [{ pointer: '', message: compileError, unknownKeyword: false }];
-  const strictError = tryCompile(ajvFor(dialect, true), schema);
-  if (strictError) return [{ pointer: locateKeyword(schema, strictError), message: strictError, unknownKeyword: true }];
+  const strict = ajvFor(dialect, true);
+  const declared = declaredExtensions.get(strict) ?? new Set<string>();
+  declaredExtensions.set(strict, declared);
+  for (const keyword of extensionKeywords(schema)) {
+    if (declared.has(keyword)) continue;
+    strict.addKeyword(keyword);
+    declared.add(keyword);
+  }
+  const strictError = tryCompile(strict, schema);
+  if (strictError) {
+    return [{ pointer: locateKeyword(schema, strictError), message: strictError.replace(/^strict mode: /, ''), unknownKeyword: true }];
+  }
   return [];
+}
+
+/**
+ * `x-` keywords are declared extensions by convention (as in OpenAPI), e.g. `x-personal` marking personal
+ * data; they are meant, not misspelt, so they never warn.
+ */
+function extensionKeywords(node: unknown, found = new Set<string>(), depth = 0): Set<string> {
+  if (node === null || typeof node !== 'object' || depth > 32) return found;
+  for (const [key, child] of Object.entries(node)) {
+    if (!Array.isArray(node) && key.startsWith('x-')) found.add(key);
+    extensionKeywords(child, found, depth + 1);
+  }
+  return found;
 }
 
 function tryCompile(ajv: AjvInstance, schema: Record<string, unknown>): string | undefined {

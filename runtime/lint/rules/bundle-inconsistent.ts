@@ -35,6 +35,8 @@ export const bundleInconsistent = defineRule({
       if (!resolved) return;
       for (const reference of referencesOf(resolved)) {
         if (pinned.has(`${reference.kind}/${reference.key}`)) continue;
+        // A reference that resolves nowhere is reported on the member's own file (unresolved-reference).
+        if (!context.resolve(reference.kind, reference.key)) continue;
         const label = kindLabels[reference.kind];
         report({
           pointer: `/members/${index}`,

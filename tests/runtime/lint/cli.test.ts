@@ -44,7 +44,7 @@ function breakFile(json: Json, index: number): { pointer: string; code: string }
     const list = json.kind === 'stationType' ? firstOf('requiredRooms') : json.kind === 'teamType' ? firstOf('serviceCategories') : undefined;
     if (list) return ((json[list] as unknown[])[0] = 'no-such-key'), { pointer: `/${list}/0`, code: 'unresolved-reference' };
     if (json.kind === 'bundle' && firstOf('members')) {
-      ((json.members as Json[])[0]!).version = 999;
+      ((json.members as Json[])[0]!).key = 'no-such-member';
       return { pointer: '/members/0', code: 'bundle-member-missing' };
     }
   }

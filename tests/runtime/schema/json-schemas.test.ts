@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
@@ -50,7 +50,8 @@ describe('editors and the linter agree', () => {
       kinds.add(kind as string);
       const validate = validatorOf(kind as DefinitionKind);
       expect(validate(json) ? [] : validate.errors, file).toEqual([]);
-      expect(json, `${file}: $schema`).toMatchObject({ $schema: `../../schemas/${kind as string}.schema.json` });
+      const expected = relative(dirname(join(repo, file)), join(schemasDir, `${kind as string}.schema.json`)).split(sep).join('/');
+      expect(json, `${file}: $schema`).toMatchObject({ $schema: expected });
     }
     expect([...kinds].sort()).toEqual([...definitionKinds].sort());
   });
