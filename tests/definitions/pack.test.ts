@@ -234,6 +234,22 @@ describe.each([...forms.values()].map((form) => [form.key, form] as const))('for
     for (const rule of [...form.rules, ...form.computed]) expect(resolveScope(form.schema, rule.scope), rule.scope).toBeDefined();
   });
 
+  it('uses only JSON Forms layouts, with Categories inside Categorizations only', () => {
+    const layouts = new Set(['VerticalLayout', 'HorizontalLayout', 'Group', 'Categorization', 'Category', 'Control', 'Label']);
+    const visit = (element: unknown, parent: string | undefined): string[] => {
+      if (!isObject(element)) return ['not an object'];
+      const type = String(element.type);
+      const wrong = [
+        ...(layouts.has(type) ? [] : [`unknown ${type}`]),
+        ...((type === 'Category') !== (parent === 'Categorization') ? [`${type} under ${parent ?? 'root'}`] : []),
+      ];
+      const detail = isObject(element.options) && isObject(element.options.detail) ? [element.options.detail] : [];
+      const children = [...(Array.isArray(element.elements) ? element.elements : []), ...detail];
+      return [...wrong, ...children.flatMap((child) => visit(child, type))];
+    };
+    expect(visit(form.uischema, undefined)).toEqual([]);
+  });
+
   it('labels every property in zh-CN and en, and translates every key in both languages', () => {
     const zh = form.i18n?.['zh-CN'] ?? {};
     const en = form.i18n?.en ?? {};
