@@ -55,10 +55,15 @@ export function lintDefinition(
 export interface LintSummary {
   errors: number;
   warnings: number;
+  /** Files with at least one problem. */
   files: number;
   byCode: Record<string, number>;
 }
 
+/**
+ * @example
+ * summarize(problems) // → { errors: 1, warnings: 2, files: 2, byCode: { 'unresolved-reference': 1, 'label-missing-en': 2 } }
+ */
 export function summarize(problems: readonly Problem[]): LintSummary {
   const byCode: Record<string, number> = {};
   const files = new Set<string>();
