@@ -157,20 +157,23 @@ export async function readInstance(deps: CommandDeps, actor: Actor, id: string):
 /**
  * Fires one claimed timer as the system actor. The timer row is marked fired in the same transaction as
  * the state change, so a timer fires exactly once even when the process dies between claim and fire.
- * A refusal (the state moved on) still marks it fired: it must not fire again.
+ * The instance row is locked first (PostgreSQL), so two servers firing two timers of one instance queue
+ * instead of one of them losing the race. An engine refusal (the state moved on) still marks the timer
+ * fired: it must not fire again; any other failure rolls back and the timer is retried.
  */
 export async function fireTimer(trx: Kysely<Database>, deps: CommandDeps, actor: Actor, timer: TimerRow): Promise<'fired' | 'refused'> {
   const at = deps.clock().toISOString();
+  let lookup = trx.selectFrom('workflow_instances').selectAll().where('id', '=', timer.instance_id);
+  if (deps.database.capabilities.supportsRowLocks) lookup = lookup.forUpdate();
+  const row = await lookup.executeTakeFirst();
   const marked = await trx.updateTable('timers').set({ fired_at: at, version: timer.version + 1 }).where('id', '=', timer.id).where('fired_at', 'is', null).where('version', '=', timer.version).executeTakeFirst();
-  if (Number(marked.numUpdatedRows) !== 1) return 'refused';
-  const row = await trx.selectFrom('workflow_instances').selectAll().where('id', '=', timer.instance_id).executeTakeFirst();
-  if (row === undefined) return 'refused';
+  if (Number(marked.numUpdatedRows) !== 1 || row === undefined) return 'refused';
   try {
     await applyToInstance(trx, deps, actor, row, { event: 'timer', timer: timer.name });
     return 'fired';
   } catch (error) {
-    // Refusals are thrown before anything is written; any other error must roll the transaction back.
-    if (error instanceof ProblemError) return 'refused';
+    // Refusals are thrown before anything is written; a lost race (412) or any other error rolls back.
+    if (error instanceof ProblemError && error.problem.status !== 412 && error.problem.status < 500) return 'refused';
     throw error;
   }
 }

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { loadDefinitions } from '../../runtime/lint/load-definitions-node';
 import { insertDefinition } from '../db/repositories/definition-repository';
+import type { DefinitionDocument, Problem } from '../../runtime/lint/types';
 import type { Database } from '../db/types';
+import { hashOf } from '../util/canonical-json';
 import { loadLinter } from '../definitions/linter';
 
 /**
@@ -10,8 +12,7 @@ import { loadLinter } from '../definitions/linter';
  */
 export async function publishPack(db: Kysely<Database>, directory: string, at: string): Promise<number> {
   const { documents, problems: loadProblems } = loadDefinitions([directory]);
-  const linter = await loadLinter();
-  const problems = [...loadProblems, ...linter.lintDefinitions(documents)];
+  const problems = [...loadProblems, ...(await lintOnce(documents))];
   if (problems.some((problem) => problem.severity === 'error')) {
     const first = problems.filter((problem) => problem.severity === 'error').slice(0, 5);
     throw new Error(`the definition pack has lint errors:\n${first.map((p) => `  ${p.file}${p.pointer} ${p.code}: ${p.message.en ?? p.message['zh-CN']}`).join('\n')}`);
@@ -23,4 +24,17 @@ export async function publishPack(db: Kysely<Database>, directory: string, at: s
     count++;
   }
   return count;
+}
+
+const lintedPacks = new Map<string, Problem[]>();
+
+/** The pack's problems, computed once per process for identical content (tests seed many databases). */
+async function lintOnce(documents: DefinitionDocument[]): Promise<Problem[]> {
+  const key = hashOf(documents);
+  let problems = lintedPacks.get(key);
+  if (problems === undefined) {
+    problems = (await loadLinter()).lintDefinitions(documents);
+    lintedPacks.set(key, problems);
+  }
+  return problems;
 }
