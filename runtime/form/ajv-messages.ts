@@ -54,10 +54,10 @@ const messages: Record<string, Message> = {
   const: (p) => ({ 'zh-CN': `取值必须是 ${text(p.allowedValue)}`, en: `Must be ${text(p.allowedValue)}` }),
   minItems: (p) => ({ 'zh-CN': `至少 ${text(p.limit)} 项`, en: `Must have at least ${text(p.limit)} items` }),
   maxItems: (p) => ({ 'zh-CN': `最多 ${text(p.limit)} 项`, en: `Must have at most ${text(p.limit)} items` }),
-  uniqueItems: (p) => ({
-    'zh-CN': `第 ${Number(p.j) + 1} 项与第 ${Number(p.i) + 1} 项重复`,
-    en: `Items ${Number(p.j) + 1} and ${Number(p.i) + 1} are the same`,
-  }),
+  uniqueItems: (p) => {
+    const [first, second] = [Number(p.i), Number(p.j)].sort((a, b) => a - b).map((n) => n + 1);
+    return { 'zh-CN': `第 ${first} 项与第 ${second} 项重复`, en: `Items ${first} and ${second} are the same` };
+  },
   additionalProperties: (p) => ({
     'zh-CN': `不允许的字段 ${text(p.additionalProperty)}`,
     en: `Field ${text(p.additionalProperty)} is not allowed`,
@@ -70,6 +70,7 @@ const messages: Record<string, Message> = {
     'zh-CN': `不满足条件对应的要求（${p.failingKeyword === 'else' ? '否则' : '则'}分支）`,
     en: `Does not meet the requirement for this case (the "${text(p.failingKeyword)}" branch)`,
   }),
+  'false schema': () => ({ 'zh-CN': '此处不允许填写任何值', en: 'No value is allowed here' }),
   not: () => ({ 'zh-CN': '取值不被允许', en: 'This value is not allowed' }),
   contains: () => ({ 'zh-CN': '列表中缺少符合要求的项', en: 'The list lacks a matching item' }),
   dependencies: (p) => ({ 'zh-CN': `填写此项时还需填写 ${text(p.missingProperty)}`, en: `Also needs ${text(p.missingProperty)}` }),

@@ -66,8 +66,8 @@ function toIssues(errors: readonly ErrorObject[]): FormIssue[] {
   const kept = errors.filter((e) => !combinators.some((prefix) => e.schemaPath.startsWith(prefix)));
   const explained = kept.filter((e) => {
     if (e.keyword !== 'if') return true;
-    const branch = `${e.schemaPath.slice(0, -'/if'.length)}/${String((e.params as Record<string, unknown>).failingKeyword)}/`;
-    return !kept.some((other) => other !== e && other.schemaPath.startsWith(branch));
+    const branch = `${e.schemaPath.slice(0, -'/if'.length)}/${String((e.params as Record<string, unknown>).failingKeyword)}`;
+    return !kept.some((other) => other !== e && (other.schemaPath === branch || other.schemaPath.startsWith(`${branch}/`)));
   });
   const seen = new Set<string>();
   const issues: FormIssue[] = [];
