@@ -17,6 +17,9 @@ export type ExplanationLine =
       level: ItemScore['level'];
       inputs: ItemInputs;
       evidence: string[];
+      comment?: string;
+      /** Self and the counting reviewer differ by more than the rubric's gap. */
+      disagreement?: ItemScore['disagreement'];
       points: number;
       max: number;
       text: LocalizedText;
@@ -123,7 +126,7 @@ function itemLine(plan: CompiledRubric, item: ItemScore): ExplanationLine {
   const by = item.level === null ? { 'zh-CN': '未评分', en: 'not scored' } : levelNames[item.level];
   const inputs = describeInputs(item.inputs);
   const title = plan.items.find((candidate) => candidate.key === item.key)?.title ?? { 'zh-CN': item.key };
-  return {
+  const line: ExplanationLine = {
     kind: 'item',
     item: item.key,
     section: item.section,
@@ -138,6 +141,9 @@ function itemLine(plan: CompiledRubric, item: ItemScore): ExplanationLine {
       en: `${item.key} ${title.en ?? title['zh-CN']}: ${mode.en}, ${by.en}${inputs.en ? `, ${inputs.en}` : ''} → ${fmt(item.points)}/${fmt(item.max)}`,
     },
   };
+  if (item.comment !== undefined) line.comment = item.comment;
+  if (item.disagreement) line.disagreement = item.disagreement;
+  return line;
 }
 
 function describeInputs(inputs: ItemInputs): { 'zh-CN': string; en: string } {

@@ -36,6 +36,8 @@ export { decideTier, qualifies } from './tier';
 export { applyQuotas, quotaLimit } from './quota';
 export { explain } from './explain';
 export type { Explanation, ExplanationLine, Shortfall, ImprovementOption } from './explain';
+export { checkReviewSheet, ReviewEntrySchema, ReviewSheetSchema, VetoFindingSchema } from './review-check';
+export type { EntryProblem } from './review-check';
 export { previewImpact } from './preview';
 export type { ImpactPreview, ImpactSummary, PreviewUnit, UnitChange, TierCounts } from './preview';
 export type { UnitSnapshot, SnapshotOrder, Period } from './snapshot';

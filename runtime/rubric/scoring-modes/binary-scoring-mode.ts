@@ -1,4 +1,4 @@
-import { defineScoringMode, fmt } from './types';
+import { automaticEntry, defineScoringMode, fmt } from './types';
 
 /** Full points or none. With a metric the requirement is checked automatically (value ≥ atLeast). */
 export const binaryScoringMode = defineScoringMode({
@@ -42,4 +42,11 @@ export const binaryScoringMode = defineScoringMode({
     };
   },
   check() {},
+  validateEntry(config, entry, report) {
+    if (config.metric) {
+      if (entry.met !== undefined) report(['met'], 'rubric-entry-automatic', automaticEntry, 'warning');
+      return;
+    }
+    if (typeof entry.met !== 'boolean') report(['met'], 'rubric-entry-invalid', { 'zh-CN': '应填写是否达到要求（true/false）', en: 'Record met: true or false' });
+  },
 });

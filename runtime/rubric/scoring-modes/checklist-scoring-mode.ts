@@ -1,4 +1,4 @@
-import { defineScoringMode, fmt } from './types';
+import { automaticEntry, defineScoringMode, fmt } from './types';
 
 /**
  * Points per ticked element (e.g. the eight haves at 0.5 each), capped at the item. An element with a
@@ -82,5 +82,13 @@ export const checklistScoringMode = defineScoringMode({
         en: `Elements add up to ${fmt(sum)}, more than the item's ${fmt(item.points)} (the excess never counts)`,
       }, 'warning');
     }
+  },
+  validateEntry(config, entry, report) {
+    if (entry.ticked === undefined) return;
+    entry.ticked.forEach((key, index) => {
+      const element = config.elements.find((candidate) => candidate.key === key);
+      if (!element) report(['ticked', index], 'rubric-entry-invalid', { 'zh-CN': `未定义的清单要素“${key}”`, en: `Unknown element "${key}"` });
+      else if (element.metric) report(['ticked', index], 'rubric-entry-automatic', automaticEntry, 'warning');
+    });
   },
 });

@@ -1,4 +1,4 @@
-import { defineScoringMode, fmt } from './types';
+import { defineScoringMode, fmt, isCount } from './types';
 
 /** Start at the item's maximum and subtract per recorded defect (up to each defect's maxCount); floor zero. */
 export const deductionScoringMode = defineScoringMode({
@@ -50,5 +50,21 @@ export const deductionScoringMode = defineScoringMode({
         report(['defects', index, 'points'], 'rubric-deduction-points', { 'zh-CN': `单次扣分 ${defect.points} 超过该项分值 ${item.points}`, en: `One defect deducts ${defect.points}, more than the item's ${item.points} points` }, 'warning');
       }
     });
+  },
+  validateEntry(config, entry, report) {
+    const defects = entry.defects;
+    if (defects === undefined) return;
+    if (typeof defects !== 'object') {
+      report(['defects'], 'rubric-entry-invalid', { 'zh-CN': '应按扣分项填写次数', en: 'Record a count per defect key' });
+      return;
+    }
+    for (const [key, count] of Object.entries(defects)) {
+      const defect = config.defects.find((candidate) => candidate.key === key);
+      if (!defect) report(['defects', key], 'rubric-entry-invalid', { 'zh-CN': `未定义的扣分项“${key}”`, en: `Unknown defect "${key}"` });
+      else if (!isCount(count)) report(['defects', key], 'rubric-entry-invalid', { 'zh-CN': '次数应为非负整数', en: 'A count must be a whole number ≥ 0' });
+      else if (defect.maxCount !== undefined && count > defect.maxCount) {
+        report(['defects', key], 'rubric-entry-capped', { 'zh-CN': `最多扣 ${defect.maxCount} 次，超出部分不计`, en: `At most ${defect.maxCount} count; the rest is ignored` }, 'warning');
+      }
+    }
   },
 });

@@ -1,4 +1,4 @@
-import { defineScoringMode, fmt } from './types';
+import { defineScoringMode, fmt, isCount } from './types';
 
 /**
  * Status-description scoring: a grade gives a share of the item (A/B/C/C# = 100/66/33/0 % by default).
@@ -53,5 +53,19 @@ export const gradedScoringMode = defineScoringMode({
     config.byDefects?.forEach((grade, index) => {
       if (!seen.has(grade)) report(['byDefects', index], 'rubric-graded-levels', { 'zh-CN': `未定义的档次“${grade}”`, en: `Unknown grade "${grade}"` });
     });
+  },
+  validateEntry(config, entry, report) {
+    if (entry.grade !== undefined) {
+      if (!config.levels.some((level) => level.key === entry.grade)) {
+        const known = config.levels.map((level) => level.key).join(', ');
+        report(['grade'], 'rubric-entry-invalid', { 'zh-CN': `档次应为 ${known} 之一`, en: `The grade must be one of ${known}` });
+      }
+      return;
+    }
+    if (config.byDefects) {
+      if (!isCount(entry.defects)) report(['defects'], 'rubric-entry-invalid', { 'zh-CN': '应填写档次或问题数（非负整数）', en: 'Record a grade or the number of defects (a whole number ≥ 0)' });
+      return;
+    }
+    report(['grade'], 'rubric-entry-invalid', { 'zh-CN': '应填写档次', en: 'Record a grade' });
   },
 });

@@ -41,4 +41,11 @@ export const judgementScoringMode = defineScoringMode({
       report(['options'], 'rubric-judgement-options', { 'zh-CN': '没有等于该项分值的选项，该项永远拿不到满分', en: 'No option equals the item\'s points: it can never reach them' });
     }
   },
+  validateEntry(config, entry, report) {
+    const value = entry.value;
+    if (value === undefined || !config.options.some((option) => Math.abs(option.points - value) < 1e-9)) {
+      const allowed = config.options.map((option) => fmt(option.points)).join(', ');
+      report(['value'], 'rubric-entry-invalid', { 'zh-CN': `评定值应为 ${allowed} 之一`, en: `The value must be one of ${allowed}` });
+    }
+  },
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { LinearScale, SteppedScale } from '../../schema/rubric';
-import { defineScoringMode, fmt } from './types';
+import { automaticEntry, defineScoringMode, fmt } from './types';
 
 type Scale = z.infer<typeof LinearScale> | z.infer<typeof SteppedScale>;
 
@@ -73,6 +73,11 @@ export const metricScoringMode = defineScoringMode({
     });
     if (!scale.bands.some((band) => band.share === 1)) {
       report(['scale', 'bands'], 'rubric-metric-scale', { 'zh-CN': '没有得满分的分段，该项永远拿不到满分', en: 'No band gives 100 %: the item can never reach its points' });
+    }
+  },
+  validateEntry(_config, entry, report) {
+    for (const field of ['met', 'grade', 'defects', 'ticked', 'value'] as const) {
+      if (entry[field] !== undefined) report([field], 'rubric-entry-automatic', automaticEntry, 'warning');
     }
   },
 });

@@ -76,6 +76,18 @@ export interface ScoringMode<M extends ScoringModeName> {
   prepare(config: Extract<Scoring, { mode: M }>, max: number, resolve: MetricResolver): PreparedItem;
   /** Checks the mode's parameters against the item; paths are relative to the item's `scoring`. */
   check(config: Extract<Scoring, { mode: M }>, item: { points: number; bonus: boolean }, report: ModeReport): void;
+  /** Checks what a reviewer recorded for an item of this mode; paths are relative to the entry. */
+  validateEntry(config: Extract<Scoring, { mode: M }>, entry: ReviewEntry, report: ModeReport): void;
+}
+
+/** Shared message for entries on items whose value comes from frozen metrics. */
+export const automaticEntry: LocalizedText = {
+  'zh-CN': '该项由系统指标自动计分，录入的值不计入',
+  en: 'This item is scored from platform metrics; the recorded value is ignored',
+};
+
+export function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 export function defineScoringMode<M extends ScoringModeName>(mode: ScoringMode<M>): ScoringMode<M> {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileRubric, explain, quotaLimit, scoreUnit, scoreUnits, scoringModes } from '../../../runtime/rubric/index';
 import type { AssessmentInput, ReviewEntry } from '../../../runtime/rubric/index';
 import type { RubricDefinition } from '../../../runtime/schema/rubric';
+import { modeOf } from '../../../runtime/rubric/scoring-modes/registry';
 import { elementKeys, entryArbitrary, inputFor, metricsArbitrary, rubricArbitrary, scoringFor } from './arbitraries';
 import { rubricOf } from './helpers';
 
@@ -126,7 +127,7 @@ describe('scoring mode contract (run over every mode)', () => {
     .map((n) => n / 2)
     .chain((points) => fc.tuple(fc.constant(points), scoringFor(points), entryArbitrary, metricsArbitrary));
 
-  it('points lie in [0, max]; an improvement never promises more than the gap; full points need none', () => {
+  it('points lie in [0, max]; accepted entries score; an improvement never promises more than the gap; full points need none', () => {
     const seen = new Set<string>();
     fc.assert(
       fc.property(cases, ([points, scoring, entry, metrics]) => {
@@ -138,6 +139,16 @@ describe('scoring mode contract (run over every mode)', () => {
         expect(outcome.points).toBeGreaterThanOrEqual(0);
         expect(outcome.points).toBeLessThanOrEqual(points + 1e-9);
         expect(item.prepared.score(entry, metrics)).toEqual(outcome);
+        // An entry the mode accepts without error is never scored as missing or invalid.
+        const config = compiled.definition.sections[0]!.items[0]!.scoring;
+        const errors: string[] = [];
+        modeOf(config).validateEntry(config, entry, (path, code, _message, severity) => {
+          if (severity !== 'warning') errors.push(`${path.join('/')} ${code}`);
+        });
+        if (errors.length === 0) {
+          expect(outcome.inputs.missing ?? false).toBe(false);
+          expect(outcome.inputs.invalid ?? false).toBe(false);
+        }
         const improvement = item.prepared.improve(outcome, metrics);
         if (outcome.points >= points - 1e-9) expect(improvement).toBeUndefined();
         if (improvement) {
