@@ -177,6 +177,12 @@ describe('freezeMetrics', () => {
     freezeMetrics(rubric, later, year2025);
     expect(frozen.values).toEqual(copy);
   });
+  it('reuses values frozen earlier under the same instance id and computes only the rest', () => {
+    const frozen = freezeMetrics(rubric, snapshot, year2025, { 'teams-count': 7 });
+    expect(frozen.values['teams-count']).toBe(7); // kept, although the snapshot now has 3 teams
+    expect(frozen.values.combined).toBe(4); // derived from the kept value: 2 + 2
+    expect(frozen.values[metricInstanceId('rooms-count', { minCapacity: 20 })]).toBe(2);
+  });
   it('names instances by canonical params', () => {
     expect(metricInstanceId('rooms-count', {})).toBe('rooms-count');
     expect(metricInstanceId('x', { b: 1, a: [2, { d: 1, c: 2 }] })).toBe('x{"a":[2,{"c":2,"d":1}],"b":1}');
