@@ -37,7 +37,7 @@ export async function seedIfEmpty(database: DatabaseHandle, options: SeedOptions
     await seedDemoUsers(trx, org, at);
   });
   if (options.orders !== false) {
-    const made = await seedDemoOrders({ database, clock: options.clock, engine: options.engine, definitions: options.definitions });
+    const made = await seedDemoOrders({ database, clock: options.clock, engine: options.engine, definitions: options.definitions }, options.size === 'district' ? 5 : 2);
     options.log(`demo orders: ${made}`);
   }
   return true;
