@@ -58,6 +58,7 @@ export const en: Record<MessageKey, string> = {
   'form.unsupported': 'Unsupported field',
   'form.unsupportedDetail': 'Field {path} cannot be shown; please contact an administrator.',
   'form.selectPlaceholder': 'Select',
+  'form.tagsPlaceholder': 'Type and press Enter to add',
   'form.datePlaceholder': 'Select date',
   'form.dateTimePlaceholder': 'Select date and time',
   'form.yes': 'Yes',

@@ -56,6 +56,7 @@ export const zhCN = {
   'form.unsupported': '此字段类型暂不支持',
   'form.unsupportedDetail': '字段 {path} 无法显示，请联系管理员。',
   'form.selectPlaceholder': '请选择',
+  'form.tagsPlaceholder': '输入后按回车添加',
   'form.datePlaceholder': '选择日期',
   'form.dateTimePlaceholder': '选择日期时间',
   'form.yes': '是',

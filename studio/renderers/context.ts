@@ -46,3 +46,15 @@ export const useFormTranslate = () => useContext(FormTranslateContext);
  * sees which rows re-rendered, without timing guesses.
  */
 export const RenderObserverContext = createContext<((what: string) => void) | undefined>(undefined);
+
+export interface ReferenceOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * Choices for a field that refers to other records (`options.ref`: "team", "serviceCategory", …). The
+ * workspace answers from the API; where nothing answers, such a field takes free text.
+ */
+export type LookupReferences = (ref: string) => Promise<ReferenceOption[]>;
+export const ReferenceLookupContext = createContext<LookupReferences | undefined>(undefined);

@@ -1,0 +1,73 @@
+import { useContext, useEffect, useState } from 'react';
+import { Select } from 'antd';
+import { and, rankWith, schemaMatches, uiTypeIs, type ControlProps, type JsonSchema } from '@jsonforms/core';
+import { withJsonFormsControlProps } from '@jsonforms/react';
+import { useT } from '../i18n';
+import { ReferenceLookupContext, useControlState, type ReferenceOption } from './context';
+import { isEnumLike } from './enum-options';
+import { FieldShell, fieldAria } from './FieldShell';
+
+function itemsOf(schema: JsonSchema): JsonSchema | undefined {
+  const items = schema.items;
+  return items && !Array.isArray(items) && typeof items === 'object' ? (items as JsonSchema) : undefined;
+}
+
+/**
+ * A list of short texts (participants, tags) typed one by one; with `options.ref` and a lookup in
+ * context, a searchable multi-select of the referenced records instead.
+ */
+function TagsControlView({ data, handleChange, path, id, label, required, description, enabled, visible, uischema, schema }: ControlProps) {
+  const t = useT();
+  const state = useControlState(path);
+  const lookup = useContext(ReferenceLookupContext);
+  const ref = typeof uischema.options?.ref === 'string' ? uischema.options.ref : undefined;
+  const [options, setOptions] = useState<ReferenceOption[] | undefined>();
+  useEffect(() => {
+    if (!ref || !lookup) return;
+    let live = true;
+    lookup(ref)
+      .then((found) => live && setOptions(found))
+      .catch(() => live && setOptions(undefined));
+    return () => {
+      live = false;
+    };
+  }, [ref, lookup]);
+  if (!visible || !state.visible) return null;
+  const numeric = itemsOf(schema)?.type === 'number' || itemsOf(schema)?.type === 'integer';
+  const values = Array.isArray(data) ? data.map(String) : [];
+  return (
+    <FieldShell id={id} label={label} required={required} description={description} error={state.error} computed={state.computed}>
+      <Select
+        {...fieldAria(id, required, state.error)}
+        mode={options ? 'multiple' : 'tags'}
+        style={{ width: '100%' }}
+        value={values}
+        options={options}
+        placeholder={t('form.tagsPlaceholder')}
+        tokenSeparators={options ? undefined : [',', '，', '、']}
+        maxCount={schema.maxItems}
+        disabled={!enabled || !state.enabled || state.computed}
+        status={state.error ? 'error' : undefined}
+        showSearch={{ optionFilterProp: 'label' }}
+        onBlur={state.touch}
+        onChange={(next: string[]) => {
+          const cleaned = next.map((v) => v.trim()).filter(Boolean);
+          const typed = numeric ? cleaned.map(Number).filter((n) => !Number.isNaN(n)) : cleaned;
+          handleChange(path, typed.length > 0 ? (schema.uniqueItems ? [...new Set<string | number>(typed)] : typed) : undefined);
+        }}
+      />
+    </FieldShell>
+  );
+}
+
+export const TagsControl = withJsonFormsControlProps(TagsControlView);
+export const tagsControlTester = rankWith(
+  3,
+  and(
+    uiTypeIs('Control'),
+    schemaMatches((schema) => {
+      const items = itemsOf(schema);
+      return schema.type === 'array' && !!items && ['string', 'number', 'integer'].includes(String(items.type)) && !isEnumLike(items);
+    }),
+  ),
+);
