@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import * as schemaModule from './index';
 import { definitionKinds, definitionSchemas, type DefinitionKind } from './kinds';
 
 const titles: Record<DefinitionKind, { zh: string; en: string; what: string }> = {
@@ -26,9 +27,33 @@ export function schemaId(kind: DefinitionKind): string {
   return `https://shijian.dev/schemas/${kind}.schema.json`;
 }
 
+/**
+ * Every named schema the schema module exports (LocalizedText, UiSchemaElement, PersonRule, …) becomes a
+ * named `$defs` entry, so an editor's hover says `LocalizedText` rather than `__schema0`, and a shape
+ * used many times is written once. The kinds themselves stay at the root of their own files.
+ */
+const namedParts = (() => {
+  const registry = z.registry<{ id: string }>();
+  const roots = new Set<unknown>(Object.values(definitionSchemas));
+  for (const [name, value] of Object.entries(schemaModule).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (value instanceof z.ZodType && !roots.has(value) && !registry.has(value)) registry.add(value, { id: name });
+  }
+  return registry;
+})();
+
 /** The JSON Schema (2020-12) of one kind, as an editor reads it: the input shape, before defaults apply. */
 export function jsonSchemaOf(kind: DefinitionKind): Record<string, unknown> {
-  const generated = z.toJSONSchema(definitionSchemas[kind], { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(definitionSchemas[kind], {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    metadata: namedParts,
+    // A metadata registry of our own replaces zod's global one, which holds every `.describe()` text.
+    override: ({ zodSchema, jsonSchema }) => {
+      const { id: _id, ...described } = z.globalRegistry.get(zodSchema) ?? {};
+      for (const [key, value] of Object.entries(described)) if (!(key in jsonSchema)) (jsonSchema as Record<string, unknown>)[key] = value;
+    },
+  }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   const title = titles[kind];
   return {
