@@ -88,9 +88,10 @@ describe('Liangzhou station rubric (DOMAIN §8.2, §8.3)', () => {
     expect(explanation.next?.reachable).toBe(false);
   });
 
-  it('holds 示范级 to 30 % (rounded up) of a town\'s stations, ranking by score then C then B', () => {
-    const town = ['s1', 's2', 's3', 's4'].map((id) => ({ ...strong, id, parentId: 'inst-1' }));
-    town[1] = { ...town[1]!, busyMonths: 11 }; // loses 0.67 of C2
+  it('holds 示范级 to 30 % of a town\'s stations, ranking by score then C then B', () => {
+    const town = ['s1', 's2', 's3', 's4', 's5', 's6', 's7'].map((id) => ({ ...strong, id, parentId: 'inst-1' }));
+    town[0] = { ...town[0]!, busyMonths: 11 }; // loses 0.67 of C2
+    town[4] = { ...town[4]!, teams: ['culture-arts', 'civility'] }; // loses 2 of B3: 100, C full
     const inputs = town.map((profile) => ({
       unitId: profile.id,
       parentId: 'inst-1',
@@ -98,12 +99,15 @@ describe('Liangzhou station rubric (DOMAIN §8.2, §8.3)', () => {
       reviews: { district: strongReview },
     }));
     const results = scoreUnits(station, inputs);
-    // ceil(0.3 × 4) = 2: s1 and s3 tie at 102 with s4 (ids decide), s2 has 101.33 → 101.3
-    expect(results.map((result) => [result.unitId, result.score, result.tier.tier])).toEqual([
-      ['s1', 102, 'demonstration'],
-      ['s2', 101.3, 'standard'],
-      ['s3', 102, 'demonstration'],
-      ['s4', 102, 'standard'],
+    // floor(0.3 × 7) = 2 places. Five stations tie at 102 (ids decide: s2, s3); s1 has 101.3, s5 100.
+    expect(results.map((result) => [result.unitId, result.score, result.tier.tier, result.tier.rule])).toEqual([
+      ['s1', 101.3, 'standard', 'quota'],
+      ['s2', 102, 'demonstration', 'threshold'],
+      ['s3', 102, 'demonstration', 'threshold'],
+      ['s4', 102, 'standard', 'quota'],
+      ['s5', 100, 'standard', 'quota'],
+      ['s6', 102, 'standard', 'quota'],
+      ['s7', 102, 'standard', 'quota'],
     ]);
   });
 

@@ -5,7 +5,8 @@ import { RubricDefinition } from '../../../runtime/schema/rubric';
 import { liangzhou, year2025 } from './helpers';
 import { average, averageReview, stationSnapshot, strong, strongReview, weak, weakReview } from './snapshots';
 
-const published = liangzhou('station-rubric');
+// Without the town quota, so threshold changes show on their own; the last test adds it back.
+const published = RubricDefinition.parse({ ...liangzhou('station-rubric'), quotas: [] });
 
 const units: PreviewUnit[] = [
   { unitId: 's1', parentId: 'i1', snapshot: stationSnapshot(strong), reviews: { district: strongReview } },
@@ -61,5 +62,14 @@ describe('impact preview', () => {
     // Thresholds alone: 102 ≥ 95, so s1 would keep 示范级 and nothing would change.
     expect(impact.thresholdsOnly.changed).toEqual([]);
     expect(impact.tiers.after).toEqual({ standard: 1, creation: 3 });
+  });
+
+  it('counts a new quota as a tier-rules change: the only 示范级 of a two-station town is demoted', () => {
+    const impact = previewImpact(published, liangzhou('station-rubric'), units, year2025);
+    expect(impact.scoringUnchanged).toBe(true);
+    // floor(0.3 × 2) = 0 places in town i1
+    expect(impact.changed).toEqual([{ unitId: 's1', parentId: 'i1', before: { score: 102, tier: 'demonstration' }, after: { score: 102, tier: 'standard' } }]);
+    expect(impact.thresholdsOnly.changed).toEqual(impact.changed);
+    expect(impact.byParent.i1).toEqual({ before: { demonstration: 1, standard: 1 }, after: { standard: 2 }, changed: 1 });
   });
 });
