@@ -8,7 +8,7 @@ import { reject } from './rejections';
 import { stepKind } from './step-kinds/registry';
 import { applyTaskAction, isTaskAction } from './task-actions';
 import { fireTimer } from './timer-firing';
-import { START_EVENT, type Actor, type Command, type HistoryEntry, type Outcome, type WorkflowContext, type WorkflowInstance } from './types';
+import { START_EVENT, SYSTEM_ACTOR, type Actor, type Command, type HistoryEntry, type Outcome, type WorkflowContext, type WorkflowInstance } from './types';
 
 export type Failure = Extract<Outcome, { ok: false }>;
 
@@ -236,8 +236,9 @@ export function move(draft: WorkflowInstance, transition: Transition, run: Run):
   }
   if (transition.escalate) {
     if (run.replay) draft.level = run.replay.level ?? draft.level;
-    else if (draft.level + 1 >= run.context.org.ancestors.length) return reject.noHigherLevel();
-    else draft.level += 1;
+    else if (draft.level + 1 < run.context.org.ancestors.length) draft.level += 1;
+    // A timer escalating at the top stays there instead of being refused, so it can never wedge the instance.
+    else if (run.actor.id !== SYSTEM_ACTOR.id) return reject.noHigherLevel();
   }
   leaveState(draft, run);
   if (enterState(draft, transition.to, run)) skipMarks.add(run);
