@@ -1,39 +1,43 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Layout, Space } from 'antd';
 import { AppstoreOutlined, LogoutOutlined, ToolOutlined } from '@ant-design/icons';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { DISTRICT_ROLES, hasAnyRole } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import './shell.css';
 
 /** Header with the navigation the signed-in person's roles allow; pages render below. */
 export function AppLayout() {
   const t = useT();
   const { state, logout } = useAuth();
   const navigate = useNavigate();
-  const location = useLocation();
   const user = state.user;
   const items = [
-    ...(hasAnyRole(user, DISTRICT_ROLES) ? [{ key: '/designer', icon: <ToolOutlined />, label: <Link to="/designer">{t('nav.designer')}</Link> }] : []),
-    { key: '/workspace', icon: <AppstoreOutlined />, label: <Link to="/workspace">{t('nav.workspace')}</Link> },
+    ...(hasAnyRole(user, DISTRICT_ROLES) ? [{ to: '/designer', icon: <ToolOutlined />, label: t('nav.designer') }] : []),
+    { to: '/workspace', icon: <AppstoreOutlined />, label: t('nav.workspace') },
   ];
-  const selected = items.find((item) => location.pathname.startsWith(item.key))?.key;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16, background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
         <Link to="/" style={{ color: '#c0392b', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.shortTitle')}
         </Link>
-        <nav aria-label={t('nav.main')} style={{ flex: 1, minWidth: 0 }}>
-          <Menu mode="horizontal" selectedKeys={selected ? [selected] : []} items={items} style={{ borderBottom: 'none' }} />
+        {/* Plain links, not antd's Menu: its overflow measuring leaves hidden focusable copies (axe: aria-hidden-focus). */}
+        <nav aria-label={t('nav.main')} className="sj-nav" style={{ flex: 1, minWidth: 0, display: 'flex', gap: 4, overflowX: 'auto' }}>
+          {items.map((item) => (
+            <NavLink key={item.to} to={item.to} className={({ isActive }) => `sj-nav-link${isActive ? ' sj-nav-active' : ''}`}>
+              {item.icon} {item.label}
+            </NavLink>
+          ))}
         </nav>
-        <Space size={4}>
+        <Space size={4} align="center" style={{ lineHeight: 'normal' }}>
           <LanguageSwitch />
           {user ? (
             <>
-              <Typography.Text className="sj-user" aria-label={t('user.menu', { name: user.displayName })} ellipsis style={{ maxWidth: 120 }}>
+              <span className="sj-user" title={t('user.menu', { name: user.displayName })}>
                 {user.displayName}
-              </Typography.Text>
+              </span>
               <Button
                 type="text"
                 icon={<LogoutOutlined />}

@@ -1,0 +1,112 @@
+import AxeBuilder from '@axe-core/playwright';
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DIALECTS, type TestDatabase } from '../server/support/dialects';
+import { startServer, type RunningServer } from '../server/support/server';
+import { artifactPath, buildStudio, launchChromium } from './support';
+
+// The built studio served by the real server (SQLite, seeded demo users), as `npm start` serves it.
+let outDir = '';
+let database: TestDatabase;
+let server: RunningServer;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  outDir = await buildStudio();
+  database = await DIALECTS.find((d) => d.name === 'sqlite')!.create();
+  server = await startServer(database.handle, { engine: false, overrides: { studioDir: outDir } });
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.destroy();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+async function newPage(width: number, height: number): Promise<Page> {
+  // One persistent browser profile serves both tests: start each signed out.
+  await browser.clearCookies();
+  const page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.setViewportSize({ width, height });
+  return page;
+}
+
+async function logIn(page: Page, username: string, password = 'shijian-demo') {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s?录/ }).click();
+}
+
+async function serious(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('studio shell against the real server', () => {
+  test('a resident on a phone: login page in Chinese, a wrong password explained, then only the workspace', async () => {
+    const page = await newPage(360, 740);
+    try {
+      await page.goto(`${server.baseUrl}/`);
+      await page.getByRole('heading', { name: '登录' }).waitFor();
+      expect(page.url()).toContain('#/login');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      expect(await serious(page)).toEqual([]);
+
+      await logIn(page, 'resident1', 'wrong-password');
+      await page.getByRole('alert').filter({ hasText: '登录失败' }).waitFor();
+
+      await logIn(page, 'resident1');
+      await page.getByRole('heading', { name: '工作台 · 我的待办' }).waitFor();
+      expect(page.url()).toContain('#/workspace');
+      await expect.poll(() => page.getByRole('navigation').getByText('工作台').count()).toBeGreaterThan(0);
+      expect(await page.getByText('设计器', { exact: true }).count()).toBe(0);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await serious(page)).toEqual([]);
+      await page.screenshot({ path: artifactPath('shell-resident-360.png'), fullPage: true });
+
+      await page.goto(`${server.baseUrl}/#/designer`);
+      await page.getByText('您没有访问此页面的权限').waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a district admin: designer in the menu, a pack form previewed from the API, English kept across reloads', async () => {
+    const page = await newPage(1280, 900);
+    try {
+      await page.goto(`${server.baseUrl}/#/designer`);
+      await logIn(page, 'district.admin');
+      await page.getByRole('heading', { name: '设计器 · 定义管理' }).waitFor();
+
+      await page.getByLabel('表单标识（key），如 activity-record').fill('activity-record');
+      await page.getByLabel('表单标识（key），如 activity-record').press('Enter');
+      await page.getByRole('heading', { name: /^表单预览：/ }).waitFor();
+      expect(page.url()).toContain('#/preview/form/activity-record');
+      await page.locator('[data-frame=phone] .sj-form-phone').waitFor();
+      await page.locator('[data-frame=desktop] .sj-form-desktop').waitFor();
+      expect(await page.locator('.sj-unknown').count()).toBe(0);
+      expect(await page.locator('[data-frame=desktop] .sj-field').count()).toBeGreaterThan(3);
+      await page.screenshot({ path: artifactPath('shell-preview-1280.png'), fullPage: true });
+
+      await page.goto(`${server.baseUrl}/#/preview/form/no-such-form`);
+      await page.getByText(/无法加载表单定义/).waitFor();
+
+      await page.getByRole('button', { name: /English/ }).click();
+      await page.getByRole('navigation').getByText('Workspace').waitFor();
+      await page.reload();
+      await page.getByRole('navigation').getByText('Designer').waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await page.getByRole('heading', { name: 'Log in' }).waitFor();
+      await page.goto(`${server.baseUrl}/#/workspace`);
+      await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+});
