@@ -116,8 +116,9 @@ export function shortfall(plan: CompiledRubric, result: UnitScore): Shortfall | 
     en.push(`${fmt(pointsMissingCents / 100)} points short`);
   }
   for (const below of sectionsBelowFloor) {
-    zh.push(`${below.section} 得 ${fmt(below.points)} 分，低于底线 ${fmt(below.required)} 分`);
-    en.push(`${below.section} has ${fmt(below.points)}, below its floor of ${fmt(below.required)}`);
+    const title = plan.sections.find((section) => section.key === below.section)?.title ?? { 'zh-CN': below.section };
+    zh.push(`${title['zh-CN']}部分得 ${fmt(below.points)} 分，低于底线 ${fmt(below.required)} 分`);
+    en.push(`${title.en ?? below.section} has ${fmt(below.points)}, below its floor of ${fmt(below.required)}`);
   }
   if (fewest.length > 0) {
     zh.push(`最少改进：${fewest.join('、')}`);

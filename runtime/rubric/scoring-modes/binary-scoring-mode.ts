@@ -22,7 +22,7 @@ export const binaryScoringMode = defineScoringMode({
             gain: max,
             steps: 1,
             hint: {
-              'zh-CN': `将“${metric.title['zh-CN']}”从 ${fmt(value)} 提高到 ${fmt(config.atLeast)}`,
+              'zh-CN': `将「${metric.title['zh-CN']}」从 ${fmt(value)} 提高到 ${fmt(config.atLeast)}`,
               en: `Raise "${metric.title.en ?? metric.title['zh-CN']}" from ${fmt(value)} to ${fmt(config.atLeast)}`,
             },
           };

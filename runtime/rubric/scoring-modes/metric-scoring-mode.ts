@@ -47,7 +47,7 @@ export const metricScoringMode = defineScoringMode({
           gain,
           steps: 1,
           hint: {
-            'zh-CN': `将“${metric.title['zh-CN']}”从 ${fmt(value)} ${direction ? '降低' : '提高'}到 ${fmt(goal)}`,
+            'zh-CN': `将「${metric.title['zh-CN']}」从 ${fmt(value)} ${direction ? '降低' : '提高'}到 ${fmt(goal)}`,
             en: `${direction ? 'Lower' : 'Raise'} "${metric.title.en ?? metric.title['zh-CN']}" from ${fmt(value)} to ${fmt(goal)}`,
           },
         };

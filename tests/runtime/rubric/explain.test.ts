@@ -96,7 +96,8 @@ describe('explanation', () => {
     expect(next.pointsMissing).toBe(0);
     expect(next.sectionsBelowFloor).toEqual([{ section: 'a', points: 6, required: 7, missing: 1 }]);
     expect(next.fewest).toEqual(['a2']);
-    expect(next.text.en).toBe('To reach Demonstration: a has 6, below its floor of 7; fewest improvements: a2');
+    expect(next.text.en).toBe('To reach Demonstration: 场所 has 6, below its floor of 7; fewest improvements: a2');
+    expect(next.text['zh-CN']).toBe('距示范级：场所部分得 6 分，低于底线 7 分；最少改进：a2');
   });
 
   it('explains a veto and a quota demotion', () => {
