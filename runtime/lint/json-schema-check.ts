@@ -49,6 +49,21 @@ function dialectOf(schema: Record<string, unknown>): Dialect | undefined {
  * (unknown keywords and formats, except `x-` extensions).
  */
 export function checkJsonSchema(schema: Record<string, unknown>): JsonSchemaFinding[] {
+  // Compiling is by far the dearest check, and the same form is linted again and again (every save in
+  // the designer, every publish): results are remembered by the schema's text.
+  const text = JSON.stringify(schema);
+  const remembered = memo.get(text);
+  if (remembered) return remembered;
+  const findings = checkUncached(schema);
+  if (memo.size >= memoLimit) memo.delete(memo.keys().next().value as string);
+  memo.set(text, findings);
+  return findings;
+}
+
+const memo = new Map<string, JsonSchemaFinding[]>();
+const memoLimit = 512;
+
+function checkUncached(schema: Record<string, unknown>): JsonSchemaFinding[] {
   const dialect = dialectOf(schema);
   if (!dialect) {
     return [{ pointer: '/$schema', message: `unsupported $schema ${String(schema.$schema)}; use draft-07, 2019-09 or 2020-12`, unknownKeyword: false }];
@@ -65,8 +80,6 @@ export function checkJsonSchema(schema: Record<string, unknown>): JsonSchemaFind
     }
     return findings;
   }
-  const compileError = tryCompile(lenient, schema);
-  if (compileError) return [{ pointer: '', message: compileError, unknownKeyword: false }];
   const strict = ajvFor(dialect, true);
   const declared = declaredExtensions.get(strict) ?? new Set<string>();
   declaredExtensions.set(strict, declared);
@@ -75,11 +88,12 @@ export function checkJsonSchema(schema: Record<string, unknown>): JsonSchemaFind
     strict.addKeyword(keyword);
     declared.add(keyword);
   }
+  // The strict compile usually succeeds; only when it fails does a lenient one tell a real error from a typo.
   const strictError = tryCompile(strict, schema);
-  if (strictError) {
-    return [{ pointer: locateKeyword(schema, strictError), message: strictError.replace(/^strict mode: /, ''), unknownKeyword: true }];
-  }
-  return [];
+  if (!strictError) return [];
+  const compileError = tryCompile(lenient, schema);
+  if (compileError) return [{ pointer: '', message: compileError, unknownKeyword: false }];
+  return [{ pointer: locateKeyword(schema, strictError), message: strictError.replace(/^strict mode: /, ''), unknownKeyword: true }];
 }
 
 /**

@@ -24,6 +24,31 @@ async function samples(runs: number, fn: () => unknown): Promise<number[]> {
   return out;
 }
 
+/**
+ * A registry twenty versions deep (every definition of the pack at versions 1…20, as after twenty yearly
+ * publications): linting must stay linear in the number of documents.
+ */
+async function scaled(files: string[]) {
+  const copies = 20;
+  const pack1 = loadDefinitions([pack]).documents;
+  const documents = Array.from({ length: copies }, (_, copy) =>
+    pack1.map(({ file, json }) => ({ file: `v${copy + 1}/${file}`, json: { ...(json as object), version: copy + 1 } })),
+  ).flat();
+  lintDefinitions(documents);
+  const value = median(await samples(5, () => lintDefinitions(documents)));
+  const baselineValue = median(await samples(5, () => lintDefinitions(pack1)));
+  return {
+    id: 'lint.registry20',
+    value,
+    unit: `ms (${documents.length} documents)`,
+    baseline: `lint the pack once (${pack1.length} documents)`,
+    baselineValue,
+    ratio: value / baselineValue,
+    target: `≤ ${copies * 2}× (linear; quadratic would be ${copies * copies}×)`,
+    met: value / baselineValue <= copies * 2,
+  };
+}
+
 export const benchmarks: Benchmark[] = [
   {
     id: 'lint.pack',
@@ -50,6 +75,7 @@ export const benchmarks: Benchmark[] = [
           target: '< 1000 ms',
           met: value < 1000,
         },
+        await scaled(files),
         {
           id: 'lint.pack.first',
           value: first,
