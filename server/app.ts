@@ -8,10 +8,12 @@ import { createErrorHandler, notFoundHandler, problemResponse, problems } from '
 import type { AppEnv } from './http/env';
 import { newRouter } from './http/router';
 import { csrfMiddleware, sessionMiddleware } from './http/session-middleware';
+import { attachmentRoutes } from './routes/attachments/attachments';
 import { authRoutes } from './routes/auth/auth';
 import { referencePage } from './routes/docs/reference-page';
 import { bundleRoutes } from './routes/bundles/bundles';
 import { definitionRoutes } from './routes/definitions/definitions';
+import { formRoutes } from './routes/forms/forms';
 import { healthRoutes } from './routes/health/health';
 import { instanceRoutes } from './routes/instances/instances';
 import { taskRoutes } from './routes/tasks/tasks';
@@ -63,6 +65,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', instanceRoutes);
   app.route('/api', taskRoutes);
   app.route('/api', teamRoutes);
+  app.route('/api', formRoutes);
+  app.route('/api', attachmentRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

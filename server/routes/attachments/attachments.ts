@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendAudit } from '../../db/repositories/audit-repository';
+import { problems } from '../../errors';
+import { requireActor } from '../../http/env';
+import { newRouter } from '../../http/router';
+import { sha256 } from '../../util/canonical-json';
+import { newId } from '../../util/ids';
+import { attachmentTypes, downloadRoute, uploadRoute } from './schema';
+
+/** Leading bytes of each accepted type: a declared type the bytes contradict is refused (415). */
+const signatures: Record<(typeof attachmentTypes)[number], (bytes: Uint8Array) => boolean> = {
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/png': (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((value, index) => b[index] === value),
+  'image/webp': (b) => String.fromCharCode(...b.slice(0, 4)) === 'RIFF' && String.fromCharCode(...b.slice(8, 12)) === 'WEBP',
+  'application/pdf': (b) => String.fromCharCode(...b.slice(0, 5)) === '%PDF-',
+};
+
+function isAccepted(mime: string): mime is (typeof attachmentTypes)[number] {
+  return (attachmentTypes as readonly string[]).includes(mime);
+}
+
+export const attachmentRoutes = newRouter()
+  .openapi(uploadRoute, async (c) => {
+    const actor = requireActor(c);
+    const deps = c.get('deps');
+    const mime = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!isAccepted(mime)) throw problems.unsupportedMediaType(`Send one of ${attachmentTypes.join(', ')}.`);
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.length === 0) throw problems.validation([{ pointer: '', code: 'empty', message: 'The file is empty.' }]);
+    if (!signatures[mime](bytes)) throw problems.unsupportedMediaType(`The bytes are not ${mime}.`);
+    const hash = sha256(Buffer.from(bytes));
+    const directory = join(deps.database.dataDir, 'attachments');
+    mkdirSync(directory, { recursive: true });
+    const file = join(directory, hash);
+    if (!existsSync(file)) {
+      // Write then rename, so a crash never leaves a half file under the content's name.
+      const partial = `${file}.${newId()}.part`;
+      writeFileSync(partial, bytes);
+      renameSync(partial, file);
+    }
+    const { fileName, orgUnitId } = c.req.valid('query');
+    const at = deps.clock().toISOString();
+    const row = { id: newId(), sha256: hash, mime, size: bytes.length, file_name: fileName ?? null, org_unit_id: orgUnitId ?? null, uploaded_by: actor.userId, uploaded_at: at };
+    await deps.database.db.transaction().execute(async (trx) => {
+      await trx.insertInto('attachments').values(row).execute();
+      await appendAudit(trx, { actorId: actor.userId, action: 'attachment.upload', targetType: 'attachment', targetId: row.id, beforeHash: null, afterHash: hash, at });
+    });
+    return c.json({ id: row.id, sha256: hash, mime, size: row.size, fileName: row.file_name, uploadedAt: at }, 201);
+  })
+  .openapi(downloadRoute, async (c) => {
+    requireActor(c);
+    const deps = c.get('deps');
+    const row = await deps.database.db.selectFrom('attachments').selectAll().where('id', '=', c.req.valid('param').id).executeTakeFirst();
+    const file = row === undefined ? undefined : join(deps.database.dataDir, 'attachments', row.sha256);
+    if (row === undefined || file === undefined || !existsSync(file)) throw problems.notFound('attachment');
+    return new Response(readFileSync(file), {
+      status: 200,
+      headers: { 'content-type': row.mime, 'content-length': String(row.size), 'content-disposition': 'inline', 'cache-control': 'private, max-age=31536000, immutable' },
+    });
+  });
