@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lintDefinitions } from '../../../runtime/lint/lint';
@@ -42,5 +42,16 @@ describe('rubric lint rules', () => {
         if (problem.code.startsWith('rubric')) expect(problem.message.en, `${name} ${problem.code}`).toBeTruthy();
       }
     }
+  });
+
+  it('warn when a station type names a rubric written for another level', () => {
+    const root = fileURLToPath(new URL('../../../definitions/liangzhou/', import.meta.url));
+    const read = (file: string) => ({ file, json: JSON.parse(readFileSync(root + file, 'utf8')) as Record<string, unknown> });
+    const station = read('station-types/station.json');
+    const rubrics = [read('rubrics/station-rubric.json'), read('rubrics/institute-rubric.json')];
+    const appliesTo = (documents: { file: string; json: unknown }[]) =>
+      lintDefinitions(documents).filter((problem) => problem.code === 'rubric-applies-to').map(({ file, pointer }) => ({ file, pointer }));
+    expect(appliesTo([station, ...rubrics])).toEqual([]);
+    expect(appliesTo([{ ...station, json: { ...station.json, rubric: 'institute-rubric' } }, ...rubrics])).toEqual([{ file: 'station-types/station.json', pointer: '/rubric' }]);
   });
 });

@@ -1,4 +1,5 @@
 import type { LintRule } from '../../types';
+import { rubricAppliesTo } from './rubric-applies-to';
 import { rubricBonus } from './rubric-bonus';
 import { rubricDuplicateKey } from './rubric-duplicate-key';
 import { rubricMetricExpression } from './rubric-metric-expression';
@@ -10,8 +11,11 @@ import { rubricScoringParams } from './rubric-scoring-params';
 import { rubricTierOrder } from './rubric-tier-order';
 import { rubricVeto } from './rubric-veto';
 
-/** Rules for rubric definitions (arithmetic, tiers, metrics, expressions). Owned by the rubric engine. */
-export const rubricRules: LintRule<'rubric'>[] = [
+/**
+ * Rules for rubric definitions (arithmetic, tiers, metrics, expressions, review levels), and the one
+ * check of a station type against the rubric it names. Owned by the rubric engine.
+ */
+export const rubricRules: readonly LintRule[] = [
   rubricPointsMismatch,
   rubricDuplicateKey,
   rubricTierOrder,
@@ -22,4 +26,5 @@ export const rubricRules: LintRule<'rubric'>[] = [
   rubricMetricExpression,
   rubricQuota,
   rubricReview,
+  rubricAppliesTo,
 ];
