@@ -1,4 +1,5 @@
 import { defineRule } from '../types';
+import { kindLabels } from './messages';
 
 /**
  * (kind, key, version) identifies a definition; two documents with the same identity would make every
@@ -16,9 +17,10 @@ export const duplicateDefinition = defineRule({
       pointer: '/key',
       code: 'duplicate-definition',
       message: {
-        'zh-CN': `${kind}“${key}”第 ${version} 版已在 ${first.file} 中定义`,
-        en: `${kind} "${key}" version ${version} is already defined in ${first.file}`,
+        'zh-CN': `${kindLabels[kind]['zh-CN']}“${key}”第 ${version} 版已在 ${first.file} 中定义`,
+        en: `${kindLabels[kind].en} "${key}" version ${version} is already defined in ${first.file}`,
       },
+      params: { other: first.file },
     });
   },
 });
