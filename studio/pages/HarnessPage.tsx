@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import type { FormDefinition } from '../../runtime/schema/form';
+import { createAttachmentUploader } from '../api/attachments';
 import { FormPreview, type PreviewFrames } from '../forms/FormPreview';
 import type { FormIssueLike } from '../forms/issues';
 import type { FormData } from '../forms/ShijianForm';
@@ -17,6 +18,7 @@ declare global {
   }
 }
 
+const serverUpload = createAttachmentUploader();
 let uploads = 0;
 /** Stands in for the attachments API so the harness needs no server: reports progress, then an id. */
 const localUpload: UploadFile = (file, onProgress) =>
@@ -33,8 +35,9 @@ const localUpload: UploadFile = (file, onProgress) =>
   });
 
 /**
- * `#/harness/form?frames=both|desktop|phone&locale=zh-CN|en`: renders `window.__SHIJIAN_FORM__` with no
- * server, for browser tests and benchmarks against the production build.
+ * `#/harness/form?frames=both|desktop|phone&locale=zh-CN|en&uploader=server`: renders
+ * `window.__SHIJIAN_FORM__` for browser tests and benchmarks against the production build; without a
+ * server unless `uploader=server` sends uploads to the attachments API.
  */
 export default function HarnessPage() {
   const t = useT();
@@ -61,7 +64,7 @@ export default function HarnessPage() {
         data={window.__SHIJIAN_DATA__}
         frames={frames}
         locale={locale}
-        uploadFile={localUpload}
+        uploadFile={search.get('uploader') === 'server' ? serverUpload : localUpload}
         onChange={(data, issues) => {
           window.__SHIJIAN_STATE__ = { data, issues };
         }}

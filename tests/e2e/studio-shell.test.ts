@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIALECTS, type TestDatabase } from '../server/support/dialects';
 import { startServer, type RunningServer } from '../server/support/server';
+import { activityForm } from './activity-form';
 import { artifactPath, buildStudio, launchChromium } from './support';
 
 // The built studio served by the real server (SQLite, seeded demo users), as `npm start` serves it.
@@ -105,6 +106,35 @@ describe('studio shell against the real server', () => {
       await page.getByRole('heading', { name: 'Log in' }).waitFor();
       await page.goto(`${server.baseUrl}/#/workspace`);
       await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a station admin uploads a photo through the attachments API and the form stores its id', async () => {
+    const page = await newPage(360, 740);
+    try {
+      await page.goto(`${server.baseUrl}/#/login`);
+      // The earlier test chose English in this browser profile; this one reads Chinese.
+      await page.evaluate(() => localStorage.removeItem('shijian.locale'));
+      await page.reload();
+      await logIn(page, 'station.admin');
+      await page.getByRole('navigation').waitFor();
+      await page.evaluate((form) => {
+        (window as unknown as { __SHIJIAN_FORM__: unknown }).__SHIJIAN_FORM__ = form;
+      }, activityForm);
+      await page.goto(`${server.baseUrl}/#/harness/form?frames=desktop&uploader=server`);
+      await page.locator('.sj-form').waitFor();
+      // A real 1×1 PNG: the server checks that the bytes match the declared type.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+      await page.locator('input[type=file]').setInputFiles({ name: '活动合影.png', mimeType: 'image/png', buffer: png });
+      const readPhotos = () => page.evaluate(() => (window as unknown as { __SHIJIAN_STATE__?: { data: { photos?: string[] } } }).__SHIJIAN_STATE__?.data.photos ?? []);
+      await expect.poll(readPhotos, { timeout: 10_000 }).toHaveLength(1);
+      const [id] = await readPhotos();
+      const download = await page.request.get(`${server.baseUrl}/api/attachments/${id}`);
+      expect(download.status()).toBe(200);
+      expect(Buffer.from(await download.body()).equals(png)).toBe(true);
+      await page.screenshot({ path: artifactPath('upload-360.png'), fullPage: true });
     } finally {
       await page.close();
     }
