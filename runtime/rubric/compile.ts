@@ -136,3 +136,16 @@ export function compileRubric(definition: RubricDefinition): CompiledRubric {
     metricPlan: plan,
   };
 }
+
+const compiledCache = new WeakMap<RubricDefinition, CompiledRubric>();
+
+/** Compiles a definition once and remembers it, so callers may pass either form. */
+export function compiled(rubric: RubricDefinition | CompiledRubric): CompiledRubric {
+  if ('metricPlan' in rubric) return rubric;
+  let result = compiledCache.get(rubric);
+  if (!result) {
+    result = compileRubric(rubric);
+    compiledCache.set(rubric, result);
+  }
+  return result;
+}

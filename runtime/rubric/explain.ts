@@ -1,7 +1,6 @@
 import type { LocalizedText } from '../schema/common';
 import type { ReviewLevel, RubricDefinition } from '../schema/rubric';
-import type { CompiledRubric } from './compile';
-import { compiled } from './metrics/freeze';
+import { compiled, type CompiledRubric } from './compile';
 import { scoringModes } from './scoring-modes/registry';
 import { fmt, type ItemInputs } from './scoring-modes/types';
 import { cents } from './tier';

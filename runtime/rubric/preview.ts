@@ -1,12 +1,11 @@
-import type { RubricDefinition } from '../schema/rubric';
-import type { CompiledRubric } from './compile';
-import { compiled, freezeMetrics } from './metrics/freeze';
+import type { ReviewLevel, RubricDefinition } from '../schema/rubric';
+import { compiled, type CompiledRubric } from './compile';
+import { freezeMetrics } from './metrics/freeze';
 import { applyQuotas, type Rankable } from './quota';
 import { scoreUnit } from './score';
 import type { Period, UnitSnapshot } from './snapshot';
 import { cents, decideTier } from './tier';
 import type { AssessmentInput, ReviewSheet, UnitScore } from './types';
-import type { ReviewLevel } from '../schema/rubric';
 
 /** A unit's current data, as the preview scores it under both versions. */
 export interface PreviewUnit {

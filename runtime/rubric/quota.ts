@@ -1,6 +1,5 @@
 import type { Quota, RubricDefinition } from '../schema/rubric';
-import type { CompiledRubric } from './compile';
-import { compiled } from './metrics/freeze';
+import { compiled, type CompiledRubric } from './compile';
 import { cents, decideTier } from './tier';
 import type { UnitScore } from './types';
 

@@ -3,8 +3,7 @@ import type { LocalizedText } from '../schema/common';
 import type { RubricDefinition } from '../schema/rubric';
 import { childPointer, toPointer } from '../lint/pointer';
 import type { Severity } from '../lint/types';
-import type { CompiledRubric } from './compile';
-import { compiled } from './metrics/freeze';
+import { compiled, type CompiledRubric } from './compile';
 import { modeOf } from './scoring-modes/registry';
 import type { ReviewSheet } from './types';
 

@@ -1,8 +1,5 @@
-import type { ReviewLevel } from '../schema/rubric';
-import type { CompiledItem, CompiledRubric } from './compile';
-import { compiled } from './metrics/freeze';
-import type { RubricDefinition } from '../schema/rubric';
-import type { ReviewEntry } from './scoring-modes/types';
+import type { ReviewLevel, RubricDefinition } from '../schema/rubric';
+import { compiled, type CompiledItem, type CompiledRubric } from './compile';
 import { cents, decideTier } from './tier';
 import type { AssessmentInput, ItemScore, ReviewSheet, UnitScore } from './types';
 
@@ -14,7 +11,7 @@ import type { AssessmentInput, ItemScore, ReviewSheet, UnitScore } from './types
  * Points are kept in hundredths, so the item points of the explanation add up to the score exactly.
  *
  * @example
- * const result = scoreUnit(rubric, { unitId: 'st-1', metrics: frozen, reviews: { self: { items: { A1: { met: true } } } } });
+ * const result = scoreUnit(rubric, { unitId: 'st-1', metrics: frozen, reviews: { self: { items: { a1: { met: true } } } } });
  * result.score // 86.5
  * result.tier  // { tier: 'standard', rule: 'threshold', qualified: 'standard' }
  */
@@ -135,4 +132,3 @@ function exceedsGap(difference: number, item: CompiledItem, gap: { points?: numb
   return false;
 }
 
-export type { ReviewEntry };

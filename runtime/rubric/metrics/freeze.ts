@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../schema/common';
-import { compileRubric, type CompiledRubric } from '../compile';
+import { compiled, type CompiledRubric } from '../compile';
 import type { Period, UnitSnapshot } from '../snapshot';
 import type { RubricDefinition } from '../../schema/rubric';
 
@@ -13,19 +13,6 @@ export interface FrozenMetrics {
   values: Record<string, number>;
   /** Rubric metrics whose expression failed; their value is frozen as 0 and the reason kept. */
   problems: { id: string; code: string; message: LocalizedText }[];
-}
-
-const compiledCache = new WeakMap<RubricDefinition, CompiledRubric>();
-
-/** Compiles a definition once and remembers it, so callers may pass either form. */
-export function compiled(rubric: RubricDefinition | CompiledRubric): CompiledRubric {
-  if ('metricPlan' in rubric) return rubric;
-  let result = compiledCache.get(rubric);
-  if (!result) {
-    result = compileRubric(rubric);
-    compiledCache.set(rubric, result);
-  }
-  return result;
 }
 
 /**
