@@ -151,6 +151,16 @@ describe('five-order (DOMAIN §6.2)', () => {
     expect(records(d.effects())).toEqual(['teamResponseMiss']);
   });
 
+  it('#8 at the center an accept timeout re-dispatches there instead of failing', () => {
+    const d = submitted();
+    d.ok('escalate', actors.stationAdmin);
+    d.ok('escalate', actors.instituteAdmin);
+    d.ok('accept_for_dispatch', actors.districtAdmin);
+    d.ok('dispatch', actors.districtAdmin, { data: { mode: 'directed', teamId: 't2' } });
+    d.ok('timer', actors.system, { timer: 'accept' });
+    expect(d.instance).toMatchObject({ state: 'pending_dispatch', level: 2, task: { assignees: ['da1'] } });
+  });
+
   it('#9 #11 start needs the accepting team leader (or a volunteer check-in); complete needs the report with photos', () => {
     const d = dispatchedTo('t1');
     d.ok('accept', actors.teamLeader1);
