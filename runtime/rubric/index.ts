@@ -39,7 +39,7 @@ export { checkReviewSheet, ReviewEntrySchema, ReviewSheetSchema, VetoFindingSche
 export type { EntryProblem } from './review-check';
 export { previewImpact } from './preview';
 export type { ImpactPreview, ImpactSummary, PreviewUnit, UnitChange, TierCounts } from './preview';
-export type { UnitSnapshot, SnapshotOrder, Period } from './snapshot';
+export { UnitSnapshot, SnapshotOrder, Period } from './snapshot';
 export type { AssessmentInput, ReviewSheet, VetoFinding, UnitScore, ItemScore, SectionScore, TierDecision, TierRule } from './types';
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { metricRegistry } from '../../../runtime/rubric/index';
+import { metricRegistry, UnitSnapshot as UnitSnapshotSchema } from '../../../runtime/rubric/index';
+import { average, stationSnapshot, strong, weak } from './snapshots';
 import type { SnapshotOrder, UnitSnapshot } from '../../../runtime/rubric/index';
 import { year2025 } from './helpers';
 
@@ -44,6 +45,7 @@ describe('metric properties', () => {
   it('every metric is total, finite, deterministic and leaves the snapshot untouched', () => {
     fc.assert(
       fc.property(snapshot, (data) => {
+        expect(UnitSnapshotSchema.safeParse(data).success).toBe(true);
         const before = JSON.stringify(data);
         for (const metric of metricRegistry.values()) {
           const parsed = metric.params.parse(params[metric.key] ?? {}) as Record<string, unknown>;
@@ -69,5 +71,11 @@ describe('metric properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('the snapshot schema accepts what the server gathers and rejects malformed data', () => {
+    for (const profile of [strong, average, weak]) expect(UnitSnapshotSchema.safeParse(stationSnapshot(profile)).success).toBe(true);
+    expect(UnitSnapshotSchema.safeParse({ unit: { id: 'x', level: 'village' } }).success).toBe(false);
+    expect(UnitSnapshotSchema.safeParse({ unit: { id: 'x', level: 'station' }, activities: [{ date: 'last week' }] }).success).toBe(false);
   });
 });
