@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import type { JsonFormsCore, JsonSchema, Translator, UISchemaElement } from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
 import type { FormDefinition } from '../../runtime/schema/form';
+import { ApiError } from '../api/client';
 import { LocaleScope, translator, useLocale, type Locale } from '../i18n';
 import { shijianRenderers } from '../renderers';
 import { FormStoreContext, FormTranslateContext, FormWidthContext, UploadContext, type FormWidth, type UploadFile } from '../renderers/context';
@@ -13,7 +14,7 @@ import '../renderers/renderers.css';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { FormStore, type RuleState } from './form-store';
 import { applyComputed, evaluateFormRules, validateFormData } from './form-runtime';
-import type { FormIssueLike } from './issues';
+import { issuesFromProblem, type FormIssueLike } from './issues';
 import { getAtPath, scopeToPath } from './paths';
 
 export type FormData = Record<string, unknown>;
@@ -27,11 +28,16 @@ export interface ShijianFormProps {
   readonly?: boolean | undefined;
   /** Saves a draft to this device under this key as the person types; restored on the next visit. */
   draftKey?: string | undefined;
-  /** Shows a submit button; called only when there are no issues. The draft is cleared when it resolves. */
+  /**
+   * Shows a submit button; called only when there are no issues. The draft is cleared when it resolves.
+   * If it throws an ApiError with field errors (a 422 problem+json), those appear at their fields.
+   */
   onSubmit?: ((data: FormData) => void | Promise<void>) | undefined;
   submitLabel?: string | undefined;
   /** Where uploads go; defaults to the nearest UploadContext. */
   uploadFile?: UploadFile | undefined;
+  /** Issues from elsewhere (the server) shown at their fields until the person changes those fields. */
+  serverIssues?: FormIssueLike[] | undefined;
   /** Forces phone or desktop layout; by default the form measures its own width. */
   width?: FormWidth | undefined;
 }
@@ -101,6 +107,7 @@ export function ShijianForm(props: ShijianFormProps) {
   const [submitState, setSubmitState] = useState<{ busy: boolean; message?: string }>({ busy: false });
 
   useEffect(() => store.update({ locale }), [store, locale]);
+  useEffect(() => store.setExternal(props.serverIssues ?? []), [store, props.serverIssues]);
 
   const evaluate = useCallback(
     (next: FormData) => {
@@ -140,6 +147,8 @@ export function ShijianForm(props: ShijianFormProps) {
     ({ data: changed }: Pick<JsonFormsCore, 'data' | 'errors'>) => {
       const next = (changed ?? {}) as FormData;
       if (next === latest.current && next !== initialData.current) return;
+      const previous = latest.current;
+      store.dropExternal((path) => getAtPath(previous, path) !== getAtPath(next, path));
       const withComputed = applyComputed(form, next);
       if (!sameAt(computedPaths(form), next, withComputed)) {
         latest.current = withComputed;
@@ -155,7 +164,7 @@ export function ShijianForm(props: ShijianFormProps) {
         draftTimer.current = setTimeout(() => saveDraft(draftKey, snapshot), DRAFT_DELAY_MS);
       }
     },
-    [form, evaluate, onChange, draftKey],
+    [form, evaluate, onChange, draftKey, store],
   );
   useEffect(() => () => clearTimeout(draftTimer.current), []);
 
@@ -183,6 +192,8 @@ export function ShijianForm(props: ShijianFormProps) {
       return;
     }
     if (!onSubmit) return;
+    // The server judges again; its old objections must not block a retry.
+    store.setExternal([]);
     setSubmitState({ busy: true });
     try {
       await onSubmit(latest.current);
@@ -192,7 +203,9 @@ export function ShijianForm(props: ShijianFormProps) {
       setSubmitState({ busy: false, message: t('form.submitted') });
     } catch (error) {
       // The draft stays: a failed submit (often: no network) must not cost the person their input.
-      setSubmitState({ busy: false, message: error instanceof Error ? error.message : String(error) });
+      if (error instanceof ApiError && error.errors.length > 0) store.setExternal(issuesFromProblem(error.errors));
+      const message = error instanceof ApiError && error.isNetwork ? t('api.network') : error instanceof Error ? error.message : String(error);
+      setSubmitState({ busy: false, message });
     }
   };
 

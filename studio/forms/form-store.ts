@@ -28,6 +28,9 @@ export class FormStore {
   private rules = new Map<string, RuleState>();
   private computed = new Set<string>();
   private issuesByPath = new Map<string, FormIssueLike[]>();
+  private localByPath = new Map<string, FormIssueLike[]>();
+  /** Issues the server reported (a refused submit), shown at once and until their field changes. */
+  private external: FormIssueLike[] = [];
   private touched = new Set<string>();
   private showAll = false;
   private locale: Locale;
@@ -55,14 +58,32 @@ export class FormStore {
     if (next.locale) this.locale = next.locale;
     if (next.issues) {
       this.allIssues = next.issues;
-      const byPath = new Map<string, FormIssueLike[]>();
-      for (const issue of next.issues) {
-        const path = pointerToPath(issue.pointer);
-        byPath.set(path, [...(byPath.get(path) ?? []), issue]);
-      }
-      this.issuesByPath = byPath;
+      this.localByPath = groupByPath(next.issues);
+      this.merge();
     }
     this.emit();
+  }
+
+  setExternal(issues: FormIssueLike[]) {
+    this.external = issues;
+    this.merge();
+    this.emit();
+  }
+
+  /** Drops server issues at paths whose value the person has since changed. */
+  dropExternal(changed: (path: string) => boolean) {
+    const kept = this.external.filter((issue) => !changed(pointerToPath(issue.pointer)));
+    if (kept.length !== this.external.length) this.setExternal(kept);
+  }
+
+  externalIssues(): FormIssueLike[] {
+    return this.external;
+  }
+
+  private merge() {
+    const merged = new Map(this.localByPath);
+    for (const [path, issues] of groupByPath(this.external)) merged.set(path, [...(merged.get(path) ?? []), ...issues]);
+    this.issuesByPath = merged;
   }
 
   touch(path: string) {
@@ -88,7 +109,7 @@ export class FormStore {
   }
 
   isRevealed(path: string): boolean {
-    return this.showAll || this.touched.has(path);
+    return this.showAll || this.touched.has(path) || this.external.some((issue) => pointerToPath(issue.pointer) === path);
   }
 
   private message(issue: FormIssueLike): string {
@@ -135,6 +156,15 @@ export class FormStore {
     this.prefixSnapshots.set(prefix, out);
     return out;
   }
+}
+
+function groupByPath(issues: FormIssueLike[]): Map<string, FormIssueLike[]> {
+  const byPath = new Map<string, FormIssueLike[]>();
+  for (const issue of issues) {
+    const path = pointerToPath(issue.pointer);
+    byPath.set(path, [...(byPath.get(path) ?? []), issue]);
+  }
+  return byPath;
 }
 
 function shallowEqual(a: Record<string, string>, b: Record<string, string>): boolean {

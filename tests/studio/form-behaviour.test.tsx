@@ -130,3 +130,24 @@ describe('readonly', () => {
     expect((screen.getByRole('switch', { name: /线上活动/ }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
+
+describe('server issues', () => {
+  test('a 422 problem from onSubmit shows each message at its field until the field changes', async () => {
+    const { ApiError } = await import('../../studio/api/client');
+    const onSubmit = vi.fn(async () => {
+      throw new ApiError({ type: 'validation', title: '校验失败', status: 422, errors: [{ pointer: '/title', code: 'duplicate', message: { 'zh-CN': '同名活动已存在', en: 'Exists' } }] });
+    });
+    renderForm(form, { onSubmit, data: { title: '重阳敬老' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '提 交' }));
+    });
+    expect(await screen.findByText('同名活动已存在')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/活动名称/), { target: { value: '重阳敬老 2' } });
+    await waitFor(() => expect(screen.queryByText('同名活动已存在')).toBeNull());
+  });
+
+  test('serverIssues given as a prop are shown at once', () => {
+    renderForm(form, { data: { title: '甲' }, serverIssues: [{ pointer: '/title', code: 'taken', message: { 'zh-CN': '名称已被占用' } }] });
+    expect(screen.getByText('名称已被占用')).toBeTruthy();
+  });
+});
