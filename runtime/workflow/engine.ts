@@ -1,16 +1,16 @@
 import { validateFormData } from '../form/index';
 import type { FormDefinition } from '../schema/form';
-import type { PersonRule, Transition, WorkflowDefinition } from '../schema/workflow';
+import type { Transition, WorkflowDefinition } from '../schema/workflow';
 import { enterState, leaveState, delegatesOf, type Run } from './enter';
 import { evaluate, variablesOf } from './expressions';
-import { describeRule, matchesRule, resolvePeople } from './people';
-import { reject } from './rejections';
+import { describeRule, matchesRule } from './people';
+import { emitEffects } from './effects';
+import { reject, type Failure } from './rejections';
 import { stepKind } from './step-kinds/registry';
 import { applyTaskAction, isTaskAction } from './task-actions';
 import { fireTimer } from './timer-firing';
 import { START_EVENT, SYSTEM_ACTOR, type Actor, type Command, type HistoryEntry, type Outcome, type WorkflowContext, type WorkflowInstance } from './types';
 
-export type Failure = Extract<Outcome, { ok: false }>;
 
 /** How the actor may fire a transition: as a vote of the open step, or directly under another rule. */
 export type Authority = { mode: 'vote'; by: string; via?: string; claim?: boolean } | { mode: 'direct' };
@@ -96,7 +96,7 @@ export function startWith(definition: WorkflowDefinition, options: StartOptions,
     const invalid = definition.start.form
       ? checkForm(definition.start.form, undefined, options.input, context)
       : definition.start.schema
-        ? checkInputSchema(definition, options.input, context)
+        ? checkInputSchema(definition, options.input)
         : undefined;
     if (invalid) return invalid;
   }
@@ -107,10 +107,9 @@ export function startWith(definition: WorkflowDefinition, options: StartOptions,
   return skip && !replay ? autoSkip(definition, outcome, context) : outcome;
 }
 
-function checkInputSchema(definition: WorkflowDefinition, input: unknown, context: WorkflowContext): Failure | undefined {
+function checkInputSchema(definition: WorkflowDefinition, input: unknown): Failure | undefined {
   const form: FormDefinition = { kind: 'form', key: `${definition.key}-input`, version: definition.version, title: definition.title, schema: definition.start.schema ?? {}, rules: [], computed: [] };
   const issues = validateFormData(form, input ?? {});
-  void context;
   return issues.length > 0 ? reject.form(form.key, issues) : undefined;
 }
 
@@ -209,12 +208,7 @@ export function fire(definition: WorkflowDefinition, instance: WorkflowInstance,
   const failed = move(draft, transition, run);
   if (failed) return failed;
   const outcome = commit(draft, run, levelBefore);
-  return replay || !outcome.ok || !pendingSkip(run) ? outcome : autoSkip(definition, outcome, context);
-}
-
-const skipMarks = new WeakSet<Run>();
-function pendingSkip(run: Run): boolean {
-  return skipMarks.has(run);
+  return replay || !outcome.ok || !run.skipped ? outcome : autoSkip(definition, outcome, context);
 }
 
 /**
@@ -241,49 +235,8 @@ export function move(draft: WorkflowInstance, transition: Transition, run: Run):
     else if (run.actor.id !== SYSTEM_ACTOR.id) return reject.noHigherLevel();
   }
   leaveState(draft, run);
-  if (enterState(draft, transition.to, run)) skipMarks.add(run);
+  if (enterState(draft, transition.to, run)) run.skipped = true;
   return emitEffects(transition.effects, draft, run);
-}
-
-/** Evaluates effect specs into effects; a failing expression refuses the whole command. */
-export function emitEffects(specs: WorkflowDefinition['start']['effects'], draft: WorkflowInstance, run: Run): Failure | undefined {
-  if (specs.length === 0) return undefined;
-  const variables = variablesOf(draft, run.actor, run.context, run.form);
-  const values = (map: Record<string, string> | undefined): Record<string, unknown> | Failure => {
-    const out: Record<string, unknown> = {};
-    for (const [name, expression] of Object.entries(map ?? {})) {
-      const result = evaluate(expression, variables);
-      if (!result.ok) return reject.expression(expression, result.message);
-      out[name] = result.value;
-    }
-    return out;
-  };
-  const isFailure = (v: Record<string, unknown> | Failure): v is Failure => (v as Failure).ok === false && 'rejection' in v;
-  for (const spec of specs) {
-    if ('notify' in spec) {
-      const data = values(spec.notify.data);
-      if (isFailure(data)) return data;
-      const to = new Set<string>();
-      for (const rule of spec.notify.to) {
-        if ('assignees' in rule) for (const user of draft.task?.assignees ?? []) to.add(user);
-        else for (const user of resolvePeopleOnce(rule, draft, run, variables)) to.add(user);
-      }
-      run.effects.push({ type: 'notify', to: [...to], message: spec.notify.message, data });
-    } else if ('webhook' in spec) {
-      const data = values(spec.webhook.data);
-      if (isFailure(data)) return data;
-      run.effects.push({ type: 'webhook', event: spec.webhook.event, data });
-    } else {
-      const data = values(spec.record.data);
-      if (isFailure(data)) return data;
-      run.effects.push({ type: 'record', record: spec.record.type, data });
-    }
-  }
-  return undefined;
-}
-
-function resolvePeopleOnce(rule: PersonRule, draft: WorkflowInstance, run: Run, variables: Record<string, unknown>): string[] {
-  return resolvePeople([rule], draft, run.context, variables);
 }
 
 /** 跳过: a step with nobody to act and `onEmpty: skip` approves itself, recorded as automatic entries. */

@@ -16,6 +16,8 @@ export interface Run {
   entry: HistoryEntry;
   /** Set when folding history: recorded facts replace lookups in the org tree. */
   replay?: HistoryEntry;
+  /** The state entered has an empty step whose rule is `skip`. */
+  skipped?: boolean;
 }
 
 export const TASK_ASSIGNED = 'workflow.task.assigned';

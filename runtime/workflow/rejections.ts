@@ -1,7 +1,8 @@
 import type { LocalizedText } from '../schema/common';
 import type { FormIssueLike, Outcome, Rejection } from './types';
 
-type Failure = Extract<Outcome, { ok: false }>;
+/** A refused command, as returned by every entry point. */
+export type Failure = Extract<Outcome, { ok: false }>;
 
 function fail(rejection: Rejection): Failure {
   return { ok: false, rejection };

@@ -1,10 +1,10 @@
 import { durationMs } from '../calendar';
 import type { AllowRule, Transition, WorkflowDefinition } from '../schema/workflow';
-import { commit, checkForm, draftOf, inPool, move, newRun, type Failure } from './engine';
+import { commit, checkForm, draftOf, inPool, move, newRun } from './engine';
 import { delegatesOf, TASK_ASSIGNED, TASK_REMINDER, type Run } from './enter';
 import { variablesOf } from './expressions';
 import { describeRule, matchesRule } from './people';
-import { reject } from './rejections';
+import { reject, type Failure } from './rejections';
 import { stepKind } from './step-kinds/registry';
 import type { Actor, Command, HistoryEntry, Outcome, Task, WorkflowContext, WorkflowInstance } from './types';
 
