@@ -111,8 +111,8 @@ function retier(rubric: CompiledRubric, score: Rankable): Rankable {
 }
 
 function scoringPart(definition: RubricDefinition): string {
-  const { sections, bonus, vetoes, review, metrics } = definition;
-  return JSON.stringify({ sections, bonus, vetoes, review, metrics });
+  const { sections, bonus, vetoes, review, metrics, scoreDecimals } = definition;
+  return JSON.stringify({ sections, bonus, vetoes, review, metrics, scoreDecimals });
 }
 
 function summarize(before: readonly Rankable[], after: readonly Rankable[]): ImpactSummary {

@@ -72,4 +72,13 @@ describe('impact preview', () => {
     expect(impact.thresholdsOnly.changed).toEqual(impact.changed);
     expect(impact.byParent.i1).toEqual({ before: { demonstration: 1, standard: 1 }, after: { standard: 2 }, changed: 1 });
   });
+
+  it('treats a change of reported precision as a scoring change', () => {
+    const draft = draftWith((rubric) => {
+      rubric.scoreDecimals = 2;
+    });
+    const impact = previewImpact(published, draft, units, year2025);
+    expect(impact.scoringUnchanged).toBe(false);
+    expect(impact.changed.find((change) => change.unitId === 's2')).toEqual({ unitId: 's2', parentId: 'i1', before: { score: 76.8, tier: 'standard' }, after: { score: 76.81, tier: 'standard' } });
+  });
 });
