@@ -68,11 +68,12 @@ function checkUncached(schema: Record<string, unknown>): JsonSchemaFinding[] {
   if (!dialect) {
     return [{ pointer: '/$schema', message: `unsupported $schema ${String(schema.$schema)}; use draft-07, 2019-09 or 2020-12`, unknownKeyword: false }];
   }
-  const lenient = ajvFor(dialect, false);
-  if (!lenient.validateSchema(schema as AnySchema)) {
+  // One instance does the common path; a lenient one is built only when a schema fails strict mode.
+  const strict = ajvFor(dialect, true);
+  if (!strict.validateSchema(schema as AnySchema)) {
     const seen = new Set<string>();
     const findings: JsonSchemaFinding[] = [];
-    for (const error of lenient.errors ?? []) {
+    for (const error of strict.errors ?? []) {
       // Union-typed keywords (`type`) produce one error per branch plus the anyOf; the first says enough.
       if (seen.has(error.instancePath)) continue;
       seen.add(error.instancePath);
@@ -80,7 +81,6 @@ function checkUncached(schema: Record<string, unknown>): JsonSchemaFinding[] {
     }
     return findings;
   }
-  const strict = ajvFor(dialect, true);
   const declared = declaredExtensions.get(strict) ?? new Set<string>();
   declaredExtensions.set(strict, declared);
   for (const keyword of extensionKeywords(schema)) {
@@ -91,7 +91,7 @@ function checkUncached(schema: Record<string, unknown>): JsonSchemaFinding[] {
   // The strict compile usually succeeds; only when it fails does a lenient one tell a real error from a typo.
   const strictError = tryCompile(strict, schema);
   if (!strictError) return [];
-  const compileError = tryCompile(lenient, schema);
+  const compileError = tryCompile(ajvFor(dialect, false), schema);
   if (compileError) return [{ pointer: '', message: compileError, unknownKeyword: false }];
   return [{ pointer: locateKeyword(schema, strictError), message: strictError.replace(/^strict mode: /, ''), unknownKeyword: true }];
 }
