@@ -53,7 +53,7 @@ function Routed() {
 
 // antd's default blue button text and grey secondary text fall short of WCAG AA contrast (4.5:1);
 // people read these screens outdoors on phones, so both are one step darker.
-const theme = { token: { colorPrimary: '#0958d9', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.65)' } };
+const theme = { token: { colorPrimary: '#0958d9', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)' } };
 
 function Themed() {
   const { locale } = useLocale();

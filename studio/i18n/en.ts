@@ -12,6 +12,8 @@ export const en: Record<MessageKey, string> = {
   'app.retry': 'Retry',
 
   'lang.label': 'Language',
+  'lang.zh-CN': '中文',
+  'lang.en': 'English',
   'lang.switchTo': '中文',
 
   'nav.designer': 'Designer',
@@ -42,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   'preview.title': 'Form preview: {title}',
   'preview.desktop': 'Desktop',
   'preview.phone': 'Phone (360 px)',
+  'preview.formLanguage': 'Form language',
   'preview.data': 'Form data',
   'preview.issues': 'Validation',
   'preview.noIssues': 'No problems',

@@ -10,6 +10,8 @@ export const zhCN = {
   'app.retry': '重试',
 
   'lang.label': '语言',
+  'lang.zh-CN': '中文',
+  'lang.en': 'English',
   'lang.switchTo': 'English',
 
   'nav.designer': '设计器',
@@ -40,6 +42,7 @@ export const zhCN = {
   'preview.title': '表单预览：{title}',
   'preview.desktop': '桌面端',
   'preview.phone': '手机端（360 像素）',
+  'preview.formLanguage': '表单语言',
   'preview.data': '表单数据',
   'preview.issues': '校验结果',
   'preview.noIssues': '没有问题',

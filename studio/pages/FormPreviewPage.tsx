@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Typography } from 'antd';
+import { Alert, Button, Segmented, Space, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router-dom';
 import type { FormDefinition } from '../../runtime/schema/form';
 import { ApiError } from '../api/client';
 import { definitionsApi, type StoredDefinition } from '../api/endpoints';
 import { FormPreview } from '../forms/FormPreview';
-import { useLocale, useT } from '../i18n';
+import { useLocale, useT, type Locale } from '../i18n';
 import { PageLoading } from '../shell/guards';
 
 type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; definition: StoredDefinition<FormDefinition> };
@@ -19,6 +19,9 @@ export default function FormPreviewPage() {
   const version = search.get('version') ? Number(search.get('version')) : undefined;
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // Designers check both languages of a form without switching the whole studio.
+  const [formLocale, setFormLocale] = useState<Locale>(locale);
+  useEffect(() => setFormLocale(locale), [locale]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -51,8 +54,20 @@ export default function FormPreviewPage() {
       <Typography.Title level={1} style={{ fontSize: 22 }}>
         {t('preview.title', { title: form.title[locale] ?? form.title['zh-CN'] })}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('preview.version', { version: load.definition.version })}</Typography.Paragraph>
-      <FormPreview key={`${form.key}@${load.definition.version}`} form={form} />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{t('preview.version', { version: load.definition.version })}</Typography.Text>
+        <span id="preview-form-language">{t('preview.formLanguage')}</span>
+        <Segmented<Locale>
+          aria-labelledby="preview-form-language"
+          value={formLocale}
+          onChange={setFormLocale}
+          options={[
+            { value: 'zh-CN', label: <span lang="zh-CN">{t('lang.zh-CN')}</span> },
+            { value: 'en', label: <span lang="en">{t('lang.en')}</span> },
+          ]}
+        />
+      </Space>
+      <FormPreview key={`${form.key}@${load.definition.version}`} form={form} locale={formLocale} />
     </section>
   );
 }

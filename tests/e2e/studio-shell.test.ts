@@ -92,6 +92,9 @@ describe('studio shell against the real server', () => {
       expect(await page.locator('.sj-unknown').count()).toBe(0);
       expect(await page.locator('[data-frame=desktop] .sj-field').count()).toBeGreaterThan(3);
       await page.screenshot({ path: artifactPath('shell-preview-1280.png'), fullPage: true });
+      await page.locator('.ant-segmented').getByText('English').click();
+      await expect.poll(() => page.locator('[data-frame=desktop] .sj-form').getAttribute('lang')).toBe('en');
+      expect(await serious(page)).toEqual([]);
 
       await page.goto(`${server.baseUrl}/#/preview/form/no-such-form`);
       await page.getByText(/无法加载表单定义/).waitFor();
