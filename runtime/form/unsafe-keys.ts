@@ -1,37 +1,55 @@
 import type { FormIssue } from './types';
-import { joinPointer, UNSAFE_KEYS } from './pointer';
+import { escapeToken, UNSAFE_KEYS } from './pointer';
 
 const MAX_DEPTH = 64;
+/** Cyclic data (handed in by code, never by JSON) stops here instead of looping; real forms are far smaller. */
+const MAX_NODES = 100_000;
 
 /**
  * Keys like `__proto__` in submitted data are refused outright: stored data is merged and copied by
  * many hands later, and one careless `Object.assign` would turn such a key into prototype pollution.
- * Depth-bounded and cycle-safe because data may come from anywhere.
+ * Runs on every submission, so it is a plain depth-first walk with a node budget (no visited set), and
+ * the path becomes a pointer only when something is found.
  */
 export function unsafeKeyIssues(data: unknown): FormIssue[] {
   const issues: FormIssue[] = [];
-  const seen = new Set<object>();
-  const visit = (value: unknown, pointer: string, depth: number): void => {
-    if (typeof value !== 'object' || value === null || depth > MAX_DEPTH || seen.has(value)) return;
-    seen.add(value);
+  const path: string[] = [];
+  let budget = MAX_NODES;
+  const visit = (value: object, depth: number): void => {
+    if (--budget < 0 || depth > MAX_DEPTH) return;
     if (Array.isArray(value)) {
-      value.forEach((item: unknown, index) => visit(item, joinPointer(pointer, index), depth + 1));
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        if (typeof item !== 'object' || item === null) continue;
+        path.push(String(index));
+        visit(item, depth + 1);
+        path.pop();
+      }
       return;
     }
-    for (const key of Object.keys(value)) {
-      const child = joinPointer(pointer, key);
+    const record = value as Record<string, unknown>;
+    // for-in over plain data objects is V8's fastest key walk; JSON data has no inherited enumerable keys.
+    for (const key in record) {
       if (UNSAFE_KEYS.has(key)) {
-        issues.push({
-          pointer: child,
-          code: 'unsafe-key',
-          message: { 'zh-CN': `不允许使用字段名 ${key}`, en: `The field name ${key} is not allowed` },
-          params: { key },
-        });
+        if (Object.hasOwn(record, key)) issues.push(unsafeKey(path, key));
         continue;
       }
-      visit((value as Record<string, unknown>)[key], child, depth + 1);
+      const child = record[key];
+      if (typeof child !== 'object' || child === null) continue;
+      path.push(key);
+      visit(child, depth + 1);
+      path.pop();
     }
   };
-  visit(data, '', 0);
+  if (typeof data === 'object' && data !== null) visit(data, 0);
   return issues;
+}
+
+function unsafeKey(path: readonly string[], key: string): FormIssue {
+  return {
+    pointer: [...path, key].map((token) => `/${escapeToken(token)}`).join(''),
+    code: 'unsafe-key',
+    message: { 'zh-CN': `不允许使用字段名 ${key}`, en: `The field name ${key} is not allowed` },
+    params: { key },
+  };
 }

@@ -1,0 +1,195 @@
+import type { ASTNode } from '@marcbachmann/cel-js';
+
+/**
+ * A closure-compiled evaluator for the few node kinds that make up most guards and rules
+ * (`data.stars <= 2 && size(data.tags) > 0`): field access on plain objects, literals, comparisons,
+ * `&&`, `||`, `!`, `in` and `size`. No code is generated from text: each node becomes a small JS
+ * closure. It is only ever an accelerator. Whenever a value is not of the plain kind it expects
+ * (a missing field, a string where a number should be, a Map, an int too large for a double) it gives
+ * up and the library evaluates the expression, so results and errors are the library's own. A
+ * property test compares the two on random expressions and data.
+ */
+export type FastProgram = (variables: Record<string, unknown>) => boolean;
+
+/** Thrown to hand the evaluation back to the library; one shared object, so giving up allocates nothing. */
+export const GIVE_UP: unique symbol = Symbol('give-up');
+
+type Node = (variables: Record<string, unknown>) => unknown;
+
+const giveUp = (): never => {
+  throw GIVE_UP;
+};
+
+const BOOLEAN_ROOTS = new Set(['<', '<=', '>', '>=', '==', '!=', '&&', '||', '!_', 'in']);
+
+/** A fast program for `ast`, or undefined when the expression uses anything outside the subset or is not boolean-rooted. */
+export function compileFastPath(ast: ASTNode): FastProgram | undefined {
+  if (!BOOLEAN_ROOTS.has(ast.op)) return undefined;
+  const program = compile(ast);
+  if (!program) return undefined;
+  return (variables) => {
+    const result = program(variables);
+    return typeof result === 'boolean' ? result : giveUp();
+  };
+}
+
+function isNumber(v: unknown): v is number | bigint {
+  return typeof v === 'number' || typeof v === 'bigint';
+}
+
+/** Numbers as doubles; an int beyond 2^53 would lose precision, so the library handles it. */
+function asDouble(v: number | bigint): number {
+  if (typeof v === 'number') return v;
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : giveUp();
+}
+
+/**
+ * JSON objects only. `constructor === Object` is the cheapest test V8 can cache; an object with an own
+ * `constructor` key, a null prototype, a Map or a class instance fails it and goes to the library.
+ */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && (v as { constructor?: unknown }).constructor === Object;
+}
+
+/** The library refuses these names even as own keys; so must we. */
+const REFUSED_FIELDS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function compile(node: ASTNode): Node | undefined {
+  switch (node.op) {
+    case 'value': {
+      const value = node.args;
+      if (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return () => value;
+      return undefined;
+    }
+    case 'id': {
+      const name = node.args;
+      return (variables) => (Object.hasOwn(variables, name) ? variables[name] : giveUp());
+    }
+    case '.': {
+      const target = compile(node.args[0]);
+      const field = node.args[1];
+      if (!target || REFUSED_FIELDS.has(field)) return undefined;
+      // No own-property test: what a plain object inherits is functions and objects, never a number,
+      // string, boolean or list, and every operation here gives up on those.
+      return (variables) => {
+        const object = target(variables);
+        if (!isPlainObject(object)) return giveUp();
+        const value = object[field];
+        return value === undefined ? giveUp() : value;
+      };
+    }
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return ordering(node.op, node.args[0], node.args[1]);
+    case '==':
+    case '!=':
+      return equality(node.op === '!=', node.args[0], node.args[1]);
+    case '&&':
+    case '||':
+      return logical(node.op === '&&', node.args[0], node.args[1]);
+    case '!_': {
+      const operand = compile(node.args);
+      if (!operand) return undefined;
+      return (variables) => {
+        const v = operand(variables);
+        return typeof v === 'boolean' ? !v : giveUp();
+      };
+    }
+    case 'in':
+      return membership(node.args[0], node.args[1]);
+    case 'list': {
+      // Literal lists of plain values only (`data.kind in ["a", "b"]`), built once.
+      const values: unknown[] = [];
+      for (const element of node.args) {
+        const v: unknown = element.op === 'value' ? element.args : undefined;
+        if (typeof v !== 'bigint' && typeof v !== 'number' && typeof v !== 'string' && typeof v !== 'boolean') return undefined;
+        values.push(v);
+      }
+      return () => values;
+    }
+    case 'call':
+      return node.args[0] === 'size' && node.args[1].length === 1 ? size(node.args[1][0]) : undefined;
+    case 'rcall':
+      return node.args[0] === 'size' && node.args[2].length === 0 ? size(node.args[1]) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Only lists: CEL counts a string's size in code points, which the library does right. */
+function size(argument: ASTNode | undefined): Node | undefined {
+  const value = argument && compile(argument);
+  if (!value) return undefined;
+  return (variables) => {
+    const v = value(variables);
+    return Array.isArray(v) ? v.length : giveUp();
+  };
+}
+
+/** Numbers only: string ordering in CEL is by code point, which JS's is not for characters beyond the BMP. */
+function ordering(op: '<' | '<=' | '>' | '>=', leftNode: ASTNode, rightNode: ASTNode): Node | undefined {
+  const left = compile(leftNode);
+  const right = compile(rightNode);
+  if (!left || !right) return undefined;
+  const number = (v: unknown) => (isNumber(v) ? asDouble(v) : giveUp());
+  switch (op) {
+    case '<':
+      return (variables) => number(left(variables)) < number(right(variables));
+    case '<=':
+      return (variables) => number(left(variables)) <= number(right(variables));
+    case '>':
+      return (variables) => number(left(variables)) > number(right(variables));
+    case '>=':
+      return (variables) => number(left(variables)) >= number(right(variables));
+  }
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (isNumber(a) && isNumber(b)) return asDouble(a) === asDouble(b);
+  if ((typeof a === 'string' && typeof b === 'string') || (typeof a === 'boolean' && typeof b === 'boolean')) return a === b;
+  return giveUp();
+}
+
+function equality(negate: boolean, leftNode: ASTNode, rightNode: ASTNode): Node | undefined {
+  const left = compile(leftNode);
+  const right = compile(rightNode);
+  if (!left || !right) return undefined;
+  return negate ? (variables) => !same(left(variables), right(variables)) : (variables) => same(left(variables), right(variables));
+}
+
+/**
+ * Both sides are always evaluated, without short-circuit: the library type-checks the whole
+ * expression against the runtime values before evaluating, so `false && (data.n < "a")` is its
+ * error, not `false`. Only when both sides are plain booleans is the answer ours.
+ */
+function logical(isAnd: boolean, leftNode: ASTNode, rightNode: ASTNode): Node | undefined {
+  const left = compile(leftNode);
+  const right = compile(rightNode);
+  if (!left || !right) return undefined;
+  return (variables) => {
+    const l = left(variables);
+    const r = right(variables);
+    if (typeof l !== 'boolean' || typeof r !== 'boolean') return giveUp();
+    return isAnd ? l && r : l || r;
+  };
+}
+
+function membership(itemNode: ASTNode, listNode: ASTNode): Node | undefined {
+  const item = compile(itemNode);
+  const list = compile(listNode);
+  if (!item || !list) return undefined;
+  return (variables) => {
+    const needle = item(variables);
+    const haystack = list(variables);
+    if (!Array.isArray(haystack)) return giveUp();
+    let found = false;
+    for (const element of haystack as unknown[]) {
+      // A mixed list is the library's to judge; a plain one is answered here.
+      if (!found && same(needle, element)) found = true;
+    }
+    return found;
+  };
+}
