@@ -139,6 +139,7 @@ export const TaskSpec = z
     transfer: z.boolean().default(false).describe('转交 allowed'),
     addSigner: z.array(z.enum(['before', 'after'])).default([]).describe('加签 positions allowed'),
     removeSigner: z.boolean().default(false).describe('减签 allowed'),
+    signers: z.array(PersonRule).optional().describe('who may receive a 转交 or be added by 加签; anyone when absent'),
     remind: z
       .object({ interval: Duration, allow: z.array(AllowRule).default([{ initiator: true }]) })
       .strict()

@@ -3,7 +3,7 @@ import type { AllowRule, Transition, WorkflowDefinition } from '../schema/workfl
 import { commit, checkForm, draftOf, inPool, move, newRun } from './engine';
 import { delegatesOf, TASK_ASSIGNED, TASK_REMINDER, type Run } from './enter';
 import { variablesOf } from './expressions';
-import { describeRule, matchesRule } from './people';
+import { describeRule, matchesRule, resolvePeople } from './people';
 import { reject, type Failure } from './rejections';
 import { stepKind } from './step-kinds/registry';
 import type { Actor, Command, HistoryEntry, Outcome, Task, WorkflowContext, WorkflowInstance } from './types';
@@ -70,6 +70,9 @@ export function applyTaskAction(definition: WorkflowDefinition, instance: Workfl
         if (event === 'transfer' ? !spec.transfer : !spec.addSigner.includes(position)) return notAvailable();
         if (!as) return reject.notAllowed(event, ['assignee']);
         if (!target || task.assignees.includes(target) || target === actor.id) return reject.target(target, 'must be another person who is not already a signer');
+        if (spec.signers && !resolvePeople(spec.signers, instance, context, variablesOf(instance, actor, context, command.data)).includes(target)) {
+          return reject.target(target, 'not among the people the step allows');
+        }
       }
       return start((draft, run) => {
         const assignees = [...task.assignees];

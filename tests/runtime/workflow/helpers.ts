@@ -4,7 +4,7 @@ import type { HolidayCalendar } from '../../../runtime/calendar';
 import { FormDefinition } from '../../../runtime/schema/form';
 import { WorkflowDefinition } from '../../../runtime/schema/workflow';
 import type { OrgLevel } from '../../../runtime/schema/station-type';
-import { applyCommand, startInstance } from '../../../runtime/workflow/index';
+import { applyCommand, replay, startInstance } from '../../../runtime/workflow/index';
 import type { Actor, Command, Outcome, WorkflowContext, WorkflowInstance } from '../../../runtime/workflow/index';
 
 const root = join(import.meta.dirname, '../../..');
@@ -107,6 +107,12 @@ export class Driver {
   /** Fires a pending timer as the system. */
   timer(key: string): Outcome {
     return this.send('timer', actors.system, { timer: key });
+  }
+  /** Folds the instance's history (tests compare the result with the instance). */
+  replayed(): WorkflowInstance {
+    const folded = replay(this.definition, { id: this.instance.id, unit: this.instance.unit }, this.instance.history, this.ctx());
+    if (!folded.ok) throw new Error(`replay refused: ${JSON.stringify(folded.rejection)}`);
+    return folded.instance;
   }
   code(): string | undefined {
     return this.last.ok ? undefined : this.last.rejection.code;

@@ -107,6 +107,17 @@ describe('task primitives', () => {
     expect(d.send('transfer', b, { target: 'c' }).ok).toBe(false);
     expect(d.code()).toBe('target-invalid');
     expect(start({ kind: 'countersign' }).send('transfer', a, { target: 'x' }).ok).toBe(false);
+    expect(d.instance.history.at(-1)).toMatchObject({ event: 'transfer', actor: 'a', target: 'x' });
+    expect(d.replayed()).toEqual(d.instance);
+  });
+
+  it('转交 and 加签 only to the people the step allows, when it names them', () => {
+    const d = start({ kind: 'countersign', transfer: true, addSigner: ['after'], signers: [{ role: 'instituteAdmin', at: 'institute' }] });
+    expect(d.send('transfer', a, { target: 'x' }).ok).toBe(false);
+    expect(d.code()).toBe('target-invalid');
+    expect(d.send('addSigner', a, { target: 'x' }).ok).toBe(false);
+    d.ok('transfer', a, { target: 'ia1' });
+    expect(d.instance.task?.assignees).toEqual(['ia1', 'b', 'c']);
   });
 
   it('加签 add a signer before me in a sequential step: they sign first', () => {
@@ -117,6 +128,7 @@ describe('task primitives', () => {
     d.ok('approve', x);
     d.ok('addSigner', a, { target: 'd', position: 'after' });
     expect(d.instance.task?.assignees).toEqual(['x', 'a', 'd', 'b', 'c']);
+    expect(d.replayed()).toEqual(d.instance);
   });
 
   it('加签 is refused where the definition does not permit the position', () => {
@@ -179,6 +191,7 @@ describe('task primitives', () => {
     d.ok('approve', deputy);
     expect(d.instance.history.at(-1)).toMatchObject({ actor: 'deputy', onBehalfOf: 'a', vote: true });
     expect(d.instance.task?.votes[0]).toMatchObject({ by: 'a', via: 'deputy' });
+    expect(d.replayed()).toEqual(d.instance);
     const late = start({ kind: 'countersign' }, {}, { delegations });
     late.at('2026-11-05T00:00:00.000Z');
     expect(late.send('approve', deputy).ok).toBe(false);
@@ -205,6 +218,7 @@ describe('task primitives', () => {
     expect(d.send('approve', actors.teamLeader1).ok).toBe(false);
     d.ok('approve', actors.teamLeader2);
     expect(d.instance.state).toBe('second');
+    expect(d.replayed()).toEqual(d.instance);
   });
 });
 
@@ -248,5 +262,6 @@ describe('超时 timeouts and empty assignees', () => {
     expect(skipped.instance.state).toBe('second');
     expect(skipped.instance.history.map((h) => [h.event, h.actor, h.auto ?? false])).toEqual([['@start', 'r1', false], ['approve', 'system', true]]);
     expect(skipped.instance.revision).toBe(1);
+    expect(skipped.replayed()).toEqual(skipped.instance);
   });
 });
