@@ -78,7 +78,7 @@ function xstateRun(): number {
 
 // ---- (b)(c) the five-order flow --------------------------------------------------------------------
 const fiveOrder = packWorkflow('five-order');
-const order = { description: '帮助独居老人打扫院落', urgency: 'normal', expectedTime: '2026-11-05T02:00:00.000Z' };
+const order = { description: '帮助独居老人打扫院落', urgency: 'normal', expectedTime: '2026-11-02T01:30:00.000Z' };
 const completion = { summary: '打扫院落并陪老人聊天', serviceHours: 2, volunteerCount: 3, beneficiaryCount: 1, photos: ['p1.jpg'] };
 const loop = [
   { event: 'accept_for_dispatch', actor: actors.stationAdmin },

@@ -20,7 +20,7 @@ function dispatchedTo(team: 't1' | 't2' = 't1') {
 function awaitingRating() {
   const d = dispatchedTo();
   d.ok('accept', actors.teamLeader1);
-  d.ok('start', actors.teamLeader1);
+  d.at('2026-10-12T01:30:00.000Z').ok('start', actors.teamLeader1);
   d.ok('complete', actors.teamLeader1, { data: completion });
   return d;
 }
@@ -52,6 +52,7 @@ describe('five-order (DOMAIN §6.2)', () => {
     const d = awaitingRating();
     expect(records(d.effects())).toEqual(['serviceRecord']);
     expect(d.instance.task?.assignees).toEqual(['r1']);
+    expect(d.instance.history.find((h) => h.event === 'start')?.at).toBe('2026-10-12T01:30:00.000Z');
     d.ok('rate', actors.resident, { data: { stars: 5, comment: '很好' } });
     expect(d.instance.state).toBe('closed');
     expect(d.instance.vars).toMatchObject({ rated: true, stars: 5, teamLeaderId: 'tl1' });
@@ -164,6 +165,9 @@ describe('five-order (DOMAIN §6.2)', () => {
   it('#9 #11 start needs the accepting team leader (or a volunteer check-in); complete needs the report with photos', () => {
     const d = dispatchedTo('t1');
     d.ok('accept', actors.teamLeader1);
+    expect(d.send('start', actors.teamLeader1).ok).toBe(false);
+    expect(d.code()).toBe('guard-false');
+    d.at('2026-10-12T01:00:00.000Z');
     expect(d.send('start', actors.resident).ok).toBe(false);
     d.ok('start', actors.volunteer);
     expect(d.instance.state).toBe('in_service');
@@ -197,7 +201,7 @@ describe('five-order (DOMAIN §6.2)', () => {
 
   it('#13 the rating window closes the order unrated: never an automatic five-star', () => {
     const d = awaitingRating();
-    expect(d.instance.timers.find((t) => t.key === 'ratingWindow')?.due).toBe('2026-10-05T01:00:00.000Z');
+    expect(d.instance.timers.find((t) => t.key === 'ratingWindow')?.due).toBe('2026-10-19T01:30:00.000Z');
     d.ok('timer', actors.system, { timer: 'ratingWindow' });
     expect(d.instance).toMatchObject({ state: 'closed', vars: { rated: false, stars: 0 } });
     expect(d.instance.data.rate).toBeUndefined();
