@@ -36,8 +36,6 @@ export const reject = {
     fail({ code: 'withdraw-too-late', message: { 'zh-CN': '审批人已处理，不能撤回', en: 'An approver has already acted; it can no longer be withdrawn' } }),
   noHigherLevel: () =>
     fail({ code: 'no-higher-level', message: { 'zh-CN': '已是最高层级，无法上报', en: 'Already at the top level; cannot escalate' } }),
-  noAssignee: (state: string) =>
-    fail({ code: 'no-assignee', state, message: { 'zh-CN': `找不到“${state}”的办理人`, en: `No assignee found for ${state}` } }),
   mismatch: (expected: string, actual: string) =>
     fail({ code: 'definition-mismatch', expected, actual, message: { 'zh-CN': '流程定义与实例不匹配', en: `Instance runs ${actual}, not ${expected}` } }),
 };

@@ -22,12 +22,14 @@ export function fireTimer(definition: WorkflowDefinition, instance: WorkflowInst
   const spec = state.timers.find((t) => t.key === base);
   const timerCommand = { event: 'timer', timer: key!, actor: SYSTEM_ACTOR };
 
-  const consume = (notify: string): Outcome => {
+  // A timer that can no longer act (its condition fails, or a migration removed it) is consumed, never
+  // refused: a durable timer the server retries forever would wedge the instance.
+  const consume = (notify?: string): Outcome => {
     const draft = draftOf(instance);
     draft.timers = draft.timers.filter((t) => t.key !== key);
     const run = newRun(definition, draft, SYSTEM_ACTOR, context, timerCommand, replay);
     const task = draft.task;
-    if (task) {
+    if (task && notify) {
       const pending = task.assignees.length > 0 ? (stepKind(task.kind)?.pending(task) ?? []) : [];
       run.effects.push({ type: 'notify', to: [...new Set(pending.flatMap((p) => [p, ...delegatesOf(p, run)]))], message: notify, data: { state: draft.state, timer: base } });
     }
@@ -35,15 +37,18 @@ export function fireTimer(definition: WorkflowDefinition, instance: WorkflowInst
   };
 
   if (key !== base) return consume(TASK_REMINDER);
-  if (!spec) return reject.timer(key);
+  if (!spec) return consume();
 
   const pick = (matches: (t: Transition) => boolean): Outcome => {
     const candidates = state.transitions.filter(matches);
     const variables = variablesOf(instance, SYSTEM_ACTOR, context, undefined);
-    const chosen = replay
-      ? (candidates.find((t) => t.to === replay.to) ?? candidates[0])
-      : candidates.find((t) => t.guard === undefined || (() => { const r = evaluate(t.guard, variables); return r.ok && r.value === true; })());
-    if (!chosen) return candidates[0]?.guard ? reject.guard(candidates[0].guard, { vars: instance.vars }) : reject.notAvailable(spec.event ?? spec.action ?? 'timer', instance.state, []);
+    // Guards here read only the instance, the time and the system actor, so replay decides exactly as the live run did.
+    const chosen = candidates.find((t) => {
+      if (t.guard === undefined) return true;
+      const result = evaluate(t.guard, variables);
+      return result.ok && result.value === true;
+    });
+    if (!chosen) return consume();
     return fire(definition, instance, chosen, { mode: 'direct' }, timerCommand, context, replay);
   };
 

@@ -179,7 +179,6 @@ export type Rejection = { message: LocalizedText } & (
   | { code: 'remind-too-soon'; nextAt: string }
   | { code: 'withdraw-too-late' }
   | { code: 'no-higher-level' }
-  | { code: 'no-assignee'; state: string }
   | { code: 'definition-mismatch'; expected: string; actual: string }
 );
 

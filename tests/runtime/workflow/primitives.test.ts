@@ -254,6 +254,17 @@ describe('超时 timeouts and empty assignees', () => {
     expect(d.code()).toBe('timer-not-pending');
   });
 
+  it('a timer whose transition cannot be taken is consumed, not refused, so it never wedges the instance', () => {
+    const d = start({ kind: 'anySign' }, { timers: [{ key: 'expire', after: { after: 'PT1H' }, event: 'expire' }], transitions: [
+      { event: 'approve', to: 'second', allow: [{ assignee: true }] },
+      { event: 'expire', to: 'rejected', allow: [{ system: true }], guard: 'vars.size() > 0' },
+    ] });
+    d.ok('timer', actors.system, { timer: 'expire' });
+    expect(d.instance).toMatchObject({ state: 'review', timers: [] });
+    expect(d.effects()).toEqual([]);
+    expect(d.replayed()).toEqual(d.instance);
+  });
+
   it('an empty step escalates, falls back to a role, or is skipped as the rule says', () => {
     const aboveStation = [{ role: 'instituteAdmin', at: 'current' }, { role: 'districtAdmin', at: 'current' }];
     expect(start({ assignees: aboveStation, onEmpty: 'escalate' }).instance).toMatchObject({ level: 1, task: { assignees: ['ia1'] } });
