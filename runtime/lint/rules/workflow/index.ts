@@ -1,6 +1,7 @@
 import type { LintRule } from '../../types';
 import { workflowAmbiguousTransition } from './workflow-ambiguous-transition';
 import { workflowAssigneeRule } from './workflow-assignee-rule';
+import { workflowCannotFinish } from './workflow-cannot-finish';
 import { workflowDeadEnd } from './workflow-dead-end';
 import { workflowExpressionInvalid } from './workflow-expression-invalid';
 import { workflowFinalExit } from './workflow-final-exit';
@@ -11,6 +12,7 @@ import { workflowStepKindUnknown } from './workflow-step-kind-unknown';
 import { workflowTimerInvalid } from './workflow-timer-invalid';
 import { workflowUnknownState } from './workflow-unknown-state';
 import { workflowUnreachableState } from './workflow-unreachable-state';
+import { workflowVariableUndeclared } from './workflow-variable-undeclared';
 
 /** Rules for workflow definitions (graph, references, expressions, timers). Owned by the workflow runtime. */
 export const workflowRules: LintRule<'workflow'>[] = [
@@ -18,6 +20,7 @@ export const workflowRules: LintRule<'workflow'>[] = [
   workflowUnknownState,
   workflowUnreachableState,
   workflowDeadEnd,
+  workflowCannotFinish,
   workflowFinalExit,
   workflowAmbiguousTransition,
   workflowFormUnresolved,
@@ -25,5 +28,6 @@ export const workflowRules: LintRule<'workflow'>[] = [
   workflowRoleUnknown,
   workflowAssigneeRule,
   workflowTimerInvalid,
+  workflowVariableUndeclared,
   workflowExpressionInvalid,
 ];
