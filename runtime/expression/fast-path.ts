@@ -3,7 +3,7 @@ import type { ASTNode } from '@marcbachmann/cel-js';
 /**
  * A closure-compiled evaluator for the few node kinds that make up most guards and rules
  * (`data.stars <= 2 && size(data.tags) > 0`): field access on plain objects, literals, comparisons,
- * `&&`, `||`, `!`, `in` and `size`. No code is generated from text: each node becomes a small JS
+ * `&&`, `||`, `!`, `in`, `size` and `has`. No code is generated from text: each node becomes a small JS
  * closure. It is only ever an accelerator. Whenever a value is not of the plain kind it expects
  * (a missing field, a string where a number should be, a Map, an int too large for a double) it gives
  * up and the library evaluates the expression, so results and errors are the library's own. A
@@ -20,11 +20,11 @@ const giveUp = (): never => {
   throw GIVE_UP;
 };
 
-const BOOLEAN_ROOTS = new Set(['<', '<=', '>', '>=', '==', '!=', '&&', '||', '!_', 'in']);
+const BOOLEAN_ROOTS = new Set(['<', '<=', '>', '>=', '==', '!=', '&&', '||', '!_', 'in', 'call']);
 
 /** A fast program for `ast`, or undefined when the expression uses anything outside the subset or is not boolean-rooted. */
 export function compileFastPath(ast: ASTNode): FastProgram | undefined {
-  if (!BOOLEAN_ROOTS.has(ast.op)) return undefined;
+  if (!BOOLEAN_ROOTS.has(ast.op) || (ast.op === 'call' && ast.args[0] !== 'has')) return undefined;
   const program = compile(ast);
   if (!program) return undefined;
   return (variables) => {
@@ -111,12 +111,26 @@ function compile(node: ASTNode): Node | undefined {
       return () => values;
     }
     case 'call':
+      if (node.args[0] === 'has' && node.args[1].length === 1) return presence(node.args[1][0]);
       return node.args[0] === 'size' && node.args[1].length === 1 ? size(node.args[1][0]) : undefined;
     case 'rcall':
       return node.args[0] === 'size' && node.args[2].length === 0 ? size(node.args[1]) : undefined;
     default:
       return undefined;
   }
+}
+
+/** `has(x.field)` on a plain object: the key is there with a value (a JSON `null` counts as there). */
+function presence(argument: ASTNode | undefined): Node | undefined {
+  if (!argument || argument.op !== '.' || REFUSED_FIELDS.has(argument.args[1])) return undefined;
+  const target = compile(argument.args[0]);
+  const field = argument.args[1];
+  if (!target) return undefined;
+  return (variables) => {
+    const object = target(variables);
+    if (!isPlainObject(object)) return giveUp();
+    return Object.hasOwn(object, field) && object[field] !== undefined;
+  };
 }
 
 /** Only lists: CEL counts a string's size in code points, which the library does right. */

@@ -25,12 +25,13 @@ const { bool } = fc.letrec<{ bool: string; num: string; atom: string }>((tie) =>
     { depthSize: 'small' },
     fc.tuple(tie('num'), fc.constantFrom('<', '<=', '>', '>=', '==', '!='), tie('num')).map(([a, op, b]) => `${a} ${op} ${b}`),
     fc.tuple(tie('atom'), list).map(([a, l]) => `${a} in ${l}`),
+    fc.constantFrom('has(data.a)', 'has(data.m.x)', 'has(data.missing)', 'has(data.m.x.y)', 'has(data.__proto__)', 'has(data.l)'),
     fc.tuple(tie('bool'), fc.constantFrom('&&', '||'), tie('bool')).map(([a, op, b]) => `(${a}) ${op} (${b})`),
     tie('bool').map((b) => `!(${b})`),
     field,
   ),
 }));
-const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(0.5, 2.5, 'a', 'b', '', true, false, null), fc.array(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constantFrom('a', 'b')), { maxLength: 3 }));
+const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(0.5, 2.5, 'a', 'b', '', true, false, null, undefined), fc.array(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constantFrom('a', 'b')), { maxLength: 3 }));
 const data = fc.record(
   { a: value, b: value, s: value, flag: value, l: value, m: fc.oneof(value, fc.record({ x: value })) },
   { requiredKeys: [] },
@@ -42,6 +43,8 @@ describe('fast path', () => {
     expect(fast('data.stars <= 2 && size(data.tags) > 0')).toBe(true);
     expect(fast('data.kind in ["a", "b"] || !data.urgent')).toBe(true);
     expect(fast('data.mode == "directed"')).toBe(true);
+    expect(fast('has(data.serviceItem) && data.serviceItem != ""')).toBe(true);
+    expect(fast('size(data.tags)')).toBe(false);
     expect(fast('sum(data.hours) > 1')).toBe(false);
     expect(fast('data.hours.exists(h, h > 1)')).toBe(false);
     expect(fast('data.stars + 1')).toBe(false);
