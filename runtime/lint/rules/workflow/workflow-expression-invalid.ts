@@ -1,4 +1,5 @@
-import { checkExpression } from '../../../expression/index';
+import { checkExpression, type ExpressionScope } from '../../../expression/index';
+import type { Transition } from '../../../schema/workflow';
 import { defineRule } from '../../types';
 import { workflowScope } from './scope';
 import { expressions } from './walk';
@@ -12,8 +13,15 @@ export const workflowExpressionInvalid = defineRule({
   name: 'workflow-expression-invalid',
   kinds: ['workflow'],
   check({ definition }, context, report) {
+    // One scope per transition (they differ only in `form`), so the checker reuses its environment.
+    const scopes = new Map<unknown, ExpressionScope>();
+    const scopeOf = (transition: Transition | undefined) => {
+      let scope = scopes.get(transition);
+      if (!scope) scopes.set(transition, (scope = workflowScope(definition, context, transition)));
+      return scope;
+    };
     for (const site of expressions(definition)) {
-      const result = checkExpression(site.value.source, workflowScope(definition, context, site.transition), site.value.expected);
+      const result = checkExpression(site.value.source, scopeOf(site.transition), site.value.expected);
       if (result.ok) continue;
       report({
         pointer: site.pointer,
