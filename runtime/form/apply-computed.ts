@@ -1,4 +1,3 @@
-import { resolveScope } from '../lint/form-schema';
 import type { FormDefinition } from '../schema/form';
 import { compiledForm } from './compiled-form';
 import { scopeToPath, UNSAFE_KEYS } from './pointer';
@@ -23,12 +22,36 @@ export function applyComputed(form: FormLike, data: Record<string, unknown>): Re
   for (const { scope, expression } of compiledForm(form).computed) {
     const path = scopeToPath(scope);
     if (!path || path.some((key) => UNSAFE_KEYS.has(key))) continue;
-    const target = resolveScope(form.schema, scope);
+    const target = propertySchema(form.schema, path);
     const outcome = expression.evaluate({ data: result });
     const value = outcome.ok ? fitToSchema(outcome.value, target) : undefined;
     result = writeAt(result, path, value);
   }
   return result;
+}
+
+/** The schema of the property at `path`, following local `$ref`s; undefined when it cannot be found. */
+function propertySchema(root: unknown, path: readonly string[]): unknown {
+  let node: unknown = root;
+  for (const key of path) {
+    node = dereference(root, node);
+    const properties = isRecord(node) && isRecord(node.properties) ? node.properties : undefined;
+    if (!properties || !Object.hasOwn(properties, key)) return undefined;
+    node = properties[key];
+  }
+  return dereference(root, node);
+}
+
+function dereference(root: unknown, node: unknown): unknown {
+  for (let hops = 0; hops < 8 && isRecord(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#'); hops++) {
+    let target: unknown = root;
+    for (const raw of node.$ref.slice(1).split('/').slice(1)) {
+      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      target = isRecord(target) && Object.hasOwn(target, key) ? target[key] : undefined;
+    }
+    node = target;
+  }
+  return node;
 }
 
 function fitToSchema(value: unknown, schema: unknown): unknown {

@@ -19,7 +19,11 @@ type FormLike = Pick<FormDefinition, 'schema'>;
  */
 export function validateFormData(form: FormLike, data: unknown): FormIssue[] {
   const unsafe = unsafeKeyIssues(data);
-  const compiled = validatorFor(form.schema);
+  const schema: unknown = form?.schema;
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+    return [...unsafe, { pointer: '', code: 'schema-invalid', message: { 'zh-CN': '表单定义缺少数据结构（schema）', en: 'The form has no schema object' } }];
+  }
+  const compiled = validatorFor(schema as Record<string, unknown>);
   if (!compiled.ok) {
     return [
       ...unsafe,

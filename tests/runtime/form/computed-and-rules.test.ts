@@ -142,3 +142,17 @@ describe('formExpressionScope', () => {
     expect(formExpressionScope(form)).toBe(formExpressionScope(form));
   });
 });
+
+describe('applyComputed: target schemas behind $ref', () => {
+  it('rounds by the referenced schema type', () => {
+    const form = {
+      schema: {
+        type: 'object',
+        definitions: { whole: { type: 'integer' }, box: { type: 'object', properties: { n: { $ref: '#/definitions/whole' } } } },
+        properties: { box: { $ref: '#/definitions/box' } },
+      },
+      computed: [{ scope: '#/properties/box/properties/n', expression: '2.6' }],
+    };
+    expect(applyComputed(form, {})).toEqual({ box: { n: 3 } });
+  });
+});

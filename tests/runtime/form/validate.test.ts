@@ -175,3 +175,10 @@ describe('validateFormData: prototype-pollution keys', () => {
     expect(() => validateFormData(form({ type: 'object', properties: { a: { type: 'number' } } }), cyclic)).not.toThrow();
   });
 });
+
+describe('validateFormData: a form without a usable schema', () => {
+  it('is one schema-invalid issue, never an exception', () => {
+    expect(validateFormData({ schema: undefined as unknown as Record<string, unknown> }, {})).toMatchObject([{ pointer: '', code: 'schema-invalid' }]);
+    expect(validateFormData({ schema: [] as unknown as Record<string, unknown> }, {})).toMatchObject([{ code: 'schema-invalid' }]);
+  });
+});
