@@ -11,7 +11,6 @@ import { applyTaskAction, isTaskAction } from './task-actions';
 import { fireTimer } from './timer-firing';
 import { START_EVENT, SYSTEM_ACTOR, type Actor, type Command, type HistoryEntry, type Outcome, type WorkflowContext, type WorkflowInstance } from './types';
 
-
 /** How the actor may fire a transition: as a vote of the open step, or directly under another rule. */
 export type Authority = { mode: 'vote'; by: string; via?: string; claim?: boolean } | { mode: 'direct' };
 
@@ -62,7 +61,14 @@ export function checkForm(formKey: string | undefined, version: number | undefin
   return issues.length > 0 ? reject.form(formKey, issues) : undefined;
 }
 
-/** Starts an instance in the definition's initial state. */
+/**
+ * Starts an instance in the definition's initial state: checks the start rules and the input form,
+ * opens the first step's task and schedules its timers.
+ *
+ * @example startInstance(fiveOrder, { id: 'o1', unit: 's1', actor: resident, input: { description: '打扫院落' } }, ctx)
+ *          // → { ok: true, instance: { state: 'submitted', revision: 1, task: { assignees: ['sa1'] }, … },
+ *          //     effects: [{ type: 'notify', … }, { type: 'schedule', timer: 'triage', due: … }, …] }
+ */
 export function startInstance(definition: WorkflowDefinition, options: StartOptions, context: WorkflowContext): Outcome {
   return startWith(definition, options, context);
 }
@@ -107,8 +113,15 @@ export function startWith(definition: WorkflowDefinition, options: StartOptions,
   return skip && !replay ? autoSkip(definition, outcome, context) : outcome;
 }
 
+// The inline input schema wrapped as a form once per definition, so its compiled validator is reused.
+const inputForms = new WeakMap<WorkflowDefinition, FormDefinition>();
+
 function checkInputSchema(definition: WorkflowDefinition, input: unknown): Failure | undefined {
-  const form: FormDefinition = { kind: 'form', key: `${definition.key}-input`, version: definition.version, title: definition.title, schema: definition.start.schema ?? {}, rules: [], computed: [] };
+  let form = inputForms.get(definition);
+  if (!form) {
+    form = { kind: 'form', key: `${definition.key}-input`, version: definition.version, title: definition.title, schema: definition.start.schema ?? {}, rules: [], computed: [] };
+    inputForms.set(definition, form);
+  }
   const issues = validateFormData(form, input ?? {});
   return issues.length > 0 ? reject.form(form.key, issues) : undefined;
 }
@@ -127,12 +140,9 @@ export function applyCommand(definition: WorkflowDefinition, instance: WorkflowI
   const state = definition.states[instance.state];
   if (!state) return reject.notAvailable(command.event, instance.state, []);
   if (instance.final && !state.transitions.some((t) => t.event === command.event)) return reject.final(instance.state);
-  const outcome = command.event === 'timer'
-    ? fireTimer(definition, instance, command, context)
-    : isTaskAction(command.event)
-      ? applyTaskAction(definition, instance, command, context)
-      : applyTransitionCommand(definition, instance, command, context);
-  return outcome;
+  if (command.event === 'timer') return fireTimer(definition, instance, command, context);
+  if (isTaskAction(command.event)) return applyTaskAction(definition, instance, command, context);
+  return applyTransitionCommand(definition, instance, command, context);
 }
 
 /** Whether the actor may claim from a pool (抢单): holds the role, at the pool's unit when it has one. */
@@ -176,7 +186,7 @@ function applyTransitionCommand(definition: WorkflowDefinition, instance: Workfl
     if (transition.guard !== undefined) {
       const result = evaluate(transition.guard, variables);
       if (!result.ok || result.value !== true) {
-        firstGuardFailure ??= reject.guard(transition.guard, { input: instance.input, data: instance.data, vars: instance.vars, form: command.data ?? {} });
+        firstGuardFailure ??= reject.guard(transition.guard, valuesSeen(transition.guard, variables));
         continue;
       }
     }
@@ -184,6 +194,11 @@ function applyTransitionCommand(definition: WorkflowDefinition, instance: Workfl
   }
   if (!anyAllowed) return reject.notAllowed(command.event, [...new Set(candidates.flatMap((t) => t.allow.map(describeRule)))]);
   return firstGuardFailure!;
+}
+
+/** The variables a guard reads (by their root name), to explain a `guard-false` without echoing everything else. */
+function valuesSeen(expression: string, variables: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(variables).filter(([name]) => new RegExp(`\\b${name}\\b`).test(expression)));
 }
 
 /** Fires a chosen transition: a vote that may or may not decide the step, or a direct move. */

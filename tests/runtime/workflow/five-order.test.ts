@@ -207,7 +207,8 @@ describe('five-order (DOMAIN §6.2)', () => {
     expect(d.instance.data.rate).toBeUndefined();
     expect(records(d.effects())).toEqual([]);
     expect(d.send('reopen', actors.stationAdmin, { data: { reason: '回访' } }).ok).toBe(false);
-    expect(d.code()).toBe('guard-false');
+    expect(d.last.ok ? null : d.last.rejection).toMatchObject({ code: 'guard-false', expression: 'vars.rated && vars.stars <= 2', values: { vars: { rated: false, stars: 0 } } });
+    expect(d.last.ok ? null : Object.keys((d.last.rejection as { values: object }).values)).toEqual(['vars']);
   });
 
   it('#14 reopen after a poor rating, by the station or institute, never by the resident', () => {
