@@ -83,7 +83,7 @@ export const Decision = z.enum(['approve', 'reject']);
 /** One way out of a state. */
 export const Transition = z
   .object({
-    event: Key.refine((e) => !(reservedEvents as readonly string[]).includes(e), 'event name is reserved for an engine primitive'),
+    event: Key.regex(new RegExp(`^(?!(?:${reservedEvents.join('|')})$)`), `event name is reserved for an engine primitive (${reservedEvents.join(', ')})`),
     to: Key.describe('target state key; the same state re-enters it (timers restart, task re-assigned)'),
     title: LocalizedText.optional(),
     allow: z.array(AllowRule).default([]).describe('who may fire it; empty = nobody but timers'),
