@@ -45,6 +45,18 @@ function matchesExpected(type: string, expected: ExpectedType): boolean {
   }
 }
 
+/**
+ * Parses and type-checks `source` against the JSON Schema of each variable in `scope`, without
+ * evaluating it; `expected` checks the result type ('number' accepts int or double, `dyn` passes any).
+ * Never throws. Used by the linter before publish and by the studio as an author types.
+ *
+ * @example
+ * const scope = { variables: { data: { type: 'object', properties: { stars: { type: 'integer' } } } } };
+ * checkExpression('data.stars <= 2', scope, 'bool'); // { ok: true, type: 'bool' }
+ * checkExpression('data.stras <= 2', scope, 'bool');
+ * // { ok: false, code: 'expr-unknown-name', position: 5,
+ * //   message: { 'zh-CN': '表达式引用了不存在的名称：数据中没有字段 stras', en: 'The expression reads a name that does not exist: the data has no field stras' } }
+ */
 export function checkExpression(source: string, scope: ExpressionScope, expected: ExpectedType = 'any'): CheckResult {
   if (typeof source !== 'string' || source.trim() === '') {
     return { ok: false, code: 'expr-syntax', message: expressionMessage('expr-syntax', { 'zh-CN': '表达式为空', en: 'the expression is empty' }) };

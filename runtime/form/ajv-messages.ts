@@ -24,6 +24,9 @@ const formatNames: Record<string, LocalizedText> = {
   duration: { 'zh-CN': 'ISO 8601 时长（如 P2D）', en: 'an ISO 8601 duration (like P2D)' },
 };
 
+/** "1 item", "2 items": the English count agrees with its noun. */
+const count = (value: unknown, noun: string): string => `${text(value)} ${noun}${Number(value) === 1 ? '' : 's'}`;
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
 
 function typeList(value: unknown): LocalizedText {
@@ -43,8 +46,8 @@ const messages: Record<string, Message> = {
   exclusiveMinimum: (p) => ({ 'zh-CN': `必须大于 ${text(p.limit)}`, en: `Must be greater than ${text(p.limit)}` }),
   exclusiveMaximum: (p) => ({ 'zh-CN': `必须小于 ${text(p.limit)}`, en: `Must be less than ${text(p.limit)}` }),
   multipleOf: (p) => ({ 'zh-CN': `必须是 ${text(p.multipleOf)} 的倍数`, en: `Must be a multiple of ${text(p.multipleOf)}` }),
-  minLength: (p) => ({ 'zh-CN': `至少 ${text(p.limit)} 个字符`, en: `Must be at least ${text(p.limit)} characters` }),
-  maxLength: (p) => ({ 'zh-CN': `最多 ${text(p.limit)} 个字符`, en: `Must be at most ${text(p.limit)} characters` }),
+  minLength: (p) => ({ 'zh-CN': `至少 ${text(p.limit)} 个字符`, en: `Must be at least ${count(p.limit, 'character')}` }),
+  maxLength: (p) => ({ 'zh-CN': `最多 ${text(p.limit)} 个字符`, en: `Must be at most ${count(p.limit, 'character')}` }),
   pattern: () => ({ 'zh-CN': '格式不正确', en: 'Does not have the expected form' }),
   format: (p) => {
     const f = formatNames[String(p.format)] ?? { 'zh-CN': `${text(p.format)} 格式`, en: `in ${text(p.format)} format` };
@@ -52,8 +55,8 @@ const messages: Record<string, Message> = {
   },
   enum: () => ({ 'zh-CN': '请从给定选项中选择', en: 'Choose one of the allowed values' }),
   const: (p) => ({ 'zh-CN': `取值必须是 ${text(p.allowedValue)}`, en: `Must be ${text(p.allowedValue)}` }),
-  minItems: (p) => ({ 'zh-CN': `至少 ${text(p.limit)} 项`, en: `Must have at least ${text(p.limit)} items` }),
-  maxItems: (p) => ({ 'zh-CN': `最多 ${text(p.limit)} 项`, en: `Must have at most ${text(p.limit)} items` }),
+  minItems: (p) => ({ 'zh-CN': `至少 ${text(p.limit)} 项`, en: `Must have at least ${count(p.limit, 'item')}` }),
+  maxItems: (p) => ({ 'zh-CN': `最多 ${text(p.limit)} 项`, en: `Must have at most ${count(p.limit, 'item')}` }),
   uniqueItems: (p) => {
     const [first, second] = [Number(p.i), Number(p.j)].sort((a, b) => a - b).map((n) => n + 1);
     return { 'zh-CN': `第 ${first} 项与第 ${second} 项重复`, en: `Items ${first} and ${second} are the same` };
@@ -62,8 +65,8 @@ const messages: Record<string, Message> = {
     'zh-CN': `不允许的字段 ${text(p.additionalProperty)}`,
     en: `Field ${text(p.additionalProperty)} is not allowed`,
   }),
-  minProperties: (p) => ({ 'zh-CN': `至少 ${text(p.limit)} 个字段`, en: `Must have at least ${text(p.limit)} fields` }),
-  maxProperties: (p) => ({ 'zh-CN': `最多 ${text(p.limit)} 个字段`, en: `Must have at most ${text(p.limit)} fields` }),
+  minProperties: (p) => ({ 'zh-CN': `至少 ${text(p.limit)} 个字段`, en: `Must have at least ${count(p.limit, 'field')}` }),
+  maxProperties: (p) => ({ 'zh-CN': `最多 ${text(p.limit)} 个字段`, en: `Must have at most ${count(p.limit, 'field')}` }),
   oneOf: () => ({ 'zh-CN': '必须恰好符合其中一种情形', en: 'Must match exactly one of the alternatives' }),
   anyOf: () => ({ 'zh-CN': '必须至少符合其中一种情形', en: 'Must match at least one of the alternatives' }),
   if: (p) => ({

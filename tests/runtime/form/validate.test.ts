@@ -49,7 +49,7 @@ describe('validateFormData: pointers and codes', () => {
     [{ ...valid, day: '2026-02-30' }, '/day', 'format', { 'zh-CN': '请填写有效日期（YYYY-MM-DD）', en: 'Must be a valid date (YYYY-MM-DD)' }],
     [{ ...valid, kind: 'c' }, '/kind', 'enum', { 'zh-CN': '请从给定选项中选择', en: 'Choose one of the allowed values' }],
     [{ ...valid, consent: false }, '/consent', 'const', { 'zh-CN': '取值必须是 true', en: 'Must be true' }],
-    [{ ...valid, photos: [] }, '/photos', 'minItems', { 'zh-CN': '至少 1 项', en: 'Must have at least 1 items' }],
+    [{ ...valid, photos: [] }, '/photos', 'minItems', { 'zh-CN': '至少 1 项', en: 'Must have at least 1 item' }],
     [{ ...valid, photos: ['a', 'b', 'c'] }, '/photos', 'maxItems', { 'zh-CN': '最多 2 项', en: 'Must have at most 2 items' }],
     [{ ...valid, photos: ['a', 'a'] }, '/photos', 'uniqueItems', { 'zh-CN': '第 1 项与第 2 项重复', en: 'Items 1 and 2 are the same' }],
     [{ ...valid, photos: [1] }, '/photos/0', 'type', { 'zh-CN': '应填写文本', en: 'Must be text' }],
