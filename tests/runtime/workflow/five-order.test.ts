@@ -76,6 +76,15 @@ describe('five-order (DOMAIN §6.2)', () => {
     expect(d.code()).toBe('instance-final');
   });
 
+  it('#2 #3 #5 the institute and the center above may triage and dispatch a station’s order directly', () => {
+    const d = submitted();
+    expect(d.send('accept_for_dispatch', actors.otherStationAdmin).ok).toBe(false);
+    d.ok('accept_for_dispatch', actors.instituteAdmin);
+    d.ok('dispatch', actors.districtAdmin, { data: { mode: 'directed', teamId: 't2' } });
+    expect(d.instance).toMatchObject({ state: 'dispatched', level: 0, task: { assignees: ['tl2'] } });
+    expect(submitted().send('reject', actors.instituteAdmin, { data: { reason: '不属于文明实践服务范围' } }).ok).toBe(true);
+  });
+
   it('#4 escalate station → institute → center, then no higher level', () => {
     const d = submitted();
     d.ok('escalate', actors.stationAdmin);
