@@ -10,7 +10,7 @@ const schema = {
     name: { type: 'string' },
     phone: { type: 'string' },
     address: { type: 'object', properties: { town: { type: 'string' }, village: { type: 'string' } }, required: ['town'] },
-    scores: { type: 'array', items: { type: 'number' } },
+    matrix: { type: 'array', items: { type: 'array', items: { type: 'number' } } },
   },
 };
 const zh = {
@@ -85,15 +85,44 @@ describe('layouts', () => {
 
 describe('UnknownRenderer', () => {
   test('anything no renderer supports is shown as a visible notice, not dropped', () => {
-    renderForm(defineForm(schema, { uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/scores' }, { type: 'Timeline' }] }, zh }));
+    renderForm(defineForm(schema, { uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/matrix' }, { type: 'Timeline' }] }, zh }));
     const notices = screen.getAllByRole('note');
     expect(notices).toHaveLength(2);
     expect(notices[0]!.textContent).toContain('此字段类型暂不支持');
-    expect(notices[0]!.textContent).toContain('#/properties/scores');
+    expect(notices[0]!.textContent).toContain('#/properties/matrix');
   });
 
   test('in English too', () => {
-    renderForm(defineForm(schema, { uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/scores' }] }, zh }), { locale: 'en' });
+    renderForm(defineForm(schema, { uischema: { type: 'VerticalLayout', elements: [{ type: 'Control', scope: '#/properties/matrix' }] }, zh }), { locale: 'en' });
     expect(screen.getByRole('note').textContent).toContain('Unsupported field');
+  });
+});
+
+describe('long layouts', () => {
+  test('paint the first fields at once and render the rest in the background', async () => {
+    const { FIRST_BATCH } = await import('../../../studio/renderers/LayoutChildren');
+    const { createRoot } = await import('react-dom/client');
+    const { ShijianForm } = await import('../../../studio/forms/ShijianForm');
+    const properties = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`f${i}`, { type: 'string' }]));
+    // Outside act(): act would flush the deferred pass together with the first one and hide the difference.
+    const actEnvironment = (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT;
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    try {
+      const counts: number[] = [];
+      const observer = new MutationObserver(() => counts.push(host.querySelectorAll('.sj-field').length));
+      observer.observe(host, { childList: true, subtree: true });
+      root.render(<ShijianForm form={defineForm({ properties })} data={{}} />);
+      await waitFor(() => expect(host.querySelectorAll('.sj-field')).toHaveLength(100));
+      observer.disconnect();
+      const firstPaint = counts.find((n) => n > 0);
+      expect(firstPaint).toBe(FIRST_BATCH);
+    } finally {
+      root.unmount();
+      host.remove();
+      (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+    }
   });
 });
