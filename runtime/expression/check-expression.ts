@@ -55,7 +55,7 @@ function matchesExpected(type: string, expected: ExpectedType): boolean {
  * checkExpression('data.stars <= 2', scope, 'bool'); // { ok: true, type: 'bool' }
  * checkExpression('data.stras <= 2', scope, 'bool');
  * // { ok: false, code: 'expr-unknown-name', position: 5,
- * //   message: { 'zh-CN': '表达式引用了不存在的名称：数据中没有字段 stras', en: 'The expression reads a name that does not exist: the data has no field stras' } }
+ * //   message: { 'zh-CN': '表达式引用了不存在的名称：没有字段 stras', en: 'The expression reads a name that does not exist: there is no field stras' } }
  */
 export function checkExpression(source: string, scope: ExpressionScope, expected: ExpectedType = 'any'): CheckResult {
   if (typeof source !== 'string' || source.trim() === '') {

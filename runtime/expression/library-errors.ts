@@ -39,7 +39,7 @@ export function mapLibraryError(error: unknown, fallback: ExpressionErrorCode): 
     case 'no_such_key':
       if (e.name === 'TypeError') {
         const field = /No such key: (.*)/.exec(detail)?.[1] ?? detail;
-        return withPosition('expr-unknown-name', { 'zh-CN': `数据中没有字段 ${field}`, en: `the data has no field ${field}` });
+        return withPosition('expr-unknown-name', { 'zh-CN': `没有字段 ${field}`, en: `there is no field ${field}` });
       }
       return withPosition('expr-eval', {
         'zh-CN': `${detail}（可选字段请先用 has(data.字段) 判断）`,
