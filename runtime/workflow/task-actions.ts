@@ -44,10 +44,10 @@ export function applyTaskAction(definition: WorkflowDefinition, instance: Workfl
   const actor = command.actor;
   const checks = !replay;
   const notAvailable = () => reject.notAvailable(event, instance.state, []);
-  const as = actingAs(definition, task, actor, context, command.onBehalfOf) ?? (replay ? { by: replay.onBehalfOf ?? actor.id } : undefined);
-  const start = (changes: (draft: WorkflowInstance, run: Run) => Failure | undefined): Outcome => {
+  const acting = actingAs(definition, task, actor, context, command.onBehalfOf) ?? (replay ? { by: replay.onBehalfOf ?? actor.id } : undefined);
+  const accept = (changes: (draft: WorkflowInstance, run: Run) => Failure | undefined): Outcome => {
     const draft = draftOf(instance);
-    const run = newRun(definition, draft, actor, context, { ...command, ...(as?.via ? { onBehalfOf: as.by } : {}) }, replay);
+    const run = newRun(definition, draft, actor, context, { ...command, ...(acting?.via ? { onBehalfOf: acting.by } : {}) }, replay);
     const failed = changes(draft, run);
     return failed ?? commit(draft, run, instance.level);
   };
@@ -57,7 +57,7 @@ export function applyTaskAction(definition: WorkflowDefinition, instance: Workfl
     case 'claim': {
       if (!task?.pool) return notAvailable();
       if (checks && !inPool(actor, task.pool)) return reject.notAllowed(event, [`${task.pool.role}@${task.pool.unit ?? 'any'}`]);
-      return start((draft) => {
+      return accept((draft) => {
         draft.task = { kind: task.kind, assignees: [actor.id], votes: task.votes, claimed: actor.id, ...(task.due ? { due: task.due } : {}) };
         return undefined;
       });
@@ -68,15 +68,15 @@ export function applyTaskAction(definition: WorkflowDefinition, instance: Workfl
       const position = command.position ?? 'after';
       if (checks) {
         if (event === 'transfer' ? !spec.transfer : !spec.addSigner.includes(position)) return notAvailable();
-        if (!as) return reject.notAllowed(event, ['assignee']);
+        if (!acting) return reject.notAllowed(event, ['assignee']);
         if (!target || task.assignees.includes(target) || target === actor.id) return reject.target(target, 'must be another person who is not already a signer');
         if (spec.signers && !resolvePeople(spec.signers, instance, context, variablesOf(instance, actor, context, command.data)).includes(target)) {
           return reject.target(target, 'not among the people the step allows');
         }
       }
-      return start((draft, run) => {
+      return accept((draft, run) => {
         const assignees = [...task.assignees];
-        const index = assignees.indexOf(as!.by);
+        const index = assignees.indexOf(acting!.by);
         if (event === 'transfer') assignees[index] = target!;
         else if (stepKind(task.kind)?.ordered) assignees.splice(position === 'before' ? index : index + 1, 0, target!);
         else assignees.push(target!);
@@ -96,7 +96,7 @@ export function applyTaskAction(definition: WorkflowDefinition, instance: Workfl
         const rest: Task = { ...task, assignees: task.assignees.filter((a) => a !== target) };
         if ((stepKind(task.kind)?.pending(rest).length ?? 0) === 0) return reject.target(target, 'the last pending signer cannot be removed');
       }
-      return start((draft) => {
+      return accept((draft) => {
         draft.task = { ...task, assignees: task.assignees.filter((a) => a !== target) };
         return undefined;
       });
@@ -108,7 +108,7 @@ export function applyTaskAction(definition: WorkflowDefinition, instance: Workfl
         if (!allowedBy(withdraw.allow, definition, instance, actor, context)) return reject.notAllowed(event, withdraw.allow.map(describeRule));
         if (task && (task.votes.length > 0 || task.claimed !== undefined)) return reject.withdrawTooLate();
       }
-      return start((draft, run) => move(draft, synthetic('withdraw', withdraw.to), run));
+      return accept((draft, run) => move(draft, synthetic('withdraw', withdraw.to), run));
     }
     case 'sendBack': {
       const sendBack = state.sendBack;
@@ -119,7 +119,7 @@ export function applyTaskAction(definition: WorkflowDefinition, instance: Workfl
         const invalid = checkForm(sendBack.form, undefined, command.data, context);
         if (invalid) return invalid;
       }
-      return start((draft, run) => move(draft, synthetic('sendBack', target!, sendBack.form), run));
+      return accept((draft, run) => move(draft, synthetic('sendBack', target!, sendBack.form), run));
     }
     case 'remind': {
       const remind = spec?.remind;
@@ -131,7 +131,7 @@ export function applyTaskAction(definition: WorkflowDefinition, instance: Workfl
           if (context.now < nextAt) return reject.remindTooSoon(nextAt);
         }
       }
-      return start((draft, run) => {
+      return accept((draft, run) => {
         draft.task = { ...task, remindedAt: context.now };
         const pending = stepKind(task.kind)?.pending(task) ?? [];
         run.effects.push({ type: 'notify', to: [...new Set(pending.flatMap((p) => [p, ...delegatesOf(p, run)]))], message: TASK_REMINDER, data: { state: instance.state, by: actor.id } });
