@@ -43,6 +43,14 @@ describe('five-order (DOMAIN §6.2)', () => {
     expect(d.instance.timers.find((t) => t.key === 'triage')?.due).toBe('2026-10-09T01:00:00.000Z');
   });
 
+  it('a service item’s SLA overrides the default timer of the same name (ServiceSla keys)', () => {
+    const d = new Driver(fiveOrder, T0, { actor: actors.resident, input: order }, { durations: { triage: { after: 'P5D', calendar: 'working' } } });
+    // Mon 09-28 + 5 working days: 09-29, 09-30, (10-01..07 off), 10-08, 10-09, 10-10 (make-up Saturday).
+    expect(d.instance.timers.find((t) => t.key === 'triage')?.due).toBe('2026-10-10T01:00:00.000Z');
+    const timerKeys = Object.values(fiveOrder.states).flatMap((s) => s.timers.map((t) => t.key));
+    for (const sla of ['triage', 'accept', 'noShowGrace', 'ratingWindow', 'reopenWindow']) expect(timerKeys).toContain(sla);
+  });
+
   it('an urgent order has a 4-hour triage SLA on the clock', () => {
     const d = submitted({ ...order, urgency: 'urgent' });
     expect(d.instance.timers.find((t) => t.key === 'triage')?.due).toBe('2026-09-28T05:00:00.000Z');
@@ -189,8 +197,8 @@ describe('five-order (DOMAIN §6.2)', () => {
   it('#10 no-show: two hours after the expected time the order goes back to dispatch with a strike', () => {
     const d = dispatchedTo('t1');
     d.ok('accept', actors.teamLeader1);
-    expect(d.instance.timers).toEqual([{ key: 'noShow', due: '2026-10-12T04:00:00.000Z' }]);
-    d.at('2026-10-12T04:00:00.000Z').ok('timer', actors.system, { timer: 'noShow' });
+    expect(d.instance.timers).toEqual([{ key: 'noShowGrace', due: '2026-10-12T04:00:00.000Z' }]);
+    d.at('2026-10-12T04:00:00.000Z').ok('timer', actors.system, { timer: 'noShowGrace' });
     expect(d.instance).toMatchObject({ state: 'pending_dispatch', vars: { noShowCount: 1 } });
     expect(records(d.effects())).toEqual(['teamStrike']);
   });
