@@ -1,4 +1,4 @@
-import { findStructureFault } from './complexity';
+import { findStructureFault, macroNesting } from './complexity';
 import { compileFastPath, type FastProgram } from './fast-path';
 import { evaluationEnvironment, expressionLimits } from './environment';
 import { mapLibraryError } from './library-errors';
@@ -27,11 +27,22 @@ class ParsedExpression implements CompiledExpression {
     readonly source: string,
     private readonly program: Program,
     private readonly fast: FastProgram | undefined,
+    private readonly nested: boolean,
   ) {}
 
   evaluate(variables: Record<string, unknown>): EvalResult {
     if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
       return fail('expr-eval', { 'zh-CN': '变量必须是对象', en: 'variables must be an object' });
+    }
+    if (this.nested) {
+      // Two nested macros cost the product of two list lengths; the lengths are only known now.
+      const longest = longestList(variables);
+      if (longest * longest > expressionLimits.maxNestedIterations) {
+        return fail('expr-too-complex', {
+          'zh-CN': `嵌套的列表宏遍历 ${longest} 个元素的列表，计算量过大；请减少嵌套或先用 filter 缩小列表`,
+          en: `nested list macros over a list of ${longest} elements would take too long; nest less or narrow the list with filter first`,
+        });
+      }
     }
     if (this.fast) {
       try {
@@ -47,6 +58,19 @@ class ParsedExpression implements CompiledExpression {
       return { ok: false, code: mapped.code, message: expressionMessage(mapped.code, mapped.detail) };
     }
   }
+}
+
+/** Length of the longest array anywhere in the variables (depth- and node-bounded). */
+function longestList(value: unknown, depth = 0, budget = { nodes: 100_000 }): number {
+  if (typeof value !== 'object' || value === null || depth > 32 || --budget.nodes < 0) return 0;
+  let longest = 0;
+  if (Array.isArray(value)) {
+    longest = value.length;
+    for (const item of value as unknown[]) longest = Math.max(longest, longestList(item, depth + 1, budget));
+    return longest;
+  }
+  for (const key in value) longest = Math.max(longest, longestList((value as Record<string, unknown>)[key], depth + 1, budget));
+  return longest;
 }
 
 function fail(code: Parameters<typeof expressionMessage>[0], detail: Parameters<typeof expressionMessage>[1]): EvalResult {
@@ -86,7 +110,7 @@ export function compileExpression(source: string): CompiledExpression {
       const mapped = mapLibraryError(checked.error, 'expr-type');
       return new FailedExpression(source, fail(mapped.code, mapped.detail));
     }
-    return new ParsedExpression(source, parsed as Program, compileFastPath(parsed.ast));
+    return new ParsedExpression(source, parsed as Program, compileFastPath(parsed.ast), macroNesting(parsed.ast) >= 2);
   } catch (error) {
     const mapped = mapLibraryError(error, 'expr-syntax');
     return new FailedExpression(source, fail(mapped.code, mapped.detail));

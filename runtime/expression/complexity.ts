@@ -58,6 +58,14 @@ function walk(node: ASTNode, nesting: number): StructureFault | undefined {
   return undefined;
 }
 
+/** How deeply list macros nest in `ast` (0 when there are none). */
+export function macroNesting(ast: ASTNode): number {
+  const own = ast.op === 'rcall' && MACROS.has(ast.args[0]) ? 1 : 0;
+  let deepest = 0;
+  for (const child of children(ast)) deepest = Math.max(deepest, macroNesting(child));
+  return own + deepest;
+}
+
 function regexFault(pattern: ASTNode | undefined): Omit<StructureFault, 'position'> | undefined {
   if (!pattern || pattern.op !== 'value' || typeof pattern.args !== 'string') {
     return {

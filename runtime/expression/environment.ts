@@ -13,6 +13,8 @@ import type { AuthorFunction } from './functions/types';
 export const expressionLimits = {
   maxSourceLength: 2000,
   maxMacroNesting: 2,
+  /** Nested macros over lists in the data: refused when the longest list, squared, exceeds this (about a second of work). */
+  maxNestedIterations: 1_000_000,
   maxAstNodes: 400,
   maxDepth: 32,
   maxListElements: 200,

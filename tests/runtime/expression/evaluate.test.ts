@@ -112,3 +112,19 @@ describe('messages', () => {
     }
   });
 });
+
+describe('bounded cost at evaluation', () => {
+  it('refuses two nested macros over a list too long for them, and runs them over a short one', () => {
+    const pairs = 'size(data.xs.filter(a, data.xs.exists(b, a + b == 0)))';
+    const short = { data: { xs: Array.from({ length: 50 }, (_, i) => i - 25) } };
+    expect(evaluateExpression(pairs, short)).toEqual({ ok: true, value: 49 }); // -24..24 have a partner, -25 has none
+    const long = { data: { xs: Array.from({ length: 5000 }, (_, i) => i) } };
+    const started = performance.now();
+    const result = evaluateExpression(pairs, long);
+    expect(result).toMatchObject({ ok: false, code: 'expr-too-complex' });
+    expect(result.ok ? '' : result.message.en).toContain('5000');
+    expect(performance.now() - started).toBeLessThan(2000);
+    // One level of macros over the same long list is linear and runs.
+    expect(evaluateExpression('size(data.xs.filter(a, a > 4990))', long)).toEqual({ ok: true, value: 9 });
+  });
+});
