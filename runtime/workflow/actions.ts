@@ -23,6 +23,7 @@ export function availableActions(definition: WorkflowDefinition, instance: Workf
   for (const transition of state.transitions) {
     const authority = authorize(definition, instance, transition, actor, context, variables);
     if (!authority) continue;
+    if (transition.escalate && instance.level + 1 >= context.org.ancestors.length) continue;
     if (transition.guard !== undefined) {
       const result = evaluate(transition.guard, variables);
       // A guard that fails to evaluate usually reads the form not yet filled: offer it, the command decides.

@@ -67,7 +67,8 @@ export function applyTaskAction(definition: WorkflowDefinition, instance: Workfl
       if (!task || !spec) return notAvailable();
       const position = command.position ?? 'after';
       if (checks) {
-        if (event === 'transfer' ? !spec.transfer : !spec.addSigner.includes(position)) return notAvailable();
+        if (event === 'transfer' ? !spec.transfer : spec.addSigner.length === 0) return notAvailable();
+        if (event === 'addSigner' && !spec.addSigner.includes(position)) return reject.target(target, `adding a signer ${position} is not permitted here`);
         if (!acting) return reject.notAllowed(event, ['assignee']);
         if (!target || task.assignees.includes(target) || target === actor.id) return reject.target(target, 'must be another person who is not already a signer');
         if (spec.signers && !resolvePeople(spec.signers, instance, context, variablesOf(instance, actor, context, command.data)).includes(target)) {

@@ -103,6 +103,7 @@ describe('five-order (DOMAIN §6.2)', () => {
     expect(d.instance).toMatchObject({ level: 2, task: { assignees: ['da1'] }, vars: { escalationCount: 2 } });
     expect(d.send('escalate', actors.districtAdmin).ok).toBe(false);
     expect(d.code()).toBe('no-higher-level');
+    expect(availableActions(fiveOrder, d.instance, actors.districtAdmin, d.ctx()).map((a) => a.event)).toEqual(['accept_for_dispatch', 'reject', 'cancel']);
     d.ok('accept_for_dispatch', actors.districtAdmin);
     expect(d.instance.state).toBe('pending_dispatch');
     expect(d.instance.task?.assignees).toEqual(['da1']);

@@ -64,14 +64,14 @@ const models: Model[] = [
 const step = fc.record({ actor: fc.nat(), pick: fc.nat(), payload: fc.nat(), target: fc.nat(), minutes: fc.integer({ min: 0, max: 60 * 30 }) });
 
 /** What to try next: every (actor, action) availableActions offers, weighted up, then refusal probes and due timers. */
-function candidates(definition: WorkflowDefinition, instance: WorkflowInstance, probe: Actor, ctx: WorkflowContext): [Actor, string][] {
+function candidates(definition: WorkflowDefinition, instance: WorkflowInstance, probe: Actor, ctx: WorkflowContext): [Actor, string, boolean][] {
   const ends = (to: string | undefined) => to !== undefined && definition.states[to]?.final === true;
   // Moves that end the instance weigh less, so sequences reach the deep states too.
   const offered = everyone.flatMap((actor) =>
-    availableActions(definition, instance, actor, ctx).flatMap((a): [Actor, string][] => Array<[Actor, string]>(ends(a.to) && !instance.final ? 1 : 4).fill([actor, a.event])),
+    availableActions(definition, instance, actor, ctx).flatMap((a): [Actor, string, boolean][] => Array<[Actor, string, boolean]>(ends(a.to) && !instance.final ? 1 : 4).fill([actor, a.event, true])),
   );
-  const all = [...Object.values(definition.states).flatMap((s) => s.transitions.map((t) => t.event)), ...taskActions].map((e): [Actor, string] => [probe, e]);
-  const timers = instance.timers.map((t): [Actor, string] => [actors.system, `timer:${t.key}`]);
+  const all = [...Object.values(definition.states).flatMap((s) => s.transitions.map((t) => t.event)), ...taskActions].map((e): [Actor, string, boolean] => [probe, e, false]);
+  const timers = instance.timers.map((t): [Actor, string, boolean] => [actors.system, `timer:${t.key}`, false]);
   return [...offered, ...timers, ...timers, ...all];
 }
 
@@ -83,7 +83,7 @@ function commandOf(choice: string, actor: Actor, s: { payload: number; target: n
 }
 
 describe.each(models)('$name: random command sequences', (model) => {
-  it('stay in defined states, never change an instance on rejection, cancel timers of states left, decide 会签 only with every signer, and replay to the instance', () => {
+  it('stay in defined states, never change an instance on rejection, cancel timers of states left, decide 会签 only with every signer, accept what availableActions offers, and replay to the instance', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 5, maxLength: 40, size: 'max' }), (steps) => {
         let now = Date.parse('2026-11-02T01:00:00.000Z');
@@ -95,12 +95,16 @@ describe.each(models)('$name: random command sequences', (model) => {
           now += s.minutes * 60_000;
           const ctx = ctxAt();
           const choices = candidates(model.definition, instance, everyone[s.actor % everyone.length]!, ctx);
-          const [actor, choice] = choices[s.pick % choices.length]!;
+          const [actor, choice, offered] = choices[s.pick % choices.length]!;
           const command = commandOf(choice, actor, s);
           const before = structuredClone(instance);
           const outcome = applyCommand(model.definition, instance, command, ctx);
           expect(instance).toEqual(before); // the engine never mutates its input, accepted or not
-          if (!outcome.ok) continue;
+          if (!outcome.ok) {
+            // What availableActions offers is accepted, unless the command's own data or target is at fault.
+            if (offered) expect(['form-invalid', 'guard-false', 'target-invalid']).toContain(outcome.rejection.code);
+            continue;
+          }
           const after = outcome.instance;
           expect(Object.keys(model.definition.states)).toContain(after.state);
           expect(after.revision).toBe(before.revision + 1);
