@@ -12,6 +12,8 @@
 export { startInstance, applyCommand } from './engine';
 export type { StartOptions } from './engine';
 export { availableActions } from './actions';
+export { workflowGraph } from './graph';
+export type { GraphEdge, GraphNode } from './graph';
 export { replay } from './replay';
 export type { DefinitionsByVersion } from './replay';
 export { planMigration, applyMigration } from './migration';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reservedEvents, TimerSpec, Transition, WorkflowDefinition } from '../../../runtime/schema/workflow';
+import { workflowGraph } from '../../../runtime/workflow/index';
 import { packWorkflow } from './helpers';
 
 describe('workflow schema', () => {
@@ -27,5 +28,19 @@ describe('workflow schema', () => {
     const base = { kind: 'workflow', key: 'w', version: 1, title: { 'zh-CN': '流程' }, start: { allow: [{ initiator: true }] }, initial: 'a', states: { a: { title: { 'zh-CN': '甲' }, final: true } } };
     expect(WorkflowDefinition.safeParse(base).success).toBe(true);
     expect(WorkflowDefinition.safeParse({ ...base, states: { a: { title: { 'zh-CN': '甲' }, finale: true } } }).success).toBe(false);
+  });
+});
+
+describe('workflow graph (designer diagram)', () => {
+  it('lists every state and every way between them, DOMAIN §6.2 transitions included', () => {
+    const { nodes, edges } = workflowGraph(packWorkflow('five-order'));
+    expect(nodes.filter((n) => n.initial).map((n) => n.key)).toEqual(['submitted']);
+    expect(nodes.filter((n) => n.final).map((n) => n.key).sort()).toEqual(['archived', 'cancelled', 'rejected']);
+    const events = new Set(edges.map((e) => e.label));
+    for (const event of ['accept_for_dispatch', 'reject', 'escalate', 'dispatch', 'accept', 'decline', 'accept_timeout', 'start', 'no_show', 'report_no_show', 'complete', 'rate', 'rating_timeout', 'reopen', 'cancel', 'recall']) {
+      expect(events).toContain(event);
+    }
+    expect(edges.filter((e) => e.from === 'dispatched').map((e) => `${e.label}→${e.to}`)).toEqual(['accept→accepted', 'decline→pending_dispatch', 'accept_timeout→pending_dispatch', 'recall→pending_dispatch', 'cancel→cancelled']);
+    expect(workflowGraph(packWorkflow('assessment')).edges).toContainEqual({ from: 'scored', to: 'self_assessing', label: 'sendBack', kind: 'sendBack', guarded: false });
   });
 });
