@@ -33,6 +33,14 @@ export function compileFastPath(ast: ASTNode): FastProgram | undefined {
   };
 }
 
+function numericLiteral(node: ASTNode): number | undefined {
+  if (node.op !== 'value') return undefined;
+  const value = node.args;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint' && Number.isSafeInteger(Number(value))) return Number(value);
+  return undefined;
+}
+
 function isNumber(v: unknown): v is number | bigint {
   return typeof v === 'number' || typeof v === 'bigint';
 }
@@ -62,23 +70,9 @@ function compile(node: ASTNode): Node | undefined {
       if (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return () => value;
       return undefined;
     }
-    case 'id': {
-      const name = node.args;
-      return (variables) => (Object.hasOwn(variables, name) ? variables[name] : giveUp());
-    }
-    case '.': {
-      const target = compile(node.args[0]);
-      const field = node.args[1];
-      if (!target || REFUSED_FIELDS.has(field)) return undefined;
-      // No own-property test: what a plain object inherits is functions and objects, never a number,
-      // string, boolean or list, and every operation here gives up on those.
-      return (variables) => {
-        const object = target(variables);
-        if (!isPlainObject(object)) return giveUp();
-        const value = object[field];
-        return value === undefined ? giveUp() : value;
-      };
-    }
+    case 'id':
+    case '.':
+      return access(node);
     case '<':
     case '<=':
     case '>':
@@ -133,6 +127,41 @@ function presence(argument: ASTNode | undefined): Node | undefined {
   };
 }
 
+/**
+ * `data.a.b` as one closure over a fixed list of names: the common case of every guard, so it avoids a
+ * closure call per step. No own-property test: what a plain object (or the variables object) inherits
+ * is functions and objects, never a number, string, boolean or list; functions are refused here and
+ * every operation gives up on objects it does not expect.
+ */
+function access(node: ASTNode): Node | undefined {
+  const names: string[] = [];
+  let current: ASTNode = node;
+  while (current.op === '.') {
+    names.unshift(current.args[1]);
+    current = current.args[0];
+  }
+  if (current.op !== 'id') return undefined;
+  const root = current.args;
+  if (REFUSED_FIELDS.has(root) || names.some((name) => REFUSED_FIELDS.has(name))) return undefined;
+  if (names.length === 1) {
+    const [field] = names as [string];
+    return (variables) => {
+      const object = variables[root];
+      if (!isPlainObject(object)) return giveUp();
+      const value = object[field];
+      return value === undefined || typeof value === 'function' ? giveUp() : value;
+    };
+  }
+  return (variables) => {
+    let value: unknown = variables[root];
+    for (const name of names) {
+      if (!isPlainObject(value)) return giveUp();
+      value = value[name];
+    }
+    return value === undefined || typeof value === 'function' ? giveUp() : value;
+  };
+}
+
 /** Only lists: CEL counts a string's size in code points, which the library does right. */
 function size(argument: ASTNode | undefined): Node | undefined {
   const value = argument && compile(argument);
@@ -145,6 +174,23 @@ function size(argument: ASTNode | undefined): Node | undefined {
 
 /** Numbers only: string ordering in CEL is by code point, which JS's is not for characters beyond the BMP. */
 function ordering(op: '<' | '<=' | '>' | '>=', leftNode: ASTNode, rightNode: ASTNode): Node | undefined {
+  const constant = numericLiteral(rightNode);
+  if (constant !== undefined) {
+    // `data.stars <= 2`: the literal is converted once, not on every evaluation.
+    const left = compile(leftNode);
+    if (!left) return undefined;
+    const number = (v: unknown) => (typeof v === 'number' ? v : isNumber(v) ? asDouble(v) : giveUp());
+    switch (op) {
+      case '<':
+        return (variables) => number(left(variables)) < constant;
+      case '<=':
+        return (variables) => number(left(variables)) <= constant;
+      case '>':
+        return (variables) => number(left(variables)) > constant;
+      case '>=':
+        return (variables) => number(left(variables)) >= constant;
+    }
+  }
   const left = compile(leftNode);
   const right = compile(rightNode);
   if (!left || !right) return undefined;
@@ -198,7 +244,7 @@ function membership(itemNode: ASTNode, listNode: ASTNode): Node | undefined {
   return (variables) => {
     const needle = item(variables);
     const haystack = list(variables);
-    if (!Array.isArray(haystack)) return giveUp();
+    if (!Array.isArray(haystack) || (typeof needle !== 'string' && typeof needle !== 'boolean' && !isNumber(needle))) return giveUp();
     let found = false;
     for (const element of haystack as unknown[]) {
       // A mixed list is the library's to judge; a plain one is answered here.

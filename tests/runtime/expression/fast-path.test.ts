@@ -15,7 +15,7 @@ function libraryOnly(source: string, variables: Record<string, unknown>): { ok: 
   }
 }
 
-const field = fc.constantFrom('data.a', 'data.b', 'data.s', 'data.flag', 'data.m.x', 'data.missing', 'data.__proto__', 'other');
+const field = fc.constantFrom('data.a', 'data.b', 'data.s', 'data.flag', 'data.m.x', 'data.m.x.y', 'data.missing', 'data.__proto__', 'data.toString', 'toString', 'other', 'data');
 const literal = fc.constantFrom('1', '2', '0', '2.5', '-1', '"a"', '"b"', 'true', 'false', '9007199254740993');
 const list = fc.constantFrom('data.l', 'data.s', '[1, 2]', '["a", "b"]', '[1.5, "a"]', 'data.m');
 const { bool } = fc.letrec<{ bool: string; num: string; atom: string }>((tie) => ({
