@@ -111,6 +111,8 @@ describe.each(models)('$name: random command sequences', (model) => {
           expect(Object.keys(model.definition.states)).toContain(after.state);
           expect(after.revision).toBe(before.revision + 1);
           expect(after.history.slice(0, before.history.length)).toEqual(before.history);
+          // Counters (declineCount, escalationCount, appealCount, …) only grow (DOMAIN §6.2 invariants).
+          for (const [name, value] of Object.entries(before.vars)) if (name.endsWith('Count')) expect(after.vars[name]).toBeGreaterThanOrEqual(value as number);
           if (after.state !== before.state) {
             const cancelled = new Set(outcome.effects.flatMap((e: Effect) => (e.type === 'cancel' ? [e.timer] : [])));
             for (const timer of before.timers) expect(cancelled).toContain(timer.key);
