@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
@@ -59,11 +59,9 @@ function Themed() {
   const { locale } = useLocale();
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>
-      <AntApp>
-        <AuthProvider>
-          <Routed />
-        </AuthProvider>
-      </AntApp>
+      <AuthProvider>
+        <Routed />
+      </AuthProvider>
     </ConfigProvider>
   );
 }

@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
+import { Input, InputNumber, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import type { JsonSchema } from '@jsonforms/core';
 import { useT } from '../i18n';
 import type { EnumOption } from './enum-options';
+import { LazyDatePicker } from './LazyDatePicker';
 
 export interface Column {
   key: string;
@@ -66,7 +67,7 @@ export const CellEditor = memo(function CellEditor({ column, value, disabled, er
   if (schema.type === 'string' && (schema.format === 'date' || schema.format === 'date-time')) {
     const dateOnly = schema.format === 'date';
     return (
-      <DatePicker
+      <LazyDatePicker
         {...common}
         showTime={dateOnly ? false : { format: 'HH:mm' }}
         style={{ minWidth: 130, width: '100%' }}

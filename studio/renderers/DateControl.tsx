@@ -1,4 +1,3 @@
-import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { isDateControl, rankWith, type ControlProps } from '@jsonforms/core';
@@ -6,6 +5,7 @@ import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
 import { useControlState } from './context';
 import { FieldShell, fieldAria } from './FieldShell';
+import { LazyDatePicker } from './LazyDatePicker';
 
 dayjs.extend(customParseFormat);
 
@@ -17,7 +17,7 @@ function DateControlView({ data, handleChange, path, id, label, required, descri
   const value = typeof data === 'string' && dayjs(data, 'YYYY-MM-DD', true).isValid() ? dayjs(data, 'YYYY-MM-DD') : null;
   return (
     <FieldShell id={id} label={label} required={required} description={description} error={state.error} computed={state.computed}>
-      <DatePicker
+      <LazyDatePicker
         {...fieldAria(id, required, state.error)}
         style={{ width: '100%', maxWidth: 280 }}
         value={value}

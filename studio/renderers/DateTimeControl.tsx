@@ -1,10 +1,10 @@
-import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
 import { isDateTimeControl, rankWith, type ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
 import { useControlState } from './context';
 import { FieldShell, fieldAria } from './FieldShell';
+import { LazyDatePicker } from './LazyDatePicker';
 
 /** Stores ISO 8601 with the local offset (`2026-03-05T14:30:00+08:00`), which is valid "date-time" and keeps Beijing time readable. */
 function DateTimeControlView({ data, handleChange, path, id, label, required, description, enabled, visible }: ControlProps) {
@@ -14,7 +14,7 @@ function DateTimeControlView({ data, handleChange, path, id, label, required, de
   const value = typeof data === 'string' && dayjs(data).isValid() ? dayjs(data) : null;
   return (
     <FieldShell id={id} label={label} required={required} description={description} error={state.error} computed={state.computed}>
-      <DatePicker
+      <LazyDatePicker
         {...fieldAria(id, required, state.error)}
         showTime={{ format: 'HH:mm' }}
         format="YYYY-MM-DD HH:mm"

@@ -16,7 +16,7 @@ export const artifactsDir = join(repoRoot, 'tests/artifacts');
 /** Builds the studio into a fresh temporary directory and returns it. */
 export async function buildStudio(outDir = mkdtempSync(join(tmpdir(), 'shijian-studio-'))): Promise<string> {
   const { build } = await import('vite');
-  await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'studio'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'studio'), logLevel: 'silent', build: { outDir, emptyOutDir: true, manifest: true } });
   return outDir;
 }
 

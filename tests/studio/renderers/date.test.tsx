@@ -18,9 +18,10 @@ const form = defineForm(
 );
 
 describe('DateControl', () => {
+
   test('shows a stored day and stores a picked day as YYYY-MM-DD', async () => {
     const { lastData } = renderForm(form, { data: { day: '2026-03-05' } });
-    const input = screen.getByLabelText(/活动日期/) as HTMLInputElement;
+    const input = await screen.findByLabelText(/活动日期/) as HTMLInputElement;
     expect(input.value).toBe('2026-03-05');
     fireEvent.mouseDown(input);
     fireEvent.click(input);
@@ -31,7 +32,7 @@ describe('DateControl', () => {
 
   test('the picker speaks Chinese', async () => {
     renderForm(form, { data: { day: '2026-03-05' } });
-    const input = screen.getByLabelText(/活动日期/);
+    const input = await screen.findByLabelText(/活动日期/);
     expect(input.getAttribute('placeholder')).toBe('选择日期');
     fireEvent.mouseDown(input);
     fireEvent.click(input);
@@ -40,16 +41,16 @@ describe('DateControl', () => {
 });
 
 describe('DateTimeControl', () => {
-  test('shows date and time of an ISO string with offset, in local time', () => {
+  test('shows date and time of an ISO string with offset, in local time', async () => {
     const stored = '2026-03-05T14:30:00+08:00';
     renderForm(form, { data: { day: '2026-03-05', startsAt: stored } });
-    const input = screen.getByLabelText(/开始时间/) as HTMLInputElement;
+    const input = await screen.findByLabelText(/开始时间/) as HTMLInputElement;
     expect(input.value).toBe(dayjs(stored).format('YYYY-MM-DD HH:mm'));
   });
 
   test('picking a day and confirming stores ISO 8601 with an offset', async () => {
     const { lastData } = renderForm(form, { data: { day: '2026-03-05', startsAt: '2026-03-05T14:30:00+08:00' } });
-    const input = screen.getByLabelText(/开始时间/);
+    const input = await screen.findByLabelText(/开始时间/);
     fireEvent.mouseDown(input);
     fireEvent.click(input);
     fireEvent.click(await screen.findByTitle('2026-03-20'));
