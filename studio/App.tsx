@@ -10,6 +10,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { AppLayout } from './shell/AppLayout';
 import { PageLoading, RequireAuth, RequireRole } from './shell/guards';
+import './shell/shell.css';
 
 // Everything past the login and the shell loads on demand, so the first screen stays small on a slow phone.
 const DesignerHome = lazy(() => import('./pages/DesignerHome'));

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Card, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
@@ -7,23 +7,29 @@ import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 
-interface Credentials {
-  username: string;
-  password: string;
-}
-
+// A plain form rather than antd's Form: the login is the first screen on every phone, and antd's form
+// machinery (rc-field-form, async-validator) costs ~13 KB gzipped for two required fields.
 export function LoginPage() {
   const t = useT();
   const { state, login } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (state.status === 'authenticated') return <Navigate to={from} replace />;
 
-  const onFinish = async ({ username, password }: Credentials) => {
+  const usernameError = tried && !username.trim() ? t('login.usernameRequired') : undefined;
+  const passwordError = tried && !password ? t('login.passwordRequired') : undefined;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (!username.trim() || !password) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -51,17 +57,42 @@ export function LoginPage() {
           {t('login.title')}
         </Typography.Title>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
-        <Form<Credentials> layout="vertical" onFinish={(values) => void onFinish(values)} requiredMark={false} disabled={busy}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="off" />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <div className="sj-login-field">
+            <label htmlFor="login-username">{t('login.username')}</label>
+            <Input
+              id="login-username"
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoCapitalize="off"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              status={usernameError ? 'error' : undefined}
+              aria-invalid={usernameError ? true : undefined}
+              aria-describedby={usernameError ? 'login-username-error' : undefined}
+              disabled={busy}
+            />
+            {usernameError ? <div id="login-username-error" className="sj-login-error">{usernameError}</div> : null}
+          </div>
+          <div className="sj-login-field">
+            <label htmlFor="login-password">{t('login.password')}</label>
+            <Input.Password
+              id="login-password"
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              status={passwordError ? 'error' : undefined}
+              aria-invalid={passwordError ? true : undefined}
+              aria-describedby={passwordError ? 'login-password-error' : undefined}
+              disabled={busy}
+            />
+            {passwordError ? <div id="login-password-error" className="sj-login-error">{passwordError}</div> : null}
+          </div>
           <Button type="primary" htmlType="submit" block loading={busy}>
             {t('login.submit')}
           </Button>
-        </Form>
+        </form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
           {t('login.demoHint')}
         </Typography.Paragraph>

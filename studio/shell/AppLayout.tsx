@@ -5,7 +5,6 @@ import { DISTRICT_ROLES, hasAnyRole } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
-import './shell.css';
 
 /** Header with the navigation the signed-in person's roles allow; pages render below. */
 export function AppLayout() {
