@@ -3,6 +3,7 @@ import { extname, join, normalize } from 'node:path';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { SessionCache } from './auth/session-cache';
 import type { AppDeps } from './deps';
 import { createErrorHandler, notFoundHandler, problemResponse, problems } from './errors';
 import type { AppEnv } from './http/env';
@@ -30,8 +31,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError(createErrorHandler(deps.log));
   app.notFound(notFoundHandler);
 
+  const sessionCache = new SessionCache();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('sessionCache', sessionCache);
     await next();
   });
   app.use(

@@ -31,7 +31,6 @@ export function rejectionProblem(rejection: Rejection): ProblemError {
     case 'expression-failed':
     case 'target-invalid':
     case 'no-higher-level':
-    case 'no-assignee':
       return problems.unprocessable(rejection.code, 'Refused by the workflow', detail, { rule: rejection.code });
     default: {
       const unknown: never = rejection;

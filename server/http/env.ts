@@ -1,11 +1,13 @@
 import type { Context } from 'hono';
 import type { Actor } from '../auth/actor';
+import type { SessionCache } from '../auth/session-cache';
 import type { AppDeps } from '../deps';
 import { problems } from '../errors';
 
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
+    sessionCache: SessionCache;
     actor: Actor | null;
     /** Set when the request authenticated with the session cookie (so CSRF applies). */
     sessionCsrf: string | null;

@@ -14,7 +14,13 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, sessionCookie);
   if (token !== undefined && token.length > 0) {
     const deps = c.get('deps');
-    const session = await loadSession(deps.database.db, token, deps.clock());
+    const now = deps.clock();
+    const cache = c.get('sessionCache');
+    let session = cache.get(token, now.getTime()) ?? null;
+    if (session === null) {
+      session = await loadSession(deps.database.db, token, now);
+      if (session !== null) cache.set(token, session, now.getTime());
+    }
     if (session !== null) {
       c.set('actor', session.actor);
       c.set('sessionCsrf', session.csrfToken);

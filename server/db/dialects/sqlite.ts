@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import type { Database } from '../types';
 import type { DatabaseHandle, DialectCapabilities } from './dialect';
 
@@ -26,11 +26,33 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   // Another process (a CLI, a second server during a restart) may hold the write lock briefly.
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     capabilities: sqliteCapabilities,
     dataDir: dirname(path),
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs about as much as running a small statement. The
+ * server issues the same few dozen statements over and over, so prepared statements are kept by SQL text.
+ * Safe because Kysely runs one query at a time on its single SQLite connection.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, limit = 1000): KyselySqliteDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement === undefined) {
+        statement = sqlite.prepare(text);
+        // Statements with IN lists of varying length are many; dropping all at the limit keeps memory bounded.
+        if (cache.size >= limit) cache.clear();
+        cache.set(text, statement);
+      }
+      return statement;
+    },
   };
 }

@@ -41,6 +41,7 @@ export const authRoutes = newRouter()
     const token = getCookie(c, sessionCookie);
     const actor = c.get('actor');
     if (token !== undefined) {
+      c.get('sessionCache').delete(token);
       await deps.database.db.transaction().execute(async (trx) => {
         await deleteSession(trx, token);
         if (actor !== null) {

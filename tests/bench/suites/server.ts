@@ -1,0 +1,148 @@
+/**
+ * Server benchmarks (issue 5): command throughput and latency over HTTP for 派单/接单 on SQLite against a
+ * bare Hono route doing the same shape of transaction, measured in the same run with the same load
+ * (autocannon in a separate process, 50 connections); and the inbox query p99 with 1,000,000 instances.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Benchmark, BenchResult } from '../harness';
+import { quantile } from '../harness';
+import { runCommand, startWorkflow } from '../../../server/commands/instance-commands';
+import { loadActor } from '../../../server/auth/sessions';
+import { openSqlite } from '../../../server/db/dialects/sqlite';
+import { cloneInstance, startBareBaseline } from '../../server/bench/fixtures';
+import type { LoadConfig, LoadResult } from '../../server/bench/load';
+import { signIn } from '../../server/support/client';
+import { startServer, TestClock } from '../../server/support/server';
+import { seedInbox } from '../../server/bench/inbox-fixture';
+
+const connections = 50;
+const commandCount = Number(process.env.SHIJIAN_BENCH_COMMANDS ?? 6000);
+
+/** Runs autocannon in a child process; asynchronously, because the server under test shares this event loop. */
+function load(config: LoadConfig): Promise<LoadResult> {
+  const file = join(mkdtempSync(join(tmpdir(), 'shijian-load-')), 'config.json');
+  writeFileSync(file, JSON.stringify(config));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/bench/load.ts', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`load generator failed (${code}): ${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult);
+    });
+  });
+}
+
+async function commandThroughput(): Promise<BenchResult[]> {
+  const database = openSqlite(join(mkdtempSync(join(tmpdir(), 'shijian-bench-')), 'bench.db'));
+  const server = await startServer(database, { clock: new TestClock(Date.now()), overrides: { bodyLimitBytes: 1 << 20 } });
+  const baseline = await startBareBaseline();
+  try {
+    const db = database.db;
+    const user = async (username: string) => {
+      const row = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('username', '=', username).executeTakeFirstOrThrow();
+      return loadActor(db, row.id, row.username, row.display_name);
+    };
+    const resident = await user('resident1');
+    const stationAdmin = await user('station.admin');
+    const leader = await user('team.leader');
+    const teamId = leader.memberships.find((m) => m.teamId !== null)!.teamId!;
+    const deps = server.deps;
+    const template = await startWorkflow(deps, resident, { workflow: 'five-order', orgUnitId: resident.memberships[0]!.orgUnitId, data: { description: '压测订单' } });
+    await runCommand(deps, stationAdmin, { instanceId: template.id, event: 'accept_for_dispatch', expectedVersion: 1 });
+    const ids = await cloneInstance(db, template.id, commandCount);
+    const station = await signIn(server.baseUrl, 'station.admin');
+    const team = await signIn(server.baseUrl, 'team.leader');
+    const cookie = (client: typeof station) => `sid=${(client as unknown as { cookies: Map<string, string> }).cookies.get('sid')}; csrf=${client.csrf}`;
+
+    const bare = await load({ url: baseline.url, connections, duration: 5, method: 'POST', headers: {}, paths: baseline.paths, body: JSON.stringify({ event: 'dispatch' }) });
+    const dispatch = await load({
+      url: server.baseUrl,
+      connections,
+      amount: ids.length,
+      method: 'POST',
+      headers: { cookie: cookie(station), 'x-csrf-token': station.csrf! },
+      paths: ids.map((id) => `/api/instances/${id}/commands`),
+      ifMatch: '2',
+      body: JSON.stringify({ event: 'dispatch', data: { mode: 'directed', teamId } }),
+    });
+    const accept = await load({
+      url: server.baseUrl,
+      connections,
+      amount: ids.length,
+      method: 'POST',
+      headers: { cookie: cookie(team), 'x-csrf-token': team.csrf! },
+      paths: ids.map((id) => `/api/instances/${id}/commands`),
+      ifMatch: '3',
+      body: JSON.stringify({ event: 'accept' }),
+    });
+    const results: BenchResult[] = [];
+    for (const [name, run] of [['dispatch', dispatch], ['accept', accept]] as const) {
+      const ratio = run.requestsPerSecond / bare.requestsPerSecond;
+      results.push({
+        id: `server.commands.${name}.throughput`,
+        value: run.requestsPerSecond,
+        unit: `req/s (${run.total} req, ${run.non2xx} non-2xx)`,
+        baseline: 'bare Hono SELECT+UPDATE+2 INSERT',
+        baselineValue: bare.requestsPerSecond,
+        ratio,
+        target: '≥ 0.5× baseline',
+        met: ratio >= 0.5 && run.non2xx === 0,
+      });
+      results.push({ id: `server.commands.${name}.p50`, value: run.p50, unit: 'ms', baseline: 'bare route p50', baselineValue: bare.p50, ratio: run.p50 / Math.max(bare.p50, 0.01) });
+      results.push({
+        id: `server.commands.${name}.p99`,
+        value: run.p99,
+        unit: 'ms',
+        baseline: 'bare route p99',
+        baselineValue: bare.p99,
+        ratio: run.p99 / Math.max(bare.p99, 0.01),
+        target: '≤ 2× baseline p99',
+        met: run.p99 <= 2 * bare.p99,
+      });
+    }
+    return results;
+  } finally {
+    await baseline.close();
+    await server.close();
+    await database.close();
+  }
+}
+
+async function inboxLatency(): Promise<BenchResult[]> {
+  const file = join(mkdtempSync(join(tmpdir(), 'shijian-inbox-')), 'inbox.db');
+  const database = openSqlite(file);
+  const server = await startServer(database, { clock: new TestClock(Date.now()) });
+  try {
+    const instances = Number(process.env.SHIJIAN_BENCH_INSTANCES ?? 1_000_000);
+    const generated = await seedInbox(database, file, instances);
+    const client = await signIn(server.baseUrl, 'station.admin');
+    const samples: number[] = [];
+    let items = 0;
+    for (let i = 0; i < 400; i++) {
+      const start = performance.now();
+      const response = await client.get<{ items: unknown[] }>('/api/tasks?mine=1');
+      samples.push(performance.now() - start);
+      items = response.body.items.length;
+    }
+    const p99 = quantile(samples.slice(50), 0.99);
+    return [
+      { id: 'server.inbox.p99', value: p99, unit: `ms (GET /api/tasks?mine=1 over HTTP, ${generated} instances, ${items} items/page)`, target: '< 20 ms', met: p99 < 20 },
+      { id: 'server.inbox.p50', value: quantile(samples.slice(50), 0.5), unit: 'ms' },
+    ];
+  } finally {
+    await server.close();
+    await database.close();
+  }
+}
+
+export const benchmarks: Benchmark[] = [
+  { id: 'server.commands', run: commandThroughput },
+  { id: 'server.inbox', run: inboxLatency },
+];
+

@@ -1,0 +1,58 @@
+/**
+ * Load generator for the server benchmarks, run as its own process (`tsx load.ts <config.json>`) so it
+ * does not share the event loop or CPU time slices of the server it measures. Prints one JSON line.
+ */
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+export interface LoadConfig {
+  url: string;
+  connections: number;
+  /** Fixed request count (each request consumes one path), or a duration in seconds. */
+  amount?: number;
+  duration?: number;
+  method: 'POST' | 'GET';
+  headers: Record<string, string>;
+  /** Paths used round-robin, one per request. */
+  paths: string[];
+  /** Per-path If-Match, when commands need it. */
+  ifMatch?: string;
+  body?: string;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+}
+
+const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadConfig;
+let next = 0;
+const headers = { ...config.headers, ...(config.body === undefined ? {} : { 'content-type': 'application/json' }), ...(config.ifMatch === undefined ? {} : { 'if-match': config.ifMatch }) };
+const result = await autocannon({
+  url: config.url,
+  connections: config.connections,
+  ...(config.amount === undefined ? {} : { amount: config.amount }),
+  ...(config.duration === undefined ? {} : { duration: config.duration }),
+  requests: [
+    {
+      method: config.method,
+      headers,
+      ...(config.body === undefined ? {} : { body: config.body }),
+      setupRequest: (request) => ({ ...request, path: config.paths[next++ % config.paths.length]! }),
+    },
+  ],
+});
+const output: LoadResult = {
+  // Mean over the whole run: total requests over elapsed time (the per-second histogram skips partial seconds).
+  requestsPerSecond: result.requests.total / result.duration,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  total: result.requests.total,
+  non2xx: result.non2xx,
+  errors: result.errors,
+};
+process.stdout.write(JSON.stringify(output) + '\n');
