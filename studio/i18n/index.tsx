@@ -40,7 +40,9 @@ export function storedLocale(): Locale {
 
 function applyDocumentLocale(locale: Locale) {
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
-  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = locale;
+  document.title = catalogs[locale]['app.title'];
 }
 
 interface LocaleState {

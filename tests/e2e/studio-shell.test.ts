@@ -104,6 +104,7 @@ describe('studio shell against the real server', () => {
       await page.reload();
       await page.getByRole('navigation').getByText('Designer').waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.title()).toBe('Shijian · Civilization Practice');
 
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.getByRole('heading', { name: 'Log in' }).waitFor();
