@@ -110,6 +110,28 @@ describe('form preview in Chromium', () => {
     }
   });
 
+  test('keyboard only: Tab moves field to field, Space toggles, Enter adds a row', async () => {
+    const page = await openHarness(1280, 900, 'frames=desktop');
+    try {
+      await page.getByLabel('活动名称').focus();
+      await page.keyboard.type('读书分享会');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id ?? '')).toContain('day');
+      await page.getByRole('switch', { name: '线上活动' }).focus();
+      await page.keyboard.press('Space');
+      await expect.poll(async () => (await state(page)).online).toBe(true);
+      await page.getByRole('button', { name: '添加一行' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await state(page)).volunteers).toEqual([{}]);
+      await page.getByLabel('第 1 行 姓名').focus();
+      await page.keyboard.type('李雷');
+      await expect.poll(async () => (await state(page)).volunteers).toEqual([{ name: '李雷' }]);
+      expect((await state(page)).title).toBe('读书分享会');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('English switch: labels and messages from the en translations', async () => {
     const page = await openHarness(1280, 900, 'frames=desktop&locale=en');
     try {
