@@ -70,7 +70,19 @@ export function checkForm(formKey: string | undefined, version: number | undefin
  *          //     effects: [{ type: 'notify', … }, { type: 'schedule', timer: 'triage', due: … }, …] }
  */
 export function startInstance(definition: WorkflowDefinition, options: StartOptions, context: WorkflowContext): Outcome {
-  return startWith(definition, options, context);
+  return guarded(() => startWith(definition, options, context));
+}
+
+/**
+ * The engine's outcomes are values; the only throws left inside are a definition that passed its schema
+ * but not the linter (a transition to a missing state). They become a `definition-mismatch` rejection.
+ */
+function guarded(run: () => Outcome): Outcome {
+  try {
+    return run();
+  } catch (error) {
+    return reject.invalidDefinition(error instanceof Error ? error.message : String(error));
+  }
 }
 
 export function startWith(definition: WorkflowDefinition, options: StartOptions, context: WorkflowContext, replay?: HistoryEntry): Outcome {
@@ -131,6 +143,10 @@ function checkInputSchema(definition: WorkflowDefinition, input: unknown): Failu
  * given instance is never changed.
  */
 export function applyCommand(definition: WorkflowDefinition, instance: WorkflowInstance, command: Command, context: WorkflowContext): Outcome {
+  return guarded(() => dispatchCommand(definition, instance, command, context));
+}
+
+function dispatchCommand(definition: WorkflowDefinition, instance: WorkflowInstance, command: Command, context: WorkflowContext): Outcome {
   if (instance.workflow !== definition.key || instance.version !== definition.version) {
     return reject.mismatch(`${definition.key}@${definition.version}`, `${instance.workflow}@${instance.version}`);
   }

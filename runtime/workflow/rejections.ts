@@ -36,6 +36,10 @@ export const reject = {
     fail({ code: 'withdraw-too-late', message: { 'zh-CN': '审批人已处理，不能撤回', en: 'An approver has already acted; it can no longer be withdrawn' } }),
   noHigherLevel: () =>
     fail({ code: 'no-higher-level', message: { 'zh-CN': '已是最高层级，无法上报', en: 'Already at the top level; cannot escalate' } }),
+  // Reported under definition-mismatch (the definition is not one the engine can run), so the server's
+  // exhaustive mapping of rejection codes stays as it is.
+  invalidDefinition: (reason: string) =>
+    fail({ code: 'definition-mismatch', expected: 'a definition that passes lint', actual: reason, message: { 'zh-CN': '流程定义有误（未通过发布检查），无法执行', en: `The workflow definition is invalid (it would not pass lint): ${reason}` } }),
   mismatch: (expected: string, actual: string) =>
     fail({ code: 'definition-mismatch', expected, actual, message: { 'zh-CN': '流程定义与实例不匹配', en: `Instance runs ${actual}, not ${expected}` } }),
 };

@@ -276,3 +276,11 @@ describe('超时 timeouts and empty assignees', () => {
     expect(skipped.replayed()).toEqual(skipped.instance);
   });
 });
+
+describe('a definition that would not pass lint', () => {
+  it('is refused as definition-mismatch, never thrown', () => {
+    const broken = approval({ kind: 'anySign' }, { transitions: [{ event: 'approve', to: 'nowhere', allow: [{ assignee: true }] }] });
+    const d = new Driver(broken, T0, { actor: actors.resident });
+    expect(d.send('approve', a)).toMatchObject({ ok: false, rejection: { code: 'definition-mismatch', expected: 'a definition that passes lint' } });
+  });
+});
