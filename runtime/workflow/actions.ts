@@ -74,7 +74,7 @@ export function availableActions(definition: WorkflowDefinition, instance: Workf
   }
   if (task && spec?.remind && allowedBy(spec.remind.allow, definition, instance, actor, context)) {
     const nextAt = task.remindedAt === undefined ? undefined : new Date(Date.parse(task.remindedAt) + durationMs(spec.remind.interval)).toISOString();
-    if (nextAt === undefined || context.now >= nextAt) actions.push({ event: 'remind' });
+    if (nextAt === undefined || Date.parse(context.now) >= Date.parse(nextAt)) actions.push({ event: 'remind' });
   }
   return actions;
 }

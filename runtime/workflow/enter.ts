@@ -33,10 +33,12 @@ export function leaveState(draft: WorkflowInstance, run: Run): void {
 
 /** Active delegates of a user now (委托), for notifications and for acting on their tasks. */
 export function delegatesOf(user: string, run: Pick<Run, 'context' | 'definition'>): string[] {
-  const { delegations, now } = run.context;
+  const { delegations } = run.context;
   if (!delegations) return [];
+  // Instants compared as times, not strings: '…00Z' and '…00.000Z' are the same moment.
+  const now = Date.parse(run.context.now);
   return delegations
-    .filter((d) => d.from === user && d.start <= now && now < d.end && (!d.workflows || d.workflows.includes(run.definition.key)))
+    .filter((d) => d.from === user && Date.parse(d.start) <= now && now < Date.parse(d.end) && (!d.workflows || d.workflows.includes(run.definition.key)))
     .map((d) => d.to);
 }
 

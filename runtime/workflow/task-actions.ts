@@ -129,7 +129,7 @@ export function applyTaskAction(definition: WorkflowDefinition, instance: Workfl
         if (!allowedBy(remind.allow, definition, instance, actor, context)) return reject.notAllowed(event, remind.allow.map(describeRule));
         if (task.remindedAt !== undefined) {
           const nextAt = new Date(Date.parse(task.remindedAt) + durationMs(remind.interval)).toISOString();
-          if (context.now < nextAt) return reject.remindTooSoon(nextAt);
+          if (Date.parse(context.now) < Date.parse(nextAt)) return reject.remindTooSoon(nextAt);
         }
       }
       return accept((draft, run) => {

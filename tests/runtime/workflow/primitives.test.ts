@@ -195,6 +195,9 @@ describe('task primitives', () => {
     const late = start({ kind: 'countersign' }, {}, { delegations });
     late.at('2026-11-05T00:00:00.000Z');
     expect(late.send('approve', deputy).ok).toBe(false);
+    // Instants are compared as times whatever their spelling.
+    late.at('2026-11-04T23:59:59Z');
+    expect(late.send('approve', deputy).ok).toBe(true);
   });
 
   it('催办 remind notifies pending signers, at most once per interval', () => {
