@@ -69,11 +69,15 @@ export class OrgScope {
 
   /** Tasks the actor may work on: assigned to them, claimed by them, or in a pool for their role, unit or team. */
   tasks(): RawBuilder<SqlBool> {
+    return sql<SqlBool>`(${sql.join(this.taskBranches(), sql` or `)})`;
+  }
+
+  /** The same condition as `tasks()`, one index-friendly branch per way a task reaches the actor. */
+  taskBranches(): RawBuilder<SqlBool>[] {
     const me = this.actor.userId;
-    const pools = this.actor.memberships.map((m) => sql`(tasks.pool_role = ${m.role} and tasks.pool_org_unit_id = ${m.orgUnitId})`);
-    const teamClause = this.teams.length === 0 ? [] : [sql`tasks.pool_team_id in (${sql.join(this.teams)})`];
-    const clauses = [sql`tasks.assignee_user_id = ${me}`, sql`tasks.claimed_by = ${me}`, ...pools, ...teamClause];
-    return sql<SqlBool>`(${sql.join(clauses, sql` or `)})`;
+    const pools = this.actor.memberships.map((m) => sql<SqlBool>`(tasks.pool_org_unit_id = ${m.orgUnitId} and tasks.pool_role = ${m.role})`);
+    const teams = this.teams.map((team) => sql<SqlBool>`tasks.pool_team_id = ${team}`);
+    return [sql<SqlBool>`tasks.assignee_user_id = ${me}`, sql<SqlBool>`tasks.claimed_by = ${me}`, ...pools, ...teams];
   }
 }
 

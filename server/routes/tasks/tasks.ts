@@ -1,4 +1,5 @@
 import { runCommand } from '../../commands/instance-commands';
+import { inboxPage } from '../../db/repositories/inbox-query';
 import { OrgScope } from '../../db/scope';
 import { problems } from '../../errors';
 import { requireActor } from '../../http/env';
@@ -10,31 +11,7 @@ export const taskRoutes = newRouter()
   .openapi(inboxRoute, async (c) => {
     const scope = new OrgScope(requireActor(c));
     const { limit } = c.req.valid('query');
-    const rows = await c
-      .get('deps')
-      .database.db.selectFrom('tasks')
-      .innerJoin('workflow_instances', 'workflow_instances.id', 'tasks.instance_id')
-      .select([
-        'tasks.id',
-        'tasks.instance_id',
-        'tasks.name',
-        'tasks.assignee_user_id',
-        'tasks.pool_role',
-        'tasks.pool_org_unit_id',
-        'tasks.pool_team_id',
-        'tasks.due_at',
-        'tasks.created_at',
-        'workflow_instances.definition_key',
-        'workflow_instances.state',
-        'workflow_instances.org_unit_id',
-        'workflow_instances.version',
-      ])
-      .where('tasks.status', '=', 'open')
-      .where(scope.tasks())
-      .orderBy('tasks.due_at')
-      .orderBy('tasks.id')
-      .limit(limit)
-      .execute();
+    const rows = await inboxPage(c.get('deps').database.db, scope, limit);
     return c.json(
       {
         items: rows.map((row) => ({
