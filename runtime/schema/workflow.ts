@@ -160,10 +160,14 @@ export const StateSpec = z
     timers: z.array(TimerSpec).default([]),
     cc: z.array(PersonRule).default([]).describe('抄送 on entry: read access and a notification'),
     withdraw: z
-      .object({ to: Key, allow: z.array(AllowRule).default([{ initiator: true }]) })
+      .object({
+        to: Key,
+        allow: z.array(AllowRule).default([{ initiator: true }]),
+        until: z.enum(['firstAction', 'decided']).default('firstAction').describe('firstAction: until an assignee votes or claims; decided: while the step is open'),
+      })
       .strict()
       .optional()
-      .describe('撤回 until the first assignee acts'),
+      .describe('撤回 until the first assignee acts (or while the step is open)'),
     sendBack: z
       .object({ targets: z.array(Key).min(1), allow: z.array(AllowRule).default([{ assignee: true }]), form: Ref.optional() })
       .strict()

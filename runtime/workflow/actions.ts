@@ -4,7 +4,7 @@ import { authorize, inPool } from './engine';
 import { evaluate, variablesOf } from './expressions';
 import { stepKind } from './step-kinds/registry';
 import { actingAs, allowedBy } from './task-actions';
-import type { Actor, AvailableAction, WorkflowContext, WorkflowInstance } from './types';
+import { SYSTEM_ACTOR, type Actor, type AvailableAction, type WorkflowContext, type WorkflowInstance } from './types';
 
 /**
  * Exactly what `actor` may do on the instance now: transitions they are allowed to fire (guards that
@@ -23,7 +23,7 @@ export function availableActions(definition: WorkflowDefinition, instance: Workf
   for (const transition of state.transitions) {
     const authority = authorize(definition, instance, transition, actor, context, variables);
     if (!authority) continue;
-    if (transition.escalate && instance.level + 1 >= context.org.ancestors.length) continue;
+    if (transition.escalate && instance.level + 1 >= context.org.ancestors.length && actor.id !== SYSTEM_ACTOR.id) continue;
     if (transition.guard !== undefined) {
       const result = evaluate(transition.guard, variables);
       // A guard that fails to evaluate usually reads the form not yet filled: offer it, the command decides.
@@ -66,7 +66,7 @@ export function availableActions(definition: WorkflowDefinition, instance: Workf
     if (targets.length > 0) actions.push({ event: 'removeSigner', targets });
   }
   if (state.withdraw && allowedBy(state.withdraw.allow, definition, instance, actor, context)) {
-    const acted = task !== undefined && (task.votes.length > 0 || task.claimed !== undefined);
+    const acted = state.withdraw.until === 'firstAction' && task !== undefined && (task.votes.length > 0 || task.claimed !== undefined);
     if (!acted) actions.push({ event: 'withdraw', to: state.withdraw.to });
   }
   if (state.sendBack && allowedBy(state.sendBack.allow, definition, instance, actor, context)) {

@@ -107,7 +107,7 @@ export function applyTaskAction(definition: WorkflowDefinition, instance: Workfl
       if (!withdraw) return notAvailable();
       if (checks) {
         if (!allowedBy(withdraw.allow, definition, instance, actor, context)) return reject.notAllowed(event, withdraw.allow.map(describeRule));
-        if (task && (task.votes.length > 0 || task.claimed !== undefined)) return reject.withdrawTooLate();
+        if (withdraw.until === 'firstAction' && task && (task.votes.length > 0 || task.claimed !== undefined)) return reject.withdrawTooLate();
       }
       return accept((draft, run) => move(draft, synthetic('withdraw', withdraw.to), run));
     }

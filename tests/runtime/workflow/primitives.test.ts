@@ -167,6 +167,13 @@ describe('task primitives', () => {
     expect(d.code()).toBe('withdraw-too-late');
   });
 
+  it('撤回 while the step is open, when the definition says so', () => {
+    const d = start({ kind: 'countersign' }, { withdraw: { to: 'draft', until: 'decided' } });
+    d.ok('approve', a);
+    d.ok('withdraw', actors.resident);
+    expect(d.instance.state).toBe('draft');
+  });
+
   it('退回 sends back only to the targets the definition allows', () => {
     const d = start({ kind: 'anySign' }, { sendBack: { targets: ['draft'] } });
     expect(d.send('sendBack', a, { target: 'second' }).ok).toBe(false);
