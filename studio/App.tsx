@@ -7,7 +7,6 @@ import { DISTRICT_ROLES } from './api/endpoints';
 import { AuthProvider } from './auth/AuthContext';
 import { LocaleProvider, useLocale } from './i18n';
 import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
 import { AppLayout } from './shell/AppLayout';
 import { PageLoading, RequireAuth, RequireRole } from './shell/guards';
 import './shell/shell.css';
@@ -17,6 +16,7 @@ const DesignerHome = lazy(() => import('./pages/DesignerHome'));
 const WorkspaceHome = lazy(() => import('./pages/WorkspaceHome'));
 const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
 const HarnessPage = lazy(() => import('./pages/HarnessPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 /** Hash routes: the built studio works from any static server or the API server's `/` with no rewrite rules. */
 function Routed() {

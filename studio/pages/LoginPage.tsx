@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, Input, Typography } from 'antd';
+import { Alert, Button, Card, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
@@ -7,8 +7,8 @@ import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 
-// A plain form rather than antd's Form: the login is the first screen on every phone, and antd's form
-// machinery (rc-field-form, async-validator) costs ~13 KB gzipped for two required fields.
+// A plain form and headings rather than antd's Form and Typography: the login is the first screen on
+// every phone, and those bring ~13 KB (rc-field-form, async-validator) and a tooltip stack, gzipped.
 export function LoginPage() {
   const t = useT();
   const { state, login } = useAuth();
@@ -49,13 +49,9 @@ export function LoginPage() {
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <LanguageSwitch />
         </div>
-        <Typography.Title level={1} style={{ fontSize: 24, color: '#c0392b', marginTop: 0 }}>
-          {t('app.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
-        <Typography.Title level={2} style={{ fontSize: 18 }}>
-          {t('login.title')}
-        </Typography.Title>
+        <h1 className="sj-login-brand">{t('app.title')}</h1>
+        <p className="sj-secondary">{t('login.subtitle')}</p>
+        <h2 className="sj-login-title">{t('login.title')}</h2>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
         <form onSubmit={(e) => void submit(e)} noValidate>
           <div className="sj-login-field">
@@ -93,9 +89,9 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
+        <p className="sj-secondary" style={{ marginTop: 16, fontSize: 12 }}>
           {t('login.demoHint')}
-        </Typography.Paragraph>
+        </p>
       </Card>
     </main>
   );

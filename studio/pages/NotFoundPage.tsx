@@ -2,7 +2,7 @@ import { Button, Result } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../i18n';
 
-export function NotFoundPage() {
+export default function NotFoundPage() {
   const t = useT();
   return (
     <Result

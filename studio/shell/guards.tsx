@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { Result, Spin } from 'antd';
+import { Alert, Spin } from 'antd';
 import { hasAnyRole, type Role } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
@@ -27,6 +27,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const { state } = useAuth();
   const t = useT();
-  if (!hasAnyRole(state.user, roles)) return <Result status="403" title="403" subTitle={t('app.forbidden')} />;
+  // An Alert, not antd's Result: Result's illustrations would weigh on every first screen.
+  if (!hasAnyRole(state.user, roles)) return <Alert type="warning" showIcon title={t('app.forbidden')} />;
   return <>{children}</>;
 }
