@@ -22,7 +22,11 @@ const NAVIGATIONS = 5;
 const KEYSTROKES = 60;
 
 let built: Promise<string> | undefined;
-const studioBuild = () => (built ??= buildStudio());
+const studioBuild = () =>
+  (built ??= buildStudio().then((dir) => {
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  }));
 
 const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
 const round = (n: number) => Math.round(n * 10) / 10;
