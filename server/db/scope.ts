@@ -43,12 +43,13 @@ export class OrgScope {
 
   /**
    * Instances the actor may read: in a subtree they oversee, started by them, or one they have or had a
-   * task on (directly, by claim, or through a team's pool).
+   * task on (assigned or claimed), or whose open task sits in a pool they may claim from.
    */
   instances(): RawBuilder<SqlBool> {
     const me = this.actor.userId;
-    const teamClause = this.teams.length === 0 ? sql`` : sql` or t.pool_team_id in (${sql.join(this.teams)})`;
-    return sql<SqlBool>`(${this.subtree('workflow_instances.org_path')} or workflow_instances.created_by = ${me} or exists (select 1 from tasks t where t.instance_id = workflow_instances.id and (t.assignee_user_id = ${me} or t.claimed_by = ${me}${teamClause})))`;
+    const pools = this.poolBranches();
+    const poolClause = pools.length === 0 ? sql`` : sql` or (tasks.status = 'open' and (${sql.join(pools, sql` or `)}))`;
+    return sql<SqlBool>`(${this.subtree('workflow_instances.org_path')} or workflow_instances.created_by = ${me} or exists (select 1 from tasks where tasks.instance_id = workflow_instances.id and (tasks.assignee_user_id = ${me} or tasks.claimed_by = ${me}${poolClause})))`;
   }
 
   /**
@@ -75,9 +76,20 @@ export class OrgScope {
   /** The same condition as `tasks()`, one index-friendly branch per way a task reaches the actor. */
   taskBranches(): RawBuilder<SqlBool>[] {
     const me = this.actor.userId;
-    const pools = this.actor.memberships.map((m) => sql<SqlBool>`(tasks.pool_org_unit_id = ${m.orgUnitId} and tasks.pool_role = ${m.role})`);
+    return [sql<SqlBool>`tasks.assignee_user_id = ${me}`, sql<SqlBool>`tasks.claimed_by = ${me}`, ...this.poolBranches()];
+  }
+
+  /**
+   * Pools the actor may claim from: their role at their unit, their role anywhere (a pool with no unit,
+   * e.g. 抢单 open to every team leader), and their teams' pools.
+   */
+  private poolBranches(): RawBuilder<SqlBool>[] {
+    const atUnit = this.actor.memberships.map((m) => sql<SqlBool>`(tasks.pool_org_unit_id = ${m.orgUnitId} and tasks.pool_role = ${m.role})`);
+    const anywhere = [...new Set(this.actor.memberships.map((m) => m.role))].map(
+      (role) => sql<SqlBool>`(tasks.pool_org_unit_id is null and tasks.pool_role = ${role} and tasks.pool_team_id is null)`,
+    );
     const teams = this.teams.map((team) => sql<SqlBool>`tasks.pool_team_id = ${team}`);
-    return [sql<SqlBool>`tasks.assignee_user_id = ${me}`, sql<SqlBool>`tasks.claimed_by = ${me}`, ...pools, ...teams];
+    return [...atUnit, ...anywhere, ...teams];
   }
 }
 

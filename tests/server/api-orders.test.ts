@@ -167,3 +167,53 @@ describe.each(DIALECTS)('five-order flow over HTTP on $name', (dialect) => {
     expect((await stationAdmin.get('/api/instances?assignee=you')).status).toBe(400);
   });
 });
+
+describe.each(DIALECTS)('pool dispatch (抢单) and bad requests on $name', (dialect) => {
+  let database: TestDatabase;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    database = await dialect.create();
+    server = await startServer(database.handle);
+  });
+  afterAll(async () => {
+    expect(server.errors).toEqual([]);
+    await server.close();
+    await database.destroy();
+  });
+
+  it('pools a dispatched order for every team leader; the first claim wins', async () => {
+    const resident = await signIn(server.baseUrl, 'resident1');
+    const stationAdmin = await signIn(server.baseUrl, 'station.admin');
+    const leader = await signIn(server.baseUrl, 'team.leader');
+    const station = (await me(resident)).roles[0]!.orgUnitId;
+    const order = await resident.post<Instance>('/api/instances', { workflow: 'five-order', orgUnitId: station, data: { description: '公园需要清扫' } });
+    await stationAdmin.post(`/api/instances/${order.body.id}/commands`, { event: 'accept_for_dispatch' }, { headers: { 'if-match': '1' } });
+    const pooled = await stationAdmin.post<Instance>(`/api/instances/${order.body.id}/commands`, { event: 'dispatch', data: { mode: 'pool' } }, { headers: { 'if-match': '2' } });
+    expect(pooled.body.state).toBe('dispatched');
+    const inbox = await leader.get<{ items: { id: string; instanceId: string; pool: { role: string } | null }[] }>('/api/tasks?mine=1');
+    const task = inbox.body.items.find((item) => item.instanceId === order.body.id)!;
+    expect(task.pool).toMatchObject({ role: 'teamLeader' });
+    expect((await resident.post(`/api/tasks/${task.id}/claim`)).status).toBe(404);
+    const claimed = await leader.post<Instance>(`/api/tasks/${task.id}/claim`);
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.availableActions.map((a) => a.event)).toContain('accept');
+    expect((await leader.post(`/api/tasks/${task.id}/claim`)).status).toBe(409);
+    const accepted = await leader.post<Instance>(`/api/instances/${order.body.id}/commands`, { event: 'accept' }, { headers: { 'if-match': String(claimed.body.version) } });
+    expect(accepted.body.state).toBe('accepted');
+  });
+
+  it('answers unknown instances, workflows and malformed commands with problems', async () => {
+    const resident = await signIn(server.baseUrl, 'resident1');
+    const station = (await me(resident)).roles[0]!.orgUnitId;
+    expect((await resident.get('/api/instances/00000000-0000-7000-8000-000000000000')).status).toBe(404);
+    expect((await resident.post('/api/instances', { workflow: 'no-such-flow', orgUnitId: station, data: {} })).status).toBe(404);
+    expect((await resident.post('/api/instances', { workflow: 'five-order', orgUnitId: 'nowhere', data: {} })).status).toBe(404);
+    const bad = await resident.post<Problem>('/api/instances/whatever/commands', { event: '', extra: true }, { headers: { 'if-match': '1' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors!.map((e) => e.pointer)).toEqual(expect.arrayContaining(['/event']));
+    expect((await resident.post('/api/instances/whatever/commands', { event: 'x' }, { headers: { 'if-match': 'seven' } })).status).toBe(400);
+    expect((await resident.get('/api/tasks')).status).toBe(400);
+    expect((await resident.post('/api/tasks/unknown/claim')).status).toBe(404);
+  });
+});

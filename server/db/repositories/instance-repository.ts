@@ -104,8 +104,9 @@ export async function syncTasks(db: Kysely<Database>, before: WorkflowInstance |
     .filter((userId) => !decided.has(userId))
     .map((userId) => ({ ...base, id: newId(), assignee_user_id: userId, pool_role: null, pool_org_unit_id: null, pool_team_id: null }));
   if (task.assignees.length === 0 && task.pool !== undefined) {
-    const unit = task.pool.unit ?? after.unit;
-    const isTeam = teamIds.has(unit);
+    // No unit: anyone holding the role, anywhere, may claim (the definition's `at: any`).
+    const unit = task.pool.unit ?? null;
+    const isTeam = unit !== null && teamIds.has(unit);
     rows.push({ ...base, id: newId(), assignee_user_id: null, pool_role: task.pool.role, pool_org_unit_id: isTeam ? null : unit, pool_team_id: isTeam ? unit : null });
   }
   if (rows.length > 0) await db.insertInto('tasks').values(rows).execute();
