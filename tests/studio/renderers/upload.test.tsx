@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { matchesAccept } from '../../../studio/renderers/UploadControl';
+import { matchesAccept } from '../../../studio/renderers/UploadField';
 import type { UploadFile } from '../../../studio/renderers/context';
 import { defineForm, renderForm } from '../helpers';
 
@@ -22,6 +22,8 @@ const form = defineForm(
 );
 
 const fileInputs = () => [...document.querySelectorAll<HTMLInputElement>('input[type=file]')];
+// The upload widget loads on demand; wait until its file inputs exist.
+const ready = (n: number) => waitFor(() => expect(fileInputs()).toHaveLength(n));
 const image = (name: string, bytes = 1000) => new File([new Uint8Array(bytes)], name, { type: 'image/jpeg' });
 
 describe('UploadControl', () => {
@@ -35,6 +37,7 @@ describe('UploadControl', () => {
     const { lastData } = renderForm(form, { uploadFile });
     expect(screen.getByText(/活动照片/)).toBeTruthy();
     expect(screen.getByText('上传照片')).toBeTruthy();
+    await ready(2);
     fireEvent.change(fileInputs()[0]!, { target: { files: [image('合影.jpg')] } });
     await waitFor(() => expect(uploadFile).toHaveBeenCalledTimes(1));
     expect(uploadFile.mock.calls[0]![0].name).toBe('合影.jpg');
@@ -47,6 +50,7 @@ describe('UploadControl', () => {
   test('refuses files over the size limit and beyond the count limit, in Chinese, without uploading them', async () => {
     const uploadFile = vi.fn<UploadFile>(async (file) => ({ id: `id-${file.name}`, name: file.name }));
     const { lastData } = renderForm(form, { uploadFile, data: { photos: ['old-1'] } });
+    await ready(2);
     fireEvent.change(fileInputs()[0]!, { target: { files: [image('big.jpg', 2 * 1024 * 1024)] } });
     expect(await screen.findByText('big.jpg 超过 1 MB')).toBeTruthy();
     fireEvent.change(fileInputs()[0]!, { target: { files: [image('a.jpg'), image('b.jpg')] } });
@@ -58,6 +62,7 @@ describe('UploadControl', () => {
   test('checks the accepted types itself', async () => {
     const uploadFile = vi.fn<UploadFile>(async (file) => ({ id: file.name, name: file.name }));
     renderForm(form, { uploadFile });
+    await ready(2);
     fireEvent.change(fileInputs()[1]!, { target: { files: [new File(['x'], 'virus.exe', { type: 'application/octet-stream' })] } });
     expect(await screen.findByText('virus.exe 的文件类型不允许')).toBeTruthy();
     expect(uploadFile).not.toHaveBeenCalled();
