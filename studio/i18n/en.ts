@@ -7,7 +7,6 @@ export const en: Record<MessageKey, string> = {
   'app.loading': 'Loading…',
   'app.notFound': 'Page not found',
   'app.backHome': 'Back to home',
-  'app.error': 'Something went wrong',
   'app.forbidden': 'You do not have access to this page',
   'app.retry': 'Retry',
 
@@ -66,11 +65,9 @@ export const en: Record<MessageKey, string> = {
   'form.dateTimePlaceholder': 'Select date and time',
   'form.yes': 'Yes',
   'form.no': 'No',
-  'form.emptyValue': '(empty)',
 
   'draft.restored': 'Restored the draft saved at {time}',
   'draft.discard': 'Discard draft',
-  'draft.saved': 'Draft saved on this device',
 
   'array.add': 'Add row',
   'array.remove': 'Remove',
@@ -90,5 +87,4 @@ export const en: Record<MessageKey, string> = {
   'upload.noUploader': 'Uploading is not available on this page',
 
   'api.network': 'Network error; check your connection and retry',
-  'api.unknown': 'Request failed ({status})',
 };

@@ -5,7 +5,6 @@ export const zhCN = {
   'app.loading': '加载中…',
   'app.notFound': '页面不存在',
   'app.backHome': '返回首页',
-  'app.error': '出错了',
   'app.forbidden': '您没有访问此页面的权限',
   'app.retry': '重试',
 
@@ -64,11 +63,9 @@ export const zhCN = {
   'form.dateTimePlaceholder': '选择日期时间',
   'form.yes': '是',
   'form.no': '否',
-  'form.emptyValue': '（空）',
 
   'draft.restored': '已恢复 {time} 保存的草稿',
   'draft.discard': '放弃草稿',
-  'draft.saved': '草稿已保存在本机',
 
   'array.add': '添加一行',
   'array.remove': '删除',
@@ -88,7 +85,6 @@ export const zhCN = {
   'upload.noUploader': '当前页面不支持上传',
 
   'api.network': '网络连接失败，请检查网络后重试',
-  'api.unknown': '请求失败（{status}）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { en } from '../../studio/i18n/en';
 import { zhCN } from '../../studio/i18n/zh-CN';
@@ -26,5 +28,17 @@ describe('message catalogs', () => {
     expect(translator('zh-CN')('upload.tooMany', { max: 9 })).toBe('最多上传 9 个');
     expect(translator('en')('upload.tooMany', { max: 9 })).toBe('At most 9 files');
     expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+
+  test('every key is used by the studio: no dead text to translate', () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) return entry.name === 'dist' || entry.name === 'i18n' ? [] : sources(path);
+        return /\.tsx?$/.test(entry.name) ? [readFileSync(path, 'utf8')] : [];
+      });
+    const code = sources(join(process.cwd(), 'studio')).join('\n');
+    const unused = Object.keys(zhCN).filter((key) => !code.includes(`'${key}'`) && !code.includes(`"${key}"`));
+    expect(unused).toEqual([]);
   });
 });
