@@ -6,7 +6,7 @@ import { OrgLevel } from './station-type';
  * Command names the engine gives a meaning of its own (task primitives and timer firings); a transition
  * may not use them as its event, so a definition can never shadow 转交 or a timer by accident.
  */
-export const reservedEvents = ['claim', 'transfer', 'addSigner', 'removeSigner', 'withdraw', 'sendBack', 'remind', 'timer'] as const;
+export const reservedEvents = ['claim', 'transfer', 'addSigner', 'removeSigner', 'withdraw', 'sendBack', 'remind', 'cc', 'timer'] as const;
 
 /**
  * Where a role is looked up, relative to the instance's org unit:
@@ -140,6 +140,7 @@ export const TaskSpec = z
     addSigner: z.array(z.enum(['before', 'after'])).default([]).describe('加签 positions allowed'),
     removeSigner: z.boolean().default(false).describe('减签 allowed'),
     signers: z.array(PersonRule).optional().describe('who may receive a 转交 or be added by 加签; anyone when absent'),
+    cc: z.boolean().default(false).describe('抄送 by hand: a pending assignee may copy someone in (read access and a notification)'),
     remind: z
       .object({ interval: Duration, allow: z.array(AllowRule).default([{ initiator: true }]) })
       .strict()

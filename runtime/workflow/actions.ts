@@ -58,6 +58,7 @@ export function availableActions(definition: WorkflowDefinition, instance: Workf
   if (task && spec && as) {
     if (spec.transfer) actions.push({ event: 'transfer', ...behalf });
     if (spec.addSigner.length > 0) actions.push({ event: 'addSigner', positions: [...spec.addSigner], ...behalf });
+    if (spec.cc) actions.push({ event: 'cc', ...behalf });
   }
   if (task && spec?.removeSigner && (task.assignees.includes(actor.id) || actor.id === instance.initiator)) {
     const pending = stepKind(task.kind)?.pending(task) ?? [];

@@ -1,7 +1,7 @@
 import { durationMs } from '../calendar';
 import type { AllowRule, Transition, WorkflowDefinition } from '../schema/workflow';
 import { commit, checkForm, draftOf, inPool, move, newRun } from './engine';
-import { delegatesOf, TASK_ASSIGNED, TASK_REMINDER, type Run } from './enter';
+import { CARBON_COPY, delegatesOf, TASK_ASSIGNED, TASK_REMINDER, type Run } from './enter';
 import { variablesOf } from './expressions';
 import { describeRule, matchesRule, resolvePeople } from './people';
 import { reject, type Failure } from './rejections';
@@ -9,7 +9,7 @@ import { stepKind } from './step-kinds/registry';
 import type { Actor, Command, HistoryEntry, Outcome, Task, WorkflowContext, WorkflowInstance } from './types';
 
 /** Commands that act on the open task instead of naming a transition. */
-export const taskActions = ['claim', 'transfer', 'addSigner', 'removeSigner', 'withdraw', 'sendBack', 'remind'] as const;
+export const taskActions = ['claim', 'transfer', 'addSigner', 'removeSigner', 'withdraw', 'sendBack', 'remind', 'cc'] as const;
 export type TaskAction = (typeof taskActions)[number];
 
 export function isTaskAction(event: string): event is TaskAction {
@@ -35,7 +35,7 @@ function synthetic(event: string, to: string, form?: string): Transition {
   return { event, to, allow: [], decision: 'approve', escalate: false, effects: [], ...(form ? { form } : {}) };
 }
 
-/** Applies 抢单 claim, 转交, 加签, 减签, 撤回, 退回 or 催办. When `replay` is given the checks are skipped. */
+/** Applies 抢单 claim, 转交, 加签, 减签, 撤回, 退回, 催办 or 抄送 by hand. When `replay` is given the checks are skipped. */
 export function applyTaskAction(definition: WorkflowDefinition, instance: WorkflowInstance, command: Command, context: WorkflowContext, replay?: HistoryEntry): Outcome {
   const state = definition.states[instance.state]!;
   const spec = state.task;
@@ -121,6 +121,18 @@ export function applyTaskAction(definition: WorkflowDefinition, instance: Workfl
         if (invalid) return invalid;
       }
       return accept((draft, run) => move(draft, synthetic('sendBack', target!, sendBack.form), run));
+    }
+    case 'cc': {
+      if (!task || !spec?.cc) return notAvailable();
+      if (checks) {
+        if (!acting) return reject.notAllowed(event, ['assignee']);
+        if (!target || target === actor.id) return reject.target(target, 'must name the person to copy');
+      }
+      return accept((draft, run) => {
+        draft.readers = [...new Set([...(draft.readers ?? []), target!])];
+        run.effects.push({ type: 'notify', to: [target!], message: CARBON_COPY, data: { state: instance.state, by: actor.id } });
+        return undefined;
+      });
     }
     case 'remind': {
       const remind = spec?.remind;

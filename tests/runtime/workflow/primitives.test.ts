@@ -189,6 +189,16 @@ describe('task primitives', () => {
     expect(d.last.ok && d.last.effects).toContainEqual({ type: 'notify', to: ['boss', 'auditor'], message: 'workflow.cc', data: { state: 'review' } });
   });
 
+  it('抄送 by hand: a pending signer copies someone in, where the step allows it', () => {
+    const d = start({ kind: 'countersign', cc: true });
+    expect(d.send('cc', actors.resident, { target: 'auditor' }).ok).toBe(false);
+    d.ok('cc', a, { target: 'auditor' });
+    expect(d.instance.readers).toEqual(['auditor']);
+    expect(d.effects()).toEqual([{ type: 'notify', to: ['auditor'], message: 'workflow.cc', data: { state: 'review', by: 'a' } }]);
+    expect(start({ kind: 'countersign' }).send('cc', a, { target: 'auditor' }).ok).toBe(false);
+    expect(d.replayed()).toEqual(d.instance);
+  });
+
   it('委托 delegation: the delegate acts in the date range and history names both', () => {
     const delegations = [{ from: 'a', to: 'deputy', start: '2026-11-01T00:00:00.000Z', end: '2026-11-05T00:00:00.000Z' }];
     const d = start({ kind: 'countersign' }, {}, { delegations });

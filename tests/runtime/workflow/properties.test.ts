@@ -33,7 +33,7 @@ const countersign = workflow({
     draft: { title: { 'zh-CN': '草稿', en: 'Draft' }, task: { assignees: [{ initiator: true }] }, transitions: [{ event: 'submit', to: 'review', allow: [{ assignee: true }] }] },
     review: {
       title: { 'zh-CN': '会签', en: 'Review' },
-      task: { kind: 'countersign', assignees: [{ users: "['a', 'b', 'c']" }], transfer: true, addSigner: ['after'], removeSigner: true, remind: { interval: 'PT1H' } },
+      task: { kind: 'countersign', assignees: [{ users: "['a', 'b', 'c']" }], transfer: true, addSigner: ['after'], removeSigner: true, cc: true, remind: { interval: 'PT1H' } },
       withdraw: { to: 'draft' },
       sendBack: { targets: ['draft'] },
       timers: [{ key: 'sla', after: { after: 'P2D', calendar: 'working' }, action: 'sendBack', remindAt: [0.5] }],
