@@ -16,10 +16,16 @@ export async function buildContext(
   now: Date,
   unitId: string,
   ...mentioned: unknown[]
-): Promise<{ context: WorkflowContext; orgPath: string; teamIds: Set<string> }> {
+): Promise<{ context: WorkflowContext; orgPath: string; teamIds: ReadonlySet<string> }> {
   const ids = mentionedIds(...mentioned);
-  const { facts, path } = await loadOrgFacts(db, unitId, ids);
-  const teams = ids.length === 0 ? [] : await db.selectFrom('teams').select('id').where('id', 'in', ids).execute();
+  const key = `${unitId}|${ids.join(',')}`;
+  let org = cache.orgFacts(key, now.getTime());
+  if (org === undefined) {
+    const { facts, path } = await loadOrgFacts(db, unitId, ids);
+    const teams = ids.length === 0 ? [] : await db.selectFrom('teams').select('id').where('id', 'in', ids).execute();
+    org = { facts, path, teamIds: new Set(teams.map((team) => team.id)) };
+    cache.rememberOrgFacts(key, org, now.getTime());
+  }
   const forms = await cache.formLookup(db);
-  return { context: { now: now.toISOString(), org: facts, forms, calendar: defaultCalendar }, orgPath: path, teamIds: new Set(teams.map((team) => team.id)) };
+  return { context: { now: now.toISOString(), org: org.facts, forms, calendar: defaultCalendar }, orgPath: org.path, teamIds: org.teamIds };
 }

@@ -3,7 +3,14 @@ import { definitionSchemas } from '../../runtime/schema/kinds';
 import type { FormDefinition } from '../../runtime/schema/form';
 import { findDefinition, findLatestPublished } from '../db/repositories/definition-repository';
 import type { Database } from '../db/types';
+import type { OrgFacts } from '../../runtime/workflow/types';
 import type { WorkflowDefinition } from './port';
+
+export interface CachedOrgFacts {
+  facts: OrgFacts;
+  path: string;
+  teamIds: ReadonlySet<string>;
+}
 
 /**
  * Parsed published definitions, by kind/key@version. Safe to keep for the life of the process because a
@@ -41,6 +48,25 @@ export class DefinitionCache {
       return latest;
     };
   }
+
+  private readonly org = new Map<string, { value: CachedOrgFacts; until: number }>();
+
+  /**
+   * Org facts (ancestors, role holders) of a unit for a few seconds: the tree and role grants change
+   * rarely, and a burst of commands at one station should not reload them each time. A grant takes
+   * effect in commands within `orgFactsTtlMs`.
+   */
+  orgFacts(key: string, nowMs: number): CachedOrgFacts | undefined {
+    const entry = this.org.get(key);
+    return entry !== undefined && entry.until > nowMs ? entry.value : undefined;
+  }
+
+  rememberOrgFacts(key: string, value: CachedOrgFacts, nowMs: number): void {
+    if (this.org.size > 5000) this.org.clear();
+    this.org.set(key, { value, until: nowMs + this.orgFactsTtlMs });
+  }
+
+  constructor(private readonly orgFactsTtlMs = 5_000) {}
 
   /** A newly published form must be visible to the next command. */
   invalidateForms(): void {

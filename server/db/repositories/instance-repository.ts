@@ -3,7 +3,7 @@ import type { Effect, HistoryEntry, WorkflowInstance } from '../../../runtime/wo
 import { problems } from '../../errors';
 import { newId } from '../../util/ids';
 import type { OrgScope } from '../scope';
-import type { Database, InstanceRow, TaskTable } from '../types';
+import type { Database, InstanceRow, OutboxTable, TaskTable } from '../types';
 
 /** The instance as the engine sees it: the stored snapshot plus the append-only history. */
 export async function loadEngineInstance(db: Kysely<Database>, row: InstanceRow): Promise<WorkflowInstance> {
@@ -113,42 +113,30 @@ export async function syncTasks(db: Kysely<Database>, before: WorkflowInstance |
 }
 
 /**
- * Executes the engine's effects inside the caller's transaction: timers become timer rows (cancelled
- * ones are marked), everything that leaves the system (notifications, webhooks, records) goes to the
- * outbox, to be delivered after commit by a relay.
+ * Executes the engine's effects inside the caller's transaction: timers become timer rows (a timer
+ * scheduled again replaces its pending row, a cancelled one is marked), everything that leaves the system
+ * (notifications, webhooks, records) goes to the outbox, to be delivered after commit by a relay. Rows are
+ * written in batches: one update and one insert for timers, one insert for the outbox.
  */
 export async function executeEffects(db: Kysely<Database>, instanceId: string, effects: readonly Effect[], at: string): Promise<void> {
+  const cancelled = new Set<string>();
+  const scheduled = new Map<string, string>();
+  const outbox: Insertable<OutboxTable>[] = [];
   for (const effect of effects) {
     switch (effect.type) {
       case 'schedule':
-        await db
-          .updateTable('timers')
-          .set((eb) => ({ cancelled_at: at, version: eb('version', '+', 1) }))
-          .where('instance_id', '=', instanceId)
-          .where('name', '=', effect.timer)
-          .where('fired_at', 'is', null)
-          .where('cancelled_at', 'is', null)
-          .execute();
-        await db
-          .insertInto('timers')
-          .values({ id: newId(), instance_id: instanceId, name: effect.timer, event: 'timer', payload: null, due_at: effect.due, claimed_by: null, claimed_at: null, fired_at: null, cancelled_at: null, version: 1 })
-          .execute();
+        cancelled.add(effect.timer);
+        scheduled.set(effect.timer, effect.due);
         break;
       case 'cancel':
-        await db
-          .updateTable('timers')
-          .set((eb) => ({ cancelled_at: at, version: eb('version', '+', 1) }))
-          .where('instance_id', '=', instanceId)
-          .where('name', '=', effect.timer)
-          .where('fired_at', 'is', null)
-          .where('cancelled_at', 'is', null)
-          .execute();
+        cancelled.add(effect.timer);
+        scheduled.delete(effect.timer);
         break;
       case 'notify':
       case 'webhook':
       case 'record':
       case 'setData':
-        await db.insertInto('outbox').values({ id: newId(), instance_id: instanceId, kind: effect.type, payload: JSON.stringify(effect), created_at: at, delivered_at: null, attempts: 0, version: 1 }).execute();
+        outbox.push({ id: newId(), instance_id: instanceId, kind: effect.type, payload: JSON.stringify(effect), created_at: at, delivered_at: null, attempts: 0, version: 1 });
         break;
       default: {
         const unknown: never = effect;
@@ -156,4 +144,21 @@ export async function executeEffects(db: Kysely<Database>, instanceId: string, e
       }
     }
   }
+  if (cancelled.size > 0) {
+    await db
+      .updateTable('timers')
+      .set((eb) => ({ cancelled_at: at, version: eb('version', '+', 1) }))
+      .where('instance_id', '=', instanceId)
+      .where('name', 'in', [...cancelled])
+      .where('fired_at', 'is', null)
+      .where('cancelled_at', 'is', null)
+      .execute();
+  }
+  if (scheduled.size > 0) {
+    await db
+      .insertInto('timers')
+      .values([...scheduled].map(([name, due]) => ({ id: newId(), instance_id: instanceId, name, event: 'timer', payload: null, due_at: due, claimed_by: null, claimed_at: null, fired_at: null, cancelled_at: null, version: 1 })))
+      .execute();
+  }
+  if (outbox.length > 0) await db.insertInto('outbox').values(outbox).execute();
 }
