@@ -132,8 +132,16 @@ function runRules(parsed: readonly ParsedDefinition[], context: LintContext, rul
     const kinds: readonly string[] = rule.kinds;
     for (const definition of parsed) {
       if (!kinds.includes(definition.kind)) continue;
-      const report: Report = ({ severity, ...rest }) =>
-        problems.push({ ...rest, file: definition.file, severity: severity ?? ('error' satisfies Severity) });
+      // Fields in the contract's order, so --json output and API bodies read the same for every rule.
+      const report: Report = ({ pointer, code, severity, message, params }) =>
+        problems.push({
+          file: definition.file,
+          pointer,
+          code,
+          severity: severity ?? ('error' satisfies Severity),
+          message,
+          ...(params === undefined ? {} : { params }),
+        });
       try {
         rule.check(definition, context, report);
       } catch (error) {
