@@ -138,6 +138,7 @@ describe('studio shell against the real server', () => {
       const download = await page.request.get(`${server.baseUrl}/api/attachments/${id}`);
       expect(download.status()).toBe(200);
       expect(Buffer.from(await download.body()).equals(png)).toBe(true);
+      await page.locator('.ant-upload-list-item-done img').waitFor();
       await page.screenshot({ path: artifactPath('upload-360.png'), fullPage: true });
     } finally {
       await page.close();
