@@ -26,6 +26,10 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   // Another process (a CLI, a second server during a restart) may hold the write lock briefly.
   sqlite.pragma('busy_timeout = 5000');
+  // A command touches a dozen tables and indexes; a 64 MB page cache keeps their hot pages in memory, and
+  // checkpointing every ~16 MB of WAL (instead of 4 MB) writes each hot page back less often.
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('wal_autocheckpoint = 4000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
