@@ -11,6 +11,7 @@ import { LocaleScope, translator, useLocale, type Locale } from '../i18n';
 import { shijianRenderers } from '../renderers';
 import { FormStoreContext, FormTranslateContext, FormWidthContext, UploadContext, type FormWidth, type UploadFile } from '../renderers/context';
 import '../renderers/renderers.css';
+import { withDefaults } from './defaults';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { FormStore, type RuleState } from './form-store';
 import { applyComputed, evaluateFormRules, validateFormData } from './form-runtime';
@@ -97,7 +98,7 @@ export function ShijianForm(props: ShijianFormProps) {
   const [draft] = useState(() => (draftKey ? loadDraft<FormData>(draftKey) : undefined));
   const [showDraftNotice, setShowDraftNotice] = useState(draft !== undefined);
   const [data, setData] = useState<FormData>(() => {
-    const initial = applyComputed(form, draft?.data ?? props.data ?? {});
+    const initial = applyComputed(form, draft?.data ?? withDefaults(form.schema, props.data ?? {}));
     store.update({ rules: rulesByPath(form, initial), computed: new Set(computedPaths(form)), issues: validateFormData(form, initial) });
     return initial;
   });
@@ -178,7 +179,7 @@ export function ShijianForm(props: ShijianFormProps) {
   const discardDraft = () => {
     if (draftKey) clearDraft(draftKey);
     setShowDraftNotice(false);
-    const original = applyComputed(form, props.data ?? {});
+    const original = applyComputed(form, withDefaults(form.schema, props.data ?? {}));
     latest.current = original;
     setData(original);
     onChange?.(original, evaluate(original));

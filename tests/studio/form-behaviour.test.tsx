@@ -151,3 +151,15 @@ describe('server issues', () => {
     expect(screen.getByText('名称已被占用')).toBeTruthy();
   });
 });
+
+describe('schema defaults', () => {
+  test('a new form starts with the defaults selected and reports them in onChange', async () => {
+    const withDefault = defineForm(
+      { properties: { urgency: { type: 'string', enum: ['normal', 'urgent'], default: 'normal' } } },
+      { zh: { 'urgency.label': '紧急程度', 'urgency.normal': '一般', 'urgency.urgent': '紧急' } },
+    );
+    const { lastData } = renderForm(withDefault);
+    expect((screen.getByLabelText('一般') as HTMLInputElement).checked).toBe(true);
+    await waitFor(() => expect(lastData().urgency).toBe('normal'));
+  });
+});
