@@ -61,6 +61,22 @@ function sameAt(paths: string[], a: unknown, b: unknown): boolean {
   return paths.every((p) => JSON.stringify(getAtPath(a, p)) === JSON.stringify(getAtPath(b, p)));
 }
 
+/** Follows the browser's online/offline events; a phone in a village loses its signal often. */
+function useOffline(): boolean {
+  const [offline, setOffline] = useState(() => typeof navigator !== 'undefined' && navigator.onLine === false);
+  useEffect(() => {
+    const goOffline = () => setOffline(true);
+    const goOnline = () => setOffline(false);
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
+    return () => {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
+    };
+  }, []);
+  return offline;
+}
+
 function useMeasuredWidth(forced: FormWidth | undefined) {
   const ref = useRef<HTMLDivElement>(null);
   const [measured, setMeasured] = useState<FormWidth>('desktop');
@@ -94,6 +110,7 @@ export function ShijianForm(props: ShijianFormProps) {
   const t = translator(locale);
   const [store] = useState(() => new FormStore(locale));
   const [containerRef, formWidth] = useMeasuredWidth(width);
+  const offline = useOffline();
 
   const [draft] = useState(() => (draftKey ? loadDraft<FormData>(draftKey) : undefined));
   const [showDraftNotice, setShowDraftNotice] = useState(draft !== undefined);
@@ -190,6 +207,12 @@ export function ShijianForm(props: ShijianFormProps) {
     const issues = store.issues();
     if (issues.length > 0) {
       setSubmitState({ busy: false, message: t('form.fixErrors', { count: issues.length }) });
+      // Take the person to the first field to fix, once the revealed messages have rendered.
+      setTimeout(() => {
+        const first = containerRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+        first?.focus();
+        first?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+      }, 0);
       return;
     }
     if (!onSubmit) return;
@@ -244,6 +267,7 @@ export function ShijianForm(props: ShijianFormProps) {
                     closable={{ onClose: () => setShowDraftNotice(false) }}
                   />
                 ) : null}
+                {offline && draftKey && !readonly ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('draft.offline')} /> : null}
                 {uploadFile ? <UploadContext.Provider value={uploadFile}>{body}</UploadContext.Provider> : body}
                 {onSubmit && !readonly ? (
                   <div className="sj-form-actions">

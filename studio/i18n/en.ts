@@ -67,6 +67,7 @@ export const en: Record<MessageKey, string> = {
   'form.no': 'No',
 
   'draft.restored': 'Restored the draft saved at {time}',
+  'draft.offline': 'You are offline: what you entered is kept on this device; submit when you are back online',
   'draft.discard': 'Discard draft',
 
   'array.add': 'Add row',

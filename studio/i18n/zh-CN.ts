@@ -65,6 +65,7 @@ export const zhCN = {
   'form.no': '否',
 
   'draft.restored': '已恢复 {time} 保存的草稿',
+  'draft.offline': '网络已断开：已填写的内容保存在本机，恢复网络后再提交',
   'draft.discard': '放弃草稿',
 
   'array.add': '添加一行',

@@ -71,6 +71,7 @@ describe('errors', () => {
     expect(await screen.findByText('此项为必填项')).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('还有 1 处需要修改');
     expect(onSubmit).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/活动名称/)));
   });
 
   test('onChange reports issues with pointers and bilingual messages', async () => {
@@ -161,5 +162,20 @@ describe('schema defaults', () => {
     const { lastData } = renderForm(withDefault);
     expect((screen.getByLabelText('一般') as HTMLInputElement).checked).toBe(true);
     await waitFor(() => expect(lastData().urgency).toBe('normal'));
+  });
+});
+
+describe('offline', () => {
+  test('losing the connection says the input is kept on this device; coming back removes the notice', async () => {
+    render(<ShijianForm form={form} data={{}} draftKey="offline-1" />);
+    expect(screen.queryByText(/网络已断开/)).toBeNull();
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
+    expect(await screen.findByText(/网络已断开/)).toBeTruthy();
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    await waitFor(() => expect(screen.queryByText(/网络已断开/)).toBeNull());
   });
 });
