@@ -136,6 +136,13 @@ describe.each(DIALECTS)('five-order flow over HTTP on $name', (dialect) => {
     expect(rated.status).toBe(200);
     expect(rated.body).toMatchObject({ state: 'closed', version: 7 });
 
+    // 回访不满意 reopening is guarded: only a rating of two stars or less may reopen. 422 names the rule.
+    before = await snapshot(id);
+    const guarded = await command(stationAdmin, id, 7, { event: 'reopen', data: { reason: '回访不满意' } });
+    expect(guarded.status).toBe(422);
+    expect(guarded.body).toMatchObject({ type: '/problems/guard-false', rule: 'vars.rated && vars.stars <= 2' });
+    expect(await snapshot(id)).toEqual(before);
+
     const final = await resident.get<Instance>(`/api/instances/${id}`);
     expect(final.body.history.map((entry) => entry.event)).toEqual(['@start', 'accept_for_dispatch', 'dispatch', 'accept', 'start', 'complete', 'rate']);
     const db = database.handle.db;
