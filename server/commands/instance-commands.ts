@@ -89,10 +89,13 @@ export async function runCommand(deps: CommandDeps, actor: Actor, request: Comma
       position: request.position,
     });
     if (request.idempotencyKey !== undefined) {
-      await trx
+      const stored = await trx
         .insertInto('idempotency_keys')
         .values({ actor_id: actor.userId, key: request.idempotencyKey, request_hash: requestHash, response_status: 200, response_body: JSON.stringify(body), created_at: deps.clock().toISOString() })
-        .execute();
+        .onConflict((conflict) => conflict.columns(['actor_id', 'key']).doNothing())
+        .executeTakeFirst();
+      // The same key sent twice at once: the other request committed first. Roll this one back; a retry replays.
+      if (Number(stored.numInsertedOrUpdatedRows ?? 0n) !== 1) throw problems.conflict('A request with this Idempotency-Key is being processed; retry to get its response.');
     }
     return { status: 200, body, replayed: false };
   });

@@ -210,6 +210,20 @@ describe.each(DIALECTS)('pool dispatch (抢单) and bad requests on $name', (dia
     expect(accepted.body.state).toBe('accepted');
   });
 
+  it('applies a command once when the same Idempotency-Key arrives twice at the same moment', async () => {
+    const resident = await signIn(server.baseUrl, 'resident1');
+    const stationAdmin = await signIn(server.baseUrl, 'station.admin');
+    const station = (await me(resident)).roles[0]!.orgUnitId;
+    const order = await resident.post<Instance>('/api/instances', { workflow: 'five-order', orgUnitId: station, data: { description: '同时重复提交' } });
+    const send = () => stationAdmin.post<Instance>(`/api/instances/${order.body.id}/commands`, { event: 'accept_for_dispatch' }, { headers: { 'if-match': '1', 'idempotency-key': 'same-moment-key' } });
+    const responses = await Promise.all([send(), send(), send()]);
+    for (const response of responses) expect([200, 409]).toContain(response.status);
+    expect(responses.some((response) => response.status === 200)).toBe(true);
+    const after = await stationAdmin.get<Instance>(`/api/instances/${order.body.id}`);
+    expect(after.body.history.map((entry) => entry.event)).toEqual(['@start', 'accept_for_dispatch']);
+    expect(after.body.version).toBe(2);
+  });
+
   it('answers unknown instances, workflows and malformed commands with problems', async () => {
     const resident = await signIn(server.baseUrl, 'resident1');
     const station = (await me(resident)).roles[0]!.orgUnitId;
