@@ -70,31 +70,38 @@ export interface CommandResponse {
 export async function runCommand(deps: CommandDeps, actor: Actor, request: CommandRequest): Promise<CommandResponse> {
   const requestHash = sha256(canonicalJson({ ...request, idempotencyKey: undefined }));
   return deps.database.db.transaction().execute(async (trx) => {
-    if (request.idempotencyKey !== undefined) {
+    const replay = async (): Promise<CommandResponse | undefined> => {
+      if (request.idempotencyKey === undefined) return undefined;
       const previous = await trx.selectFrom('idempotency_keys').selectAll().where('actor_id', '=', actor.userId).where('key', '=', request.idempotencyKey).executeTakeFirst();
-      if (previous !== undefined) {
-        if (previous.request_hash !== requestHash) {
-          throw problems.unprocessable('idempotency-key-reused', 'Idempotency-Key reused', 'This Idempotency-Key was used for a different request.', { rule: 'idempotency-key' });
-        }
-        return { status: previous.response_status, body: JSON.parse(previous.response_body) as InstanceView, replayed: true };
+      if (previous === undefined) return undefined;
+      if (previous.request_hash !== requestHash) {
+        throw problems.unprocessable('idempotency-key-reused', 'Idempotency-Key reused', 'This Idempotency-Key was used for a different request.', { rule: 'idempotency-key' });
       }
+      return { status: previous.response_status, body: JSON.parse(previous.response_body) as InstanceView, replayed: true };
+    };
+    const earlier = await replay();
+    if (earlier !== undefined) return earlier;
+    let body: InstanceView;
+    try {
+      const row = await findVisibleInstance(trx, new OrgScope(actor), request.instanceId);
+      if (row.version !== request.expectedVersion) throw problems.preconditionFailed(`The instance is at version ${row.version}.`, row.version);
+      body = await applyToInstance(trx, deps, actor, row, { event: request.event, data: request.data, comment: request.comment, target: request.target, position: request.position });
+    } catch (error) {
+      // Lost a race to the same request sent twice at once: nothing was written yet, and the winner's
+      // committed response is visible now, so answer with it.
+      if (error instanceof ProblemError && error.problem.status === 412) {
+        const winner = await replay();
+        if (winner !== undefined) return winner;
+      }
+      throw error;
     }
-    const row = await findVisibleInstance(trx, new OrgScope(actor), request.instanceId);
-    if (row.version !== request.expectedVersion) throw problems.preconditionFailed(`The instance is at version ${row.version}.`, row.version);
-    const body = await applyToInstance(trx, deps, actor, row, {
-      event: request.event,
-      data: request.data,
-      comment: request.comment,
-      target: request.target,
-      position: request.position,
-    });
     if (request.idempotencyKey !== undefined) {
       const stored = await trx
         .insertInto('idempotency_keys')
         .values({ actor_id: actor.userId, key: request.idempotencyKey, request_hash: requestHash, response_status: 200, response_body: JSON.stringify(body), created_at: deps.clock().toISOString() })
         .onConflict((conflict) => conflict.columns(['actor_id', 'key']).doNothing())
         .executeTakeFirst();
-      // The same key sent twice at once: the other request committed first. Roll this one back; a retry replays.
+      // The same key sent twice at once on another path: the other request committed first. Roll back; a retry replays.
       if (Number(stored.numInsertedOrUpdatedRows ?? 0n) !== 1) throw problems.conflict('A request with this Idempotency-Key is being processed; retry to get its response.');
     }
     return { status: 200, body, replayed: false };
