@@ -1,5 +1,5 @@
 import type { JsonFormsCellRendererRegistryEntry, JsonFormsRendererRegistryEntry, JsonSchema, Layout, UISchemaElement } from '@jsonforms/core';
-import { useDeferredValue } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { JsonFormsDispatch } from '@jsonforms/react';
 
 export interface LayoutChildrenProps {
@@ -11,16 +11,22 @@ export interface LayoutChildrenProps {
   cells?: JsonFormsCellRendererRegistryEntry[] | undefined;
 }
 
-/** Children rendered in the first pass; the rest follow in an interruptible background render. */
+/** Children rendered in the first pass; the rest follow in batches of this size. */
 export const FIRST_BATCH = 30;
 
 /**
  * Dispatches each child element back to the renderer registry. A long form paints its first fields at
- * once and renders the rest as a deferred (time-sliced) update, so a phone can scroll and type while
- * field 150 is still being built.
+ * once and adds the rest in small transitions between which the browser paints and handles input, so
+ * a phone can scroll and type while field 150 is still being built. (One deferred render of everything
+ * would end in one long commit that blocks the page.)
  */
 export function LayoutChildren({ elements, schema, path, enabled, renderers, cells }: LayoutChildrenProps) {
-  const shown = useDeferredValue(elements.length, Math.min(elements.length, FIRST_BATCH));
+  const [shown, setShown] = useState(() => Math.min(elements.length, FIRST_BATCH));
+  useEffect(() => {
+    if (shown >= elements.length) return;
+    const next = setTimeout(() => startTransition(() => setShown((n) => Math.min(elements.length, n + FIRST_BATCH))), 0);
+    return () => clearTimeout(next);
+  }, [shown, elements.length]);
   return (
     <>
       {elements.slice(0, shown).map((child, index) => (
