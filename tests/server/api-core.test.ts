@@ -177,6 +177,23 @@ describe.each(DIALECTS)('core API on $name', (dialect) => {
     expect((await station.request('DELETE', `/api/role-assignments/${granted.body.id}`)).status).toBe(404);
   });
 
+  it('lists the teams serving a unit: its institute’s teams, not another institute’s', async () => {
+    const station = await signIn(url, 'station.admin');
+    const teams = await station.get<{ items: { teamType: string; orgUnitId: string; memberCount: number }[] }>('/api/teams');
+    expect(teams.status).toBe(200);
+    expect(new Set(teams.body.items.map((team) => team.teamType)).size).toBe(7);
+    expect(teams.body.items.every((team) => team.memberCount > 0)).toBe(true);
+    const legal = await station.get<{ items: { teamType: string }[] }>('/api/teams?teamType=legal-service');
+    expect(legal.body.items.map((team) => team.teamType)).toEqual(['legal-service']);
+    const otherInstitute = await signIn(url, 'institute.admin2');
+    const theirs = await otherInstitute.get<{ items: { orgUnitId: string }[] }>('/api/teams');
+    expect(theirs.body.items.some((team) => teams.body.items.some((mine) => mine.orgUnitId === team.orgUnitId))).toBe(false);
+    // Teams are public within the area they serve: a resident sees the teams of their own institute.
+    const residentTeams = await (await signIn(url, 'resident1')).get<{ items: { orgUnitId: string }[] }>('/api/teams');
+    expect(residentTeams.body.items).toEqual(teams.body.items);
+    expect((await new ApiClient(url).get('/api/teams')).status).toBe(401);
+  });
+
   it('keeps an intact hash-chained audit log with a row per mutation', async () => {
     const db = database.handle.db;
     expect(await verifyAuditChain(db)).toBeNull();

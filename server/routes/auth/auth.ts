@@ -26,6 +26,8 @@ export const authRoutes = newRouter()
     }
     deps.loginLimiter.succeed(keys[0]!);
     const session = await db.transaction().execute(async (trx) => {
+      // Expired sessions are swept here, where sessions are made, so the table stays the size of the live ones.
+      await trx.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
       const created = await createSession(trx, user.id, now, deps.sessionTtlMs);
       await appendAudit(trx, { actorId: user.id, action: 'auth.login', targetType: 'user', targetId: user.id, beforeHash: null, afterHash: null, at: now.toISOString() });
       return created;
