@@ -51,11 +51,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
-  app.use('/api/*', async (c, next) => {
-    // Attachments carry their own, larger limit.
-    const limit = c.req.path.startsWith('/api/attachments') ? deps.attachmentLimitBytes : deps.bodyLimitBytes;
-    return bodyLimit({ maxSize: limit, onError: (ctx) => problemResponse(ctx, problems.payloadTooLarge(limit).problem) })(c, next);
-  });
+  const limitTo = (limit: number) => bodyLimit({ maxSize: limit, onError: (ctx) => problemResponse(ctx, problems.payloadTooLarge(limit).problem) });
+  const jsonLimit = limitTo(deps.bodyLimitBytes);
+  const attachmentLimit = limitTo(deps.attachmentLimitBytes);
+  // Attachments carry their own, larger limit.
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/attachments') ? attachmentLimit(c, next) : jsonLimit(c, next)));
   app.use('/api/*', sessionMiddleware);
   app.use('/api/*', async (c, next) => (c.req.path === '/api/auth/login' ? next() : csrfMiddleware(c, next)));
 
