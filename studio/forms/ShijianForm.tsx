@@ -3,7 +3,7 @@ import { Alert, Button, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
-import type { JsonFormsCore, JsonSchema, Translator, UISchemaElement } from '@jsonforms/core';
+import { UPDATE_DATA, type JsonFormsCore, type JsonSchema, type Middleware, type Translator, type UISchemaElement } from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
 import type { FormDefinition } from '../../runtime/schema/form';
 import { ApiError } from '../api/client';
@@ -16,7 +16,7 @@ import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { FormStore, type RuleState } from './form-store';
 import { applyComputed, evaluateFormRules, validateFormData } from './form-runtime';
 import { issuesFromProblem, type FormIssueLike } from './issues';
-import { getAtPath, scopeToPath } from './paths';
+import { getAtPath, pointerToPath, scopeToPath } from './paths';
 
 export type FormData = Record<string, unknown>;
 
@@ -51,6 +51,15 @@ function rulesByPath(form: FormDefinition, data: FormData): Map<string, RuleStat
   const map = new Map<string, RuleState>();
   for (const [scope, state] of Object.entries(evaluateFormRules(form, data))) map.set(scopeToPath(scope), state);
   return map;
+}
+
+/** A hidden field cannot be fixed by the person filling the form, so its issues neither show nor block. */
+function visibleIssues(issues: FormIssueLike[], rules: Map<string, RuleState>): FormIssueLike[] {
+  if (![...rules.values()].some((r) => !r.visible)) return issues;
+  return issues.filter((issue) => {
+    const parts = pointerToPath(issue.pointer).split('.');
+    return parts.every((_, i) => rules.get(parts.slice(0, i + 1).join('.'))?.visible !== false);
+  });
 }
 
 function computedPaths(form: FormDefinition): string[] {
@@ -116,12 +125,23 @@ export function ShijianForm(props: ShijianFormProps) {
   const [showDraftNotice, setShowDraftNotice] = useState(draft !== undefined);
   const [data, setData] = useState<FormData>(() => {
     const initial = applyComputed(form, draft?.data ?? withDefaults(form.schema, props.data ?? {}));
-    store.update({ rules: rulesByPath(form, initial), computed: new Set(computedPaths(form)), issues: validateFormData(form, initial) });
+    const rules = rulesByPath(form, initial);
+    store.update({ rules, computed: new Set(computedPaths(form)), issues: visibleIssues(validateFormData(form, initial), rules) });
     return initial;
   });
   const latest = useRef<FormData>(data);
   const initialData = useRef<FormData>(data);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // JSON Forms reports changes 10 ms late; the middleware sees every edit at once, so a submit or a
+  // closing page never acts on data one keystroke old.
+  const coreData = useRef<FormData | undefined>(undefined);
+  const unsaved = useRef(false);
+  const middleware = useCallback<Middleware>((state, action, reducer) => {
+    const next = reducer(state, action);
+    coreData.current = next.data as FormData;
+    if (action.type === UPDATE_DATA) unsaved.current = true;
+    return next;
+  }, []);
   const [submitState, setSubmitState] = useState<{ busy: boolean; message?: string }>({ busy: false });
 
   useEffect(() => store.update({ locale }), [store, locale]);
@@ -129,8 +149,9 @@ export function ShijianForm(props: ShijianFormProps) {
 
   const evaluate = useCallback(
     (next: FormData) => {
-      const issues = validateFormData(form, next);
-      store.update({ rules: rulesByPath(form, next), computed: new Set(computedPaths(form)), issues });
+      const rules = rulesByPath(form, next);
+      const issues = visibleIssues(validateFormData(form, next), rules);
+      store.update({ rules, computed: new Set(computedPaths(form)), issues });
       return issues;
     },
     [form, store],
@@ -161,6 +182,12 @@ export function ShijianForm(props: ShijianFormProps) {
     evaluate(next);
   }, [form, evaluate]);
 
+  const flushDraft = useCallback(() => {
+    clearTimeout(draftTimer.current);
+    if (draftKey && unsaved.current) saveDraft(draftKey, coreData.current ?? latest.current);
+    unsaved.current = false;
+  }, [draftKey]);
+
   const handleJsonFormsChange = useCallback(
     ({ data: changed }: Pick<JsonFormsCore, 'data' | 'errors'>) => {
       const next = (changed ?? {}) as FormData;
@@ -176,15 +203,26 @@ export function ShijianForm(props: ShijianFormProps) {
       }
       const issues = evaluate(latest.current);
       onChange?.(latest.current, issues);
-      if (draftKey && latest.current !== initialData.current) {
+      if (draftKey && unsaved.current) {
         clearTimeout(draftTimer.current);
-        const snapshot = latest.current;
-        draftTimer.current = setTimeout(() => saveDraft(draftKey, snapshot), DRAFT_DELAY_MS);
+        draftTimer.current = setTimeout(flushDraft, DRAFT_DELAY_MS);
       }
     },
-    [form, evaluate, onChange, draftKey, store],
+    [form, evaluate, onChange, draftKey, store, flushDraft],
   );
-  useEffect(() => () => clearTimeout(draftTimer.current), []);
+  // Leaving the page, switching apps on a phone or closing the form saves what is pending at once.
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flushDraft();
+    };
+    window.addEventListener('pagehide', flushDraft);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', flushDraft);
+      document.removeEventListener('visibilitychange', onHide);
+      flushDraft();
+    };
+  }, [flushDraft]);
 
   const translate = useMemo<Translator>(() => {
     const own = form.i18n?.[locale];
@@ -194,6 +232,8 @@ export function ShijianForm(props: ShijianFormProps) {
   const i18n = useMemo(() => ({ locale, translate }), [locale, translate]);
 
   const discardDraft = () => {
+    clearTimeout(draftTimer.current);
+    unsaved.current = false;
     if (draftKey) clearDraft(draftKey);
     setShowDraftNotice(false);
     const original = applyComputed(form, withDefaults(form.schema, props.data ?? {}));
@@ -203,6 +243,7 @@ export function ShijianForm(props: ShijianFormProps) {
   };
 
   const submit = async () => {
+    if (coreData.current && coreData.current !== latest.current) handleJsonFormsChange({ data: coreData.current, errors: [] });
     store.revealAll();
     const issues = store.issues();
     if (issues.length > 0) {
@@ -222,6 +263,7 @@ export function ShijianForm(props: ShijianFormProps) {
     try {
       await onSubmit(latest.current);
       clearTimeout(draftTimer.current);
+      unsaved.current = false;
       if (draftKey) clearDraft(draftKey);
       setShowDraftNotice(false);
       setSubmitState({ busy: false, message: t('form.submitted') });
@@ -243,6 +285,7 @@ export function ShijianForm(props: ShijianFormProps) {
       readonly={readonly}
       i18n={i18n}
       onChange={handleJsonFormsChange}
+      middleware={middleware}
     />
   );
 

@@ -179,3 +179,37 @@ describe('offline', () => {
     await waitFor(() => expect(screen.queryByText(/网络已断开/)).toBeNull());
   });
 });
+
+describe('draft safety and hidden fields', () => {
+  test('what was typed just before the form closes is saved at once, not lost with the timer', () => {
+    const view = render(<ShijianForm form={form} data={{}} draftKey="quick" />);
+    fireEvent.change(screen.getByLabelText(/活动名称/), { target: { value: '刚输入的' } });
+    return waitFor(() => expect(screen.getByLabelText<HTMLInputElement>(/活动名称/).value).toBe('刚输入的')).then(async () => {
+      // JSON Forms reports the change after 10 ms; the draft timer would wait 400 ms more.
+      await act(async () => new Promise((r) => setTimeout(r, 30)));
+      expect(localStorage.getItem('shijian.draft.quick')).toBeNull();
+      view.unmount();
+      expect(localStorage.getItem('shijian.draft.quick')).toContain('刚输入的');
+    });
+  });
+
+  test('a required field hidden by a rule neither shows a message nor blocks submitting', async () => {
+    const conditional = defineForm(
+      { properties: { online: { type: 'boolean' }, link: { type: 'string' } }, required: ['link'] },
+      { zh: { 'online.label': '线上活动', 'link.label': '直播链接' }, rules: [{ scope: '#/properties/link', effect: 'SHOW', when: 'has(data.online) && data.online == true' }] },
+    );
+    const onSubmit = vi.fn();
+    renderForm(conditional, { onSubmit });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '提 交' }));
+    });
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByRole('switch', { name: /线上活动/ }));
+    await act(async () => {
+      // antd keeps the loading icon (named "loading") for a moment after the first submit.
+      fireEvent.click(screen.getByRole('button', { name: /提\s?交/ }));
+    });
+    expect(await screen.findByText('此项为必填项')).toBeTruthy();
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+  });
+});
