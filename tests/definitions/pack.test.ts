@@ -336,7 +336,7 @@ describe('sample data against the form schemas', () => {
     ['volunteer-registration', { realName: '张三', idType: 'passport', idNumber: 'E12345678', gender: 'female', phone: '13800000000', residenceUnit: 'st-1', consent: false }, false],
     ['station-profile', { name: '某村新时代文明实践站', address: '凉州区某镇某村', headName: '李四', adminDivisionCode: '620602100200' }, true],
     ['station-profile', { name: '某村新时代文明实践站', address: '凉州区某镇某村', headName: '李四', adminDivisionCode: '6206' }, false],
-    ['meeting-record', { type: 'committeeStudy', date: '2026-03-01', topic: '研究文明实践工作', chair: '王五', minutes: '会议研究了年度计划' }, true],
+    ['meeting-record', { type: 'committee-study', date: '2026-03-01', topic: '研究文明实践工作', chair: '王五', minutes: '会议研究了年度计划' }, true],
     ['meeting-record', { type: 'weekly', date: '2026-03-01', topic: '研究文明实践工作', chair: '王五', minutes: '会议研究了年度计划' }, false],
   ])('%s %j valid: %s', (key, data, valid) => {
     expect(validate(key, data)).toBe(valid);
