@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -13,10 +13,14 @@ import { FormStoreContext, FormTranslateContext, FormWidthContext, UploadContext
 import '../renderers/renderers.css';
 import { withDefaults } from './defaults';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
-import { FormStore, type RuleState } from './form-store';
-import { applyComputed, evaluateFormRules, validateFormData } from './form-runtime';
+import { FormStore } from './form-store';
+import { applyComputed, validateFormData } from './form-runtime';
 import { issuesFromProblem, type FormIssueLike } from './issues';
-import { getAtPath, pointerToPath, scopeToPath } from './paths';
+import { getAtPath } from './paths';
+import { computedPaths, rulesByPath, visibleIssues, withComputed } from './form-logic';
+import { PHONE_MAX_WIDTH, useMeasuredWidth, useOffline } from './form-hooks';
+
+export { PHONE_MAX_WIDTH };
 
 export type FormData = Record<string, unknown>;
 
@@ -43,67 +47,7 @@ export interface ShijianFormProps {
   width?: FormWidth | undefined;
 }
 
-/** Below this container width the renderers switch to their phone layouts. */
-export const PHONE_MAX_WIDTH = 576;
 const DRAFT_DELAY_MS = 400;
-
-function rulesByPath(form: FormDefinition, data: FormData): Map<string, RuleState> {
-  const map = new Map<string, RuleState>();
-  for (const [scope, state] of Object.entries(evaluateFormRules(form, data))) map.set(scopeToPath(scope), state);
-  return map;
-}
-
-/** A hidden field cannot be fixed by the person filling the form, so its issues neither show nor block. */
-function visibleIssues(issues: FormIssueLike[], rules: Map<string, RuleState>): FormIssueLike[] {
-  if (![...rules.values()].some((r) => !r.visible)) return issues;
-  return issues.filter((issue) => {
-    const parts = pointerToPath(issue.pointer).split('.');
-    return parts.every((_, i) => rules.get(parts.slice(0, i + 1).join('.'))?.visible !== false);
-  });
-}
-
-function computedPaths(form: FormDefinition): string[] {
-  return (form.computed ?? []).map((c) => scopeToPath(c.scope));
-}
-
-function sameAt(paths: string[], a: unknown, b: unknown): boolean {
-  return paths.every((p) => JSON.stringify(getAtPath(a, p)) === JSON.stringify(getAtPath(b, p)));
-}
-
-/** Follows the browser's online/offline events; a phone in a village loses its signal often. */
-function useOffline(): boolean {
-  const [offline, setOffline] = useState(() => typeof navigator !== 'undefined' && navigator.onLine === false);
-  useEffect(() => {
-    const goOffline = () => setOffline(true);
-    const goOnline = () => setOffline(false);
-    window.addEventListener('offline', goOffline);
-    window.addEventListener('online', goOnline);
-    return () => {
-      window.removeEventListener('offline', goOffline);
-      window.removeEventListener('online', goOnline);
-    };
-  }, []);
-  return offline;
-}
-
-function useMeasuredWidth(forced: FormWidth | undefined) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [measured, setMeasured] = useState<FormWidth>('desktop');
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (forced || !element) return;
-    const apply = (width: number) => setMeasured(width > 0 && width < PHONE_MAX_WIDTH ? 'phone' : 'desktop');
-    apply(element.getBoundingClientRect().width);
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const entry = entries[0];
-      if (entry) apply(entry.contentRect.width);
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [forced]);
-  return [ref, forced ?? measured] as const;
-}
 
 /**
  * A form definition rendered with Shijian's Ant Design renderers: expression rules hide or disable
@@ -164,8 +108,7 @@ export function ShijianForm(props: ShijianFormProps) {
     if (props.data === lastProp.current) return;
     lastProp.current = props.data;
     if (!props.data || props.data === latest.current) return;
-    const withComputed = applyComputed(form, props.data);
-    const next = sameAt(computedPaths(form), props.data, withComputed) ? props.data : withComputed;
+    const next = withComputed(form, props.data);
     latest.current = next;
     setData(next);
     evaluate(next);
@@ -194,13 +137,9 @@ export function ShijianForm(props: ShijianFormProps) {
       if (next === latest.current && next !== initialData.current) return;
       const previous = latest.current;
       store.dropExternal((path) => getAtPath(previous, path) !== getAtPath(next, path));
-      const withComputed = applyComputed(form, next);
-      if (!sameAt(computedPaths(form), next, withComputed)) {
-        latest.current = withComputed;
-        setData(withComputed);
-      } else {
-        latest.current = next;
-      }
+      const computed = withComputed(form, next);
+      latest.current = computed;
+      if (computed !== next) setData(computed);
       const issues = evaluate(latest.current);
       onChange?.(latest.current, issues);
       if (draftKey && unsaved.current) {
