@@ -87,5 +87,6 @@ export const en: Record<MessageKey, string> = {
   'upload.limits': 'Up to {maxFiles}, each at most {maxSizeMb} MB',
   'upload.noUploader': 'Uploading is not available on this page',
 
+  'api.unavailable': 'The server cannot be reached right now; please try again later',
   'api.network': 'Network error; check your connection and retry',
 };

@@ -85,6 +85,7 @@ export const zhCN = {
   'upload.limits': '最多 {maxFiles} 个，每个不超过 {maxSizeMb} MB',
   'upload.noUploader': '当前页面不支持上传',
 
+  'api.unavailable': '暂时无法连接服务器，请稍后重试',
   'api.network': '网络连接失败，请检查网络后重试',
 } as const;
 

@@ -53,6 +53,9 @@ export function LoginPage() {
         <p className="sj-secondary">{t('login.subtitle')}</p>
         <h2 className="sj-login-title">{t('login.title')}</h2>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
+        {!error && state.status === 'anonymous' && state.error ? (
+          <Alert type="warning" showIcon title={state.error.isNetwork ? t('api.network') : t('api.unavailable')} style={{ marginBottom: 16 }} />
+        ) : null}
         <form onSubmit={(e) => void submit(e)} noValidate>
           <div className="sj-login-field">
             <label htmlFor="login-username">{t('login.username')}</label>
