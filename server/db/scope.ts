@@ -11,6 +11,12 @@ import type { Actor } from '../auth/actor';
 import { teamIds } from '../auth/actor';
 import { subtreeRoles, type Role } from '../auth/roles';
 
+/**
+ * `tasks.pool_org_unit_id` of a pool open to the role anywhere. A value rather than NULL, so the branch is
+ * an equality seek on the pool index (NULL also marks team pools and assigned tasks, which are many).
+ */
+export const poolAnywhere = '*';
+
 export class OrgScope {
   /** Subtree roots the actor sees, with nested roots removed. */
   readonly roots: string[];
@@ -86,7 +92,7 @@ export class OrgScope {
   private poolBranches(): RawBuilder<SqlBool>[] {
     const atUnit = this.actor.memberships.map((m) => sql<SqlBool>`(tasks.pool_org_unit_id = ${m.orgUnitId} and tasks.pool_role = ${m.role})`);
     const anywhere = [...new Set(this.actor.memberships.map((m) => m.role))].map(
-      (role) => sql<SqlBool>`(tasks.pool_org_unit_id is null and tasks.pool_role = ${role} and tasks.pool_team_id is null)`,
+      (role) => sql<SqlBool>`(tasks.pool_org_unit_id = ${poolAnywhere} and tasks.pool_role = ${role})`,
     );
     const teams = this.teams.map((team) => sql<SqlBool>`tasks.pool_team_id = ${team}`);
     return [...atUnit, ...anywhere, ...teams];

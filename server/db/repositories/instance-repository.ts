@@ -2,7 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Effect, HistoryEntry, WorkflowInstance } from '../../../runtime/workflow/types';
 import { problems } from '../../errors';
 import { newId } from '../../util/ids';
-import type { OrgScope } from '../scope';
+import { poolAnywhere, type OrgScope } from '../scope';
 import type { Database, InstanceRow, OutboxTable, TaskTable } from '../types';
 
 /** The instance as the engine sees it: the stored snapshot plus the append-only history. */
@@ -107,7 +107,7 @@ export async function syncTasks(db: Kysely<Database>, before: WorkflowInstance |
     // No unit: anyone holding the role, anywhere, may claim (the definition's `at: any`).
     const unit = task.pool.unit ?? null;
     const isTeam = unit !== null && teamIds.has(unit);
-    rows.push({ ...base, id: newId(), assignee_user_id: null, pool_role: task.pool.role, pool_org_unit_id: isTeam ? null : unit, pool_team_id: isTeam ? unit : null });
+    rows.push({ ...base, id: newId(), assignee_user_id: null, pool_role: task.pool.role, pool_org_unit_id: isTeam ? null : (unit ?? poolAnywhere), pool_team_id: isTeam ? unit : null });
   }
   if (rows.length > 0) await db.insertInto('tasks').values(rows).execute();
 }
