@@ -144,4 +144,15 @@ describe('form preview in Chromium', () => {
       await page.close();
     }
   });
+
+  test('without an API server the login page says the server cannot be reached', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(8000);
+    try {
+      await page.goto(`${server.url}/#/login`);
+      await page.getByText('暂时无法连接服务器，请稍后重试').waitFor();
+    } finally {
+      await page.close();
+    }
+  });
 });
