@@ -9,6 +9,8 @@ import { artifactPath, buildStudio, launchChromium, serveStatic, type StaticServ
 let outDir = '';
 let server: StaticServer;
 let browser: BrowserContext;
+// Generous: the whole test suite shares two cores with these browser tests.
+const POLL = { timeout: 10_000 };
 
 beforeAll(async () => {
   outDir = await buildStudio();
@@ -24,7 +26,7 @@ afterAll(async () => {
 
 async function openHarness(width: number, height: number, query: string, form: FormDefinition = activityForm): Promise<Page> {
   const page = await browser.newPage();
-  page.setDefaultTimeout(8000);
+  page.setDefaultTimeout(15_000);
   await page.setViewportSize({ width, height });
   await page.addInitScript((definition) => {
     (window as unknown as { __SHIJIAN_FORM__: unknown }).__SHIJIAN_FORM__ = definition;
@@ -41,23 +43,23 @@ async function seriousViolations(page: Page) {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-describe('form preview in Chromium', () => {
+describe('form preview in Chromium', { timeout: 90_000 }, () => {
   test('phone, 360 px: stacked layout, fill fields, a show-rule, Chinese messages, computed total', async () => {
     const page = await openHarness(360, 780, 'frames=desktop');
     try {
       const form = page.locator('.sj-form');
-      await expect.poll(() => form.getAttribute('class')).toContain('sj-form-phone');
+      await expect.poll(() => form.getAttribute('class'), POLL).toContain('sj-form-phone');
       const cols = await page.locator('.sj-horizontal > .ant-col').evaluateAll((els) => els.map((e) => e.className));
       expect(cols.every((c) => c.includes('ant-col-24'))).toBe(true);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
       await page.getByLabel('活动名称').fill('重阳节敬老志愿服务');
       await page.getByLabel('志愿服务').check();
-      await expect.poll(async () => (await state(page)).category).toBe('volunteer');
+      await expect.poll(async () => (await state(page)).category, POLL).toBe('volunteer');
 
-      await expect.poll(() => page.getByLabel('直播链接').count()).toBe(0);
+      await expect.poll(() => page.getByLabel('直播链接').count(), POLL).toBe(0);
       await page.getByRole('switch', { name: '线上活动' }).click();
-      await expect.poll(() => page.getByLabel('直播链接').count()).toBe(1);
+      await expect.poll(() => page.getByLabel('直播链接').count(), POLL).toBe(1);
 
       const adults = page.getByLabel('成人人数');
       await adults.fill('150');
@@ -65,8 +67,8 @@ describe('form preview in Chromium', () => {
       await page.locator('.sj-form').getByText('不能大于 100').waitFor();
       await adults.fill('12');
       await page.getByLabel('儿童人数').fill('8');
-      await expect.poll(async () => (await state(page)).total).toBe(20);
-      await expect.poll(() => page.getByLabel('参与总人数').inputValue()).toBe('20');
+      await expect.poll(async () => (await state(page)).total, POLL).toBe(20);
+      await expect.poll(() => page.getByLabel('参与总人数').inputValue(), POLL).toBe('20');
 
       await page.getByLabel('活动名称').fill('');
       await page.getByLabel('活动名称').blur();
@@ -74,7 +76,7 @@ describe('form preview in Chromium', () => {
 
       await page.getByRole('button', { name: '添加一行' }).click();
       await page.getByLabel('第 1 行 姓名').fill('王芳');
-      await expect.poll(async () => (await state(page)).volunteers).toEqual([{ name: '王芳' }]);
+      await expect.poll(async () => (await state(page)).volunteers, POLL).toEqual([{ name: '王芳' }]);
 
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: artifactPath('form-preview-360.png'), fullPage: true });
@@ -88,17 +90,17 @@ describe('form preview in Chromium', () => {
     try {
       const desktop = page.locator('[data-frame=desktop]');
       const phone = page.locator('[data-frame=phone]');
-      await expect.poll(() => phone.locator('.sj-form').getAttribute('class')).toContain('sj-form-phone');
+      await expect.poll(() => phone.locator('.sj-form').getAttribute('class'), POLL).toContain('sj-form-phone');
       expect(await desktop.locator('.sj-form').getAttribute('class')).toContain('sj-form-desktop');
       const desktopCols = await desktop.locator('.sj-horizontal > .ant-col').first().getAttribute('class');
       expect(desktopCols).toContain('ant-col-12');
 
       await desktop.getByLabel('活动名称').fill('理论宣讲进村');
-      await expect.poll(() => phone.getByLabel('活动名称').inputValue()).toBe('理论宣讲进村');
+      await expect.poll(() => phone.getByLabel('活动名称').inputValue(), POLL).toBe('理论宣讲进村');
 
       await desktop.getByRole('switch', { name: '线上活动' }).click();
-      await expect.poll(() => phone.getByLabel('直播链接').count()).toBe(1);
-      await expect.poll(() => desktop.getByLabel('直播链接').count()).toBe(1);
+      await expect.poll(() => phone.getByLabel('直播链接').count(), POLL).toBe(1);
+      await expect.poll(() => desktop.getByLabel('直播链接').count(), POLL).toBe(1);
 
       const people = desktop.getByLabel('成人人数');
       await people.fill('101');
@@ -119,13 +121,13 @@ describe('form preview in Chromium', () => {
       expect(await page.evaluate(() => document.activeElement?.id ?? '')).toContain('day');
       await page.getByRole('switch', { name: '线上活动' }).focus();
       await page.keyboard.press('Space');
-      await expect.poll(async () => (await state(page)).online).toBe(true);
+      await expect.poll(async () => (await state(page)).online, POLL).toBe(true);
       await page.getByRole('button', { name: '添加一行' }).focus();
       await page.keyboard.press('Enter');
-      await expect.poll(async () => (await state(page)).volunteers).toEqual([{}]);
+      await expect.poll(async () => (await state(page)).volunteers, POLL).toEqual([{}]);
       await page.getByLabel('第 1 行 姓名').focus();
       await page.keyboard.type('李雷');
-      await expect.poll(async () => (await state(page)).volunteers).toEqual([{ name: '李雷' }]);
+      await expect.poll(async () => (await state(page)).volunteers, POLL).toEqual([{ name: '李雷' }]);
       expect((await state(page)).title).toBe('读书分享会');
     } finally {
       await page.close();
@@ -147,7 +149,7 @@ describe('form preview in Chromium', () => {
 
   test('without an API server the login page says the server cannot be reached', async () => {
     const page = await browser.newPage();
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(15_000);
     try {
       await page.goto(`${server.url}/#/login`);
       await page.getByText('暂时无法连接服务器，请稍后重试').waitFor();

@@ -12,6 +12,8 @@ let outDir = '';
 let database: TestDatabase;
 let server: RunningServer;
 let browser: BrowserContext;
+// Generous: the whole test suite shares two cores with these browser tests.
+const POLL = { timeout: 10_000 };
 
 beforeAll(async () => {
   outDir = await buildStudio();
@@ -31,7 +33,7 @@ async function newPage(width: number, height: number): Promise<Page> {
   // One persistent browser profile serves both tests: start each signed out.
   await browser.clearCookies();
   const page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(15_000);
   await page.setViewportSize({ width, height });
   return page;
 }
@@ -47,7 +49,7 @@ async function serious(page: Page) {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-describe('studio shell against the real server', () => {
+describe('studio shell against the real server', { timeout: 90_000 }, () => {
   test('a resident on a phone: login page in Chinese, a wrong password explained, then only the workspace', async () => {
     const page = await newPage(360, 740);
     try {
@@ -63,7 +65,7 @@ describe('studio shell against the real server', () => {
       await logIn(page, 'resident1');
       await page.getByRole('heading', { name: '工作台 · 我的待办' }).waitFor();
       expect(page.url()).toContain('#/workspace');
-      await expect.poll(() => page.getByRole('navigation').getByText('工作台').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.getByRole('navigation').getByText('工作台').count(), POLL).toBeGreaterThan(0);
       expect(await page.getByText('设计器', { exact: true }).count()).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       expect(await serious(page)).toEqual([]);
@@ -93,7 +95,7 @@ describe('studio shell against the real server', () => {
       expect(await page.locator('[data-frame=desktop] .sj-field').count()).toBeGreaterThan(3);
       await page.screenshot({ path: artifactPath('shell-preview-1280.png'), fullPage: true });
       await page.locator('.ant-segmented').getByText('English').click();
-      await expect.poll(() => page.locator('[data-frame=desktop] .sj-form').getAttribute('lang')).toBe('en');
+      await expect.poll(() => page.locator('[data-frame=desktop] .sj-form').getAttribute('lang'), POLL).toBe('en');
       expect(await serious(page)).toEqual([]);
 
       await page.goto(`${server.baseUrl}/#/preview/form/no-such-form`);
