@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate';
 import { seedIfEmpty, type DemoSize } from './seed/seed';
 import { DefinitionCache } from './engine/definition-cache';
 import { loadRuntimeEngine } from './engine/runtime-engine';
+import { startOutboxRelay } from './workers/outbox-relay';
 import { startTimerWorker } from './workers/timer-worker';
 import { systemClock } from './util/clock';
 
@@ -35,11 +36,12 @@ const app = createApp({
   sessionTtlMs: 12 * 60 * 60 * 1000,
 });
 const worker = startTimerWorker({ database, clock: systemClock, engine: runtimeEngine, definitions, log, intervalMs: 1000 });
+const relay = startOutboxRelay({ database, clock: systemClock, log, webhookUrl: process.env.SHIJIAN_WEBHOOK_URL ?? null }, 2000);
 const port = Number(process.env.PORT ?? 8787);
 const server = serve({ fetch: app.fetch, port }, (info) => console.log(`[shijian] listening on http://localhost:${info.port} (${database.capabilities.name})`));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void worker.stop().then(() => server.close(() => void database.close().then(() => process.exit(0))));
+    void Promise.all([worker.stop(), relay.stop()]).then(() => server.close(() => void database.close().then(() => process.exit(0))));
   });
 }

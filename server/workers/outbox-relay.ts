@@ -1,0 +1,71 @@
+import type { AppDeps } from '../deps';
+import type { Logger } from '../errors';
+
+export type RelayDeps = Pick<AppDeps, 'database' | 'clock'> & { log: Logger; webhookUrl: string | null; fetch?: typeof fetch };
+
+export interface OutboxRelay {
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const maxAttempts = 10;
+
+/**
+ * Delivers webhook effects from the outbox after their transaction committed: claim a batch (bumping
+ * `attempts` in a short transaction, `SKIP LOCKED` on PostgreSQL so several servers share the work), POST
+ * each to the configured URL outside any transaction, then mark it delivered. At least once: a server
+ * dying between POST and mark delivers again, so receivers dedupe by the `id` sent with each event.
+ * Other effect kinds (notify, record, setData) stay in the outbox for the features that consume them.
+ */
+export function startOutboxRelay(deps: RelayDeps, intervalMs: number): OutboxRelay {
+  let running: Promise<number> = Promise.resolve(0);
+  let stopped = false;
+  const runOnce = () => {
+    running = running.then(() => (stopped || deps.webhookUrl === null ? 0 : relayBatch(deps).catch((error: unknown) => (deps.log('outbox relay failed', error), 0))));
+    return running;
+  };
+  const interval = setInterval(() => void runOnce(), intervalMs);
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(interval);
+      await running;
+    },
+  };
+}
+
+async function relayBatch(deps: RelayDeps): Promise<number> {
+  const { db, capabilities } = deps.database;
+  const claimed = await db.transaction().execute(async (trx) => {
+    let query = trx.selectFrom('outbox').select(['id', 'version']).where('kind', '=', 'webhook').where('delivered_at', 'is', null).where('attempts', '<', maxAttempts).orderBy('created_at').limit(20);
+    if (capabilities.supportsSkipLocked) query = query.forUpdate().skipLocked();
+    const ids = (await query.execute()).map((row) => row.id);
+    if (ids.length === 0) return [];
+    return trx
+      .updateTable('outbox')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), version: eb('version', '+', 1) }))
+      .where('id', 'in', ids)
+      .returning(['id', 'instance_id', 'payload', 'created_at'])
+      .execute();
+  });
+  let delivered = 0;
+  const post = deps.fetch ?? fetch;
+  for (const row of claimed) {
+    const effect = JSON.parse(row.payload) as { event?: string; data?: unknown };
+    try {
+      const response = await post(deps.webhookUrl!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: row.id, event: effect.event, instanceId: row.instance_id, data: effect.data ?? {}, occurredAt: row.created_at }),
+        signal: AbortSignal.timeout(5_000),
+      });
+      if (!response.ok) continue;
+      await db.updateTable('outbox').set({ delivered_at: deps.clock().toISOString() }).where('id', '=', row.id).execute();
+      delivered++;
+    } catch {
+      // Unreachable receiver: the row stays pending and is retried on a later tick, up to maxAttempts.
+    }
+  }
+  return delivered;
+}
