@@ -5,3 +5,4 @@ export { issuesFromProblem, type FormIssueLike } from './issues';
 export { loadDraft, saveDraft, clearDraft, type Draft } from './drafts';
 export { UploadContext, ReferenceLookupContext, type UploadFile, type UploadedFile, type LookupReferences, type ReferenceOption } from '../renderers/context';
 export { createAttachmentUploader, attachmentUrl } from '../api/attachments';
+export { createReferenceLookup } from '../api/references';

@@ -4,9 +4,14 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import type { FormDefinition } from '../../runtime/schema/form';
 import { ApiError } from '../api/client';
 import { definitionsApi, type StoredDefinition } from '../api/endpoints';
+import { createReferenceLookup } from '../api/references';
+import { ReferenceLookupContext } from '../renderers/context';
 import { FormPreview } from '../forms/FormPreview';
 import { useLocale, useT, type Locale } from '../i18n';
 import { PageLoading } from '../shell/guards';
+
+// Read-only lookups, so references in the previewed form show real teams and units.
+const lookupReferences = createReferenceLookup();
 
 type Load = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; definition: StoredDefinition<FormDefinition> };
 
@@ -67,7 +72,9 @@ export default function FormPreviewPage() {
           ]}
         />
       </Space>
-      <FormPreview key={`${form.key}@${load.definition.version}`} form={form} locale={formLocale} />
+      <ReferenceLookupContext.Provider value={lookupReferences}>
+        <FormPreview key={`${form.key}@${load.definition.version}`} form={form} locale={formLocale} />
+      </ReferenceLookupContext.Provider>
     </section>
   );
 }

@@ -93,6 +93,10 @@ describe('studio shell against the real server', { timeout: 90_000 }, () => {
       await page.locator('[data-frame=desktop] .sj-form-desktop').waitFor();
       expect(await page.locator('.sj-unknown').count()).toBe(0);
       expect(await page.locator('[data-frame=desktop] .sj-field').count()).toBeGreaterThan(3);
+      // References are looked up from the API: the teams field offers the seeded teams by name.
+      await page.locator('[data-frame=desktop]').getByRole('combobox', { name: /参与队伍/ }).click();
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').count(), POLL).toBeGreaterThan(0);
+      await page.keyboard.press('Escape');
       await page.screenshot({ path: artifactPath('shell-preview-1280.png'), fullPage: true });
       await page.locator('.ant-segmented').getByText('English').click();
       await expect.poll(() => page.locator('[data-frame=desktop] .sj-form').getAttribute('lang'), POLL).toBe('en');
