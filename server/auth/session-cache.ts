@@ -28,4 +28,9 @@ export class SessionCache {
   delete(token: string): void {
     this.entries.delete(token);
   }
+
+  /** Forgets every session of a user (deactivated, or their password reset). */
+  dropUser(userId: string): void {
+    for (const [token, entry] of this.entries) if (entry.actor.userId === userId) this.entries.delete(token);
+  }
 }

@@ -3,6 +3,7 @@
  * they sort as text and never depend on a driver's date handling; JSON columns are text for the same reason.
  */
 import type { Insertable, Selectable } from 'kysely';
+import type { AssessmentTables } from './types-assessments';
 
 export interface OrgUnitTable {
   id: string;
@@ -214,7 +215,7 @@ export interface OutboxTable {
   version: number;
 }
 
-export interface Database {
+export interface Database extends AssessmentTables {
   org_units: OrgUnitTable;
   users: UserTable;
   role_memberships: RoleMembershipTable;

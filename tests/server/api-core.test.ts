@@ -175,6 +175,29 @@ describe.each(DIALECTS)('core API on $name', (dialect) => {
     expect((await helper.post('/api/auth/login', { username: 'new.helper', password: 'a-long-password' })).status).toBe(200);
     expect((await station.request('DELETE', `/api/role-assignments/${granted.body.id}`)).status).toBe(204);
     expect((await station.request('DELETE', `/api/role-assignments/${granted.body.id}`)).status).toBe(404);
+
+    // Users: listed, renamed (If-Match) and deactivated by an admin who could grant every role they hold.
+    const listed = await institute.get<{ items: { id: string; username: string; version: number }[] }>('/api/users?q=new.');
+    expect(listed.body.items.map((u) => u.username)).toEqual(['new.helper']);
+    expect((await institute.get<{ items: { username: string }[] }>('/api/users')).body.items.map((u) => u.username)).not.toContain('district.admin');
+    expect((await (await signIn(url, 'resident1')).get('/api/users')).status).toBe(403);
+    const userPath = `/api/users/${made.body.id}`;
+    const renamed = await institute.patch<{ displayName: string; version: number }>(userPath, { displayName: '帮办员 小王' }, { headers: { 'if-match': String(listed.body.items[0]!.version) } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.displayName).toBe('帮办员 小王');
+    expect((await institute.patch(userPath, { displayName: 'x' }, { headers: { 'if-match': String(listed.body.items[0]!.version) } })).status).toBe(412);
+    const districtAdminId = (await district.get<{ user: { id: string } }>('/api/auth/me')).body.user.id;
+    expect((await institute.patch(`/api/users/${districtAdminId}`, { displayName: 'x' }, { headers: { 'if-match': '1' } })).status).toBe(404);
+    const second = await signIn(url, 'station.admin2');
+    const secondId = (await second.get<{ user: { id: string } }>('/api/auth/me')).body.user.id;
+    expect((await station.post(`/api/users/${secondId}/deactivate`, undefined, { headers: { 'if-match': '1' } })).status).toBe(404);
+    expect((await institute.post(`/api/users/${secondId}/deactivate`, undefined, { headers: { 'if-match': '1' } })).status).toBe(200);
+    expect((await second.get('/api/auth/me')).status).toBe(401);
+    expect((await new ApiClient(url).post('/api/auth/login', { username: 'station.admin2', password: 'shijian-demo' })).status).toBe(401);
+    const deactivated = await district.get<{ items: { id: string; active: boolean }[] }>('/api/users?q=station.admin2');
+    expect(deactivated.body.items).toEqual([expect.objectContaining({ id: secondId, active: false })]);
+    expect((await institute.post(`${userPath}/deactivate`, undefined, { headers: { 'if-match': String(renamed.body.version) } })).status).toBe(200);
+    expect((await institute.post(`${userPath}/deactivate`, undefined, { headers: { 'if-match': String(renamed.body.version + 1) } })).status).toBe(409);
   });
 
   it('lists the teams serving a unit: its institute’s teams, not another institute’s', async () => {

@@ -47,3 +47,42 @@ export const revokeRoleRoute = createRoute({
   request: { params: z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) }) },
   responses: { 204: { description: 'Revoked' }, ...problemResponses(401, 403, 404) },
 });
+
+export const UserSummarySchema = z
+  .object({ id: z.string(), username: z.string(), displayName: z.string(), active: z.boolean(), version: z.number().int(), roles: z.array(z.object({ id: z.string(), role: z.string(), orgUnitId: z.string(), teamId: z.string().nullable() })) })
+  .openapi('UserSummary');
+
+const UserId = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+const IfMatch = z.object({ 'if-match': z.string().optional() });
+
+export const listUsersRoute = createRoute({
+  method: 'get',
+  path: '/users',
+  tags: ['users'],
+  summary: 'People holding a role in your subtree (admins only), by username',
+  request: { query: z.object({ q: z.string().max(50).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+  responses: { 200: jsonContent(z.object({ items: z.array(UserSummarySchema) }), 'Users'), ...problemResponses(400, 401, 403) },
+});
+
+export const UpdateUserBody = z
+  .object({ displayName: z.string().min(1).max(60).optional(), password: z.string().min(10).max(200).optional() })
+  .strict()
+  .openapi('UpdateUser');
+
+export const updateUserRoute = createRoute({
+  method: 'patch',
+  path: '/users/{id}',
+  tags: ['users'],
+  summary: 'Rename a user or reset their password (If-Match: version); only users whose every role you could grant',
+  request: { params: UserId, headers: IfMatch, body: jsonBody(UpdateUserBody) },
+  responses: { 200: jsonContent(UserSummarySchema, 'Updated'), ...problemResponses(400, 401, 403, 404, 412, 415, 428) },
+});
+
+export const deactivateUserRoute = createRoute({
+  method: 'post',
+  path: '/users/{id}/deactivate',
+  tags: ['users'],
+  summary: 'Deactivate a user (ends their sessions); only users whose every role you could grant',
+  request: { params: UserId, headers: IfMatch },
+  responses: { 200: jsonContent(UserSummarySchema, 'Deactivated'), ...problemResponses(401, 403, 404, 409, 412, 428) },
+});

@@ -3,6 +3,7 @@ import type { Actor } from '../../auth/actor';
 import { mayGrant } from '../../auth/grants';
 import { hashPassword } from '../../auth/passwords';
 import { isRole, type Role } from '../../auth/roles';
+import { OrgScope, subtreeCondition } from '../../db/scope';
 import { appendAudit } from '../../db/repositories/audit-repository';
 import type { Database } from '../../db/types';
 import { problems } from '../../errors';
@@ -10,7 +11,9 @@ import { requireActor } from '../../http/env';
 import { newRouter } from '../../http/router';
 import { hashOf } from '../../util/canonical-json';
 import { newId } from '../../util/ids';
-import { createUserRoute, grantRoleRoute, revokeRoleRoute } from './schema';
+import { requireIfMatch } from '../../http/preconditions';
+import { adminRoles } from '../../auth/roles';
+import { createUserRoute, deactivateUserRoute, grantRoleRoute, listUsersRoute, revokeRoleRoute, updateUserRoute } from './schema';
 
 async function grant(trx: Kysely<Database>, actor: Actor, input: { userId: string; role: Role; orgUnitId: string; teamId?: string | undefined }, at: string) {
   const unit = await trx.selectFrom('org_units').select(['id', 'path', 'active']).where('id', '=', input.orgUnitId).executeTakeFirst();
@@ -26,7 +29,110 @@ async function grant(trx: Kysely<Database>, actor: Actor, input: { userId: strin
   return { id: row.id, userId: user.id, username: user.username, displayName: user.display_name, role: row.role, teamId: row.team_id };
 }
 
+/** A user with their memberships and the paths of their units. */
+async function loadUser(db: Kysely<Database>, id: string) {
+  const user = await db.selectFrom('users').select(['id', 'username', 'display_name', 'active', 'version']).where('id', '=', id).executeTakeFirst();
+  if (user === undefined) return undefined;
+  const roles = await db
+    .selectFrom('role_memberships')
+    .innerJoin('org_units', 'org_units.id', 'role_memberships.org_unit_id')
+    .select(['role_memberships.id', 'role_memberships.role', 'role_memberships.org_unit_id', 'role_memberships.team_id', 'org_units.path'])
+    .where('role_memberships.user_id', '=', id)
+    .execute();
+  return { user, roles };
+}
+
+function presentUser(loaded: NonNullable<Awaited<ReturnType<typeof loadUser>>>) {
+  const { user, roles } = loaded;
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    active: user.active === 1,
+    version: user.version,
+    roles: roles.map((r) => ({ id: r.id, role: r.role, orgUnitId: r.org_unit_id, teamId: r.team_id })),
+  };
+}
+
+/**
+ * The user if the actor manages them: visible when a role of theirs lies in the actor's admin subtree
+ * (404 otherwise), manageable only when the actor could have granted every role they hold (403).
+ */
+async function manageableUser(db: Kysely<Database>, actor: Actor, id: string) {
+  const loaded = await loadUser(db, id);
+  const scope = new OrgScope(actor);
+  if (loaded === undefined || !loaded.roles.some((r) => scope.coversFor(r.path, adminRoles))) throw problems.notFound('user');
+  if (!loaded.roles.every((r) => isRole(r.role) && mayGrant(actor, r.role, r.path))) throw problems.forbidden('This user holds a role you could not grant.');
+  return loaded;
+}
+
 export const userRoutes = newRouter()
+  .openapi(listUsersRoute, async (c) => {
+    const actor = requireActor(c);
+    const scope = new OrgScope(actor);
+    const roots = scope.rootsFor(adminRoles);
+    if (roots.length === 0) throw problems.forbidden('Only administrators list users.');
+    const { q, limit } = c.req.valid('query');
+    const db = c.get('deps').database.db;
+    let query = db
+      .selectFrom('users')
+      .select('users.id')
+      .distinct()
+      .innerJoin('role_memberships', 'role_memberships.user_id', 'users.id')
+      .innerJoin('org_units', 'org_units.id', 'role_memberships.org_unit_id')
+      .where(subtreeCondition('org_units.path', roots));
+    if (q !== undefined) query = query.where('users.username', 'like', `${q.replace(/[%_]/g, '')}%`);
+    const ids = await query.orderBy('users.id').limit(limit).execute();
+    const items = [];
+    for (const { id } of ids) {
+      const loaded = await loadUser(db, id);
+      if (loaded !== undefined) items.push(presentUser(loaded));
+    }
+    items.sort((a, b) => (a.username < b.username ? -1 : 1));
+    return c.json({ items }, 200);
+  })
+  .openapi(updateUserRoute, async (c) => {
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    const expected = requireIfMatch(c.req.header('if-match'));
+    const body = c.req.valid('json');
+    const deps = c.get('deps');
+    const at = deps.clock().toISOString();
+    const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
+    const updated = await deps.database.db.transaction().execute(async (trx) => {
+      const before = await manageableUser(trx, actor, id);
+      if (before.user.version !== expected) throw problems.preconditionFailed('The user changed since you read them.', before.user.version);
+      const changes = { ...(body.displayName === undefined ? {} : { display_name: body.displayName }), ...(passwordHash === undefined ? {} : { password_hash: passwordHash }), version: expected + 1 };
+      const result = await trx.updateTable('users').set(changes).where('id', '=', id).where('version', '=', expected).executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw problems.preconditionFailed('The user changed since you read them.');
+      // A new password ends every session of the old one.
+      if (passwordHash !== undefined) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      const after = (await loadUser(trx, id))!;
+      await appendAudit(trx, { actorId: actor.userId, action: 'user.update', targetType: 'user', targetId: id, beforeHash: hashOf(before.user), afterHash: hashOf(after.user), at });
+      return after;
+    });
+    if (body.password !== undefined) c.get('sessionCache').dropUser(id);
+    return c.json(presentUser(updated), 200);
+  })
+  .openapi(deactivateUserRoute, async (c) => {
+    const actor = requireActor(c);
+    const { id } = c.req.valid('param');
+    const expected = requireIfMatch(c.req.header('if-match'));
+    const deps = c.get('deps');
+    const at = deps.clock().toISOString();
+    const updated = await deps.database.db.transaction().execute(async (trx) => {
+      const before = await manageableUser(trx, actor, id);
+      if (before.user.active !== 1) throw problems.conflict('The user is already deactivated.');
+      if (before.user.version !== expected) throw problems.preconditionFailed('The user changed since you read them.', before.user.version);
+      await trx.updateTable('users').set({ active: 0, version: expected + 1 }).where('id', '=', id).where('version', '=', expected).execute();
+      await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      const after = (await loadUser(trx, id))!;
+      await appendAudit(trx, { actorId: actor.userId, action: 'user.deactivate', targetType: 'user', targetId: id, beforeHash: hashOf(before.user), afterHash: hashOf(after.user), at });
+      return after;
+    });
+    c.get('sessionCache').dropUser(id);
+    return c.json(presentUser(updated), 200);
+  })
   .openapi(createUserRoute, async (c) => {
     const actor = requireActor(c);
     const body = c.req.valid('json');
