@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendAudit } from '../../db/repositories/audit-repository';
+import { OrgScope } from '../../db/scope';
 import { problems } from '../../errors';
 import { requireActor } from '../../http/env';
 import { newRouter } from '../../http/router';
@@ -40,6 +41,12 @@ export const attachmentRoutes = newRouter()
       renameSync(partial, file);
     }
     const { fileName, orgUnitId } = c.req.valid('query');
+    if (orgUnitId !== undefined) {
+      // The unit decides who may read the file later, so only someone at or above it may file it there.
+      const unit = await deps.database.db.selectFrom('org_units').select('path').where('id', '=', orgUnitId).executeTakeFirst();
+      const member = actor.memberships.some((m) => m.orgUnitId === orgUnitId);
+      if (unit === undefined || (!new OrgScope(actor).covers(unit.path) && !member)) throw problems.forbidden('You may attach files only to units you work at.');
+    }
     const at = deps.clock().toISOString();
     const row = { id: newId(), sha256: hash, mime, size: bytes.length, file_name: fileName ?? null, org_unit_id: orgUnitId ?? null, uploaded_by: actor.userId, uploaded_at: at };
     await deps.database.db.transaction().execute(async (trx) => {
@@ -49,11 +56,16 @@ export const attachmentRoutes = newRouter()
     return c.json({ id: row.id, sha256: hash, mime, size: row.size, fileName: row.file_name, uploadedAt: at }, 201);
   })
   .openapi(downloadRoute, async (c) => {
-    requireActor(c);
+    const actor = requireActor(c);
     const deps = c.get('deps');
-    const row = await deps.database.db.selectFrom('attachments').selectAll().where('id', '=', c.req.valid('param').id).executeTakeFirst();
+    const db = deps.database.db;
+    const row = await db.selectFrom('attachments').selectAll().where('id', '=', c.req.valid('param').id).executeTakeFirst();
+    // Ids travel in form data and URLs, so knowing one grants nothing: the uploader and those overseeing the
+    // file's unit may read it; anyone else gets the same 404 as for an id that does not exist.
+    const unit = row?.org_unit_id == null ? undefined : await db.selectFrom('org_units').select('path').where('id', '=', row.org_unit_id).executeTakeFirst();
+    const readable = row !== undefined && (row.uploaded_by === actor.userId || actor.system || (unit !== undefined && new OrgScope(actor).covers(unit.path)));
     const file = row === undefined ? undefined : join(deps.database.dataDir, 'attachments', row.sha256);
-    if (row === undefined || file === undefined || !existsSync(file)) throw problems.notFound('attachment');
+    if (row === undefined || !readable || file === undefined || !existsSync(file)) throw problems.notFound('attachment');
     return new Response(readFileSync(file), {
       status: 200,
       headers: { 'content-type': row.mime, 'content-length': String(row.size), 'content-disposition': 'inline', 'cache-control': 'private, max-age=31536000, immutable' },
