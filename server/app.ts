@@ -21,6 +21,9 @@ import { taskRoutes } from './routes/tasks/tasks';
 import { teamRoutes } from './routes/teams/teams';
 import { orgUnitRoutes } from './routes/org-units/org-units';
 import { userRoutes } from './routes/users/users';
+import { assessmentRoutes } from './routes/assessments/assessments';
+import { cycleRoutes } from './routes/cycles/cycles';
+import { rubricRoutes } from './routes/rubrics/rubrics';
 
 /**
  * The whole HTTP application, independent of how it is served: main.ts wraps it in a Node server, tests
@@ -70,6 +73,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', teamRoutes);
   app.route('/api', formRoutes);
   app.route('/api', attachmentRoutes);
+  app.route('/api', cycleRoutes);
+  app.route('/api', assessmentRoutes);
+  app.route('/api', rubricRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

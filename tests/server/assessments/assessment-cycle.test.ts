@@ -1,0 +1,155 @@
+/**
+ * The must-show of issue 6: a whole assessment cycle of the demo district driven only over HTTP by the
+ * demo users, and the tier and explanation checked against the rubric engine run on the same data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileRubric, explain, scoreUnit, type ReviewSheet } from '../../../runtime/rubric/index';
+import { definitionSchemas } from '../../../runtime/schema/kinds';
+import stationRubricJson from '../../../definitions/liangzhou/rubrics/station-rubric.json';
+import { type ApiClient, signIn } from '../support/client';
+import { DIALECTS, type TestDatabase } from '../support/dialects';
+import { startServer, type RunningServer } from '../support/server';
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 9, 9, 9]);
+
+interface AssessmentView {
+  id: string;
+  orgUnitId: string;
+  instance: { id: string; state: string; version: number; availableActions: string[] };
+  metrics: Record<string, number>;
+  reviews: { self: ReviewSheet | null; institute: ReviewSheet | null; district: Record<string, ReviewSheet> };
+  current: { score: number; tier: string; assessorDisagreements: string[] };
+  result: { score: number; tier: string } | null;
+}
+
+async function command(client: ApiClient, id: string, event: string, data?: unknown): Promise<AssessmentView> {
+  const before = await client.get<AssessmentView>(`/api/assessments/${id}`);
+  const response = await client.post<{ assessment: AssessmentView }>(`/api/assessments/${id}/commands`, { event, ...(data === undefined ? {} : { data }) }, { headers: { 'if-match': `"${before.body.instance.version}"` } });
+  if (response.status !== 200) throw new Error(`${event} → ${response.status} ${response.text}`);
+  return response.body.assessment;
+}
+
+describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let stationAdmin: ApiClient;
+  let stationId: string;
+
+  beforeAll(async () => {
+    database = await dialect.create();
+    server = await startServer(database.handle);
+    stationAdmin = await signIn(server.baseUrl, 'station.admin');
+    stationId = (await stationAdmin.get<{ user: { roles: { orgUnitId: string }[] } }>('/api/auth/me')).body.user.roles[0]!.orgUnitId;
+  });
+  afterAll(async () => {
+    expect(server.errors).toEqual([]);
+    await server.close();
+    await database.destroy();
+  });
+
+  it('runs open → self (evidence) → returned → resubmitted → institute → two assessors → approved → appealed → upheld → final', async () => {
+    // Records filed at the station before opening feed the frozen metrics.
+    const photo = (await stationAdmin.post<{ id: string }>('/api/attachments?fileName=activity.png', undefined, { raw: png, headers: { 'content-type': 'image/png' } })).body.id;
+    for (const month of ['01', '02', '03']) {
+      const activity = { title: `理论宣讲 ${month}`, source: 'plan', category: 'theory-policy', startTime: `2026-${month}-10T09:00:00+08:00`, place: '村文化广场', photos: [photo] };
+      expect((await stationAdmin.post('/api/forms/activity-record/submissions', { orgUnitId: stationId, data: activity })).status).toBe(201);
+    }
+    const meeting = { type: 'station-head-deploy', date: '2026-02-01', topic: '年度工作部署', chair: '站长', minutes: '部署全年文明实践活动' };
+    expect((await stationAdmin.post('/api/forms/meeting-record/submissions', { orgUnitId: stationId, data: meeting })).status).toBe(201);
+
+    const admin = await signIn(server.baseUrl, 'district.admin');
+    const refused = await stationAdmin.post('/api/cycles', { year: 2026, rubrics: [{ key: 'station-rubric', version: 1 }], assessors: ['assessor1', 'assessor2'], deadlines: { selfAssessmentDue: '2026-11-30', reviewDue: '2026-12-10', scoringDue: '2026-12-20' } });
+    expect(refused.status).toBe(403);
+    const notAssessor = await admin.post<{ errors: { pointer: string }[] }>('/api/cycles', { year: 2026, rubrics: [{ key: 'station-rubric', version: 1 }], assessors: ['assessor1', 'volunteer1'], deadlines: { selfAssessmentDue: '2026-11-30', reviewDue: '2026-12-10', scoringDue: '2026-12-20' } });
+    expect(notAssessor.status).toBe(400);
+    expect(notAssessor.body.errors[0]!.pointer).toBe('/assessors/1');
+
+    const opened = await admin.post<{ id: string; assessments: number; states: Record<string, number> }>('/api/cycles', {
+      year: 2026,
+      rubrics: [{ key: 'station-rubric', version: 1 }, { key: 'institute-rubric', version: 1 }],
+      assessors: ['assessor1', 'assessor2'],
+      deadlines: { selfAssessmentDue: '2026-11-30', reviewDue: '2026-12-10', scoringDue: '2026-12-20' },
+      noticeDays: 5,
+      appealDays: 5,
+    });
+    expect(opened.status).toBe(201);
+    const units = (await admin.get<{ items: { level: string }[] }>('/api/org-units?limit=500')).body.items.filter((unit) => unit.level === 'station' || unit.level === 'institute');
+    expect(opened.body.assessments).toBe(units.length);
+    expect(opened.body.states).toEqual({ self_assessing: units.length });
+
+    const mine = (await stationAdmin.get<{ items: { id: string; orgUnitId: string }[] }>(`/api/assessments?cycleId=${opened.body.id}`)).body.items;
+    expect(mine).toHaveLength(1);
+    const id = mine[0]!.id;
+    const other = await signIn(server.baseUrl, 'station.admin2');
+    expect((await other.get(`/api/assessments/${id}`)).status).toBe(404);
+    let view = (await stationAdmin.get<AssessmentView>(`/api/assessments/${id}`)).body;
+    expect(view.instance.state).toBe('self_assessing');
+    // Hand-counted from the records above: a plan for months 1–3, one category, one of two required deployments.
+    expect(view.metrics['year-plan-filed']).toBe(1);
+    expect([1, 2, 3, 4].map((month) => view.metrics[`month-arrangement-filed{"month":${month}}`])).toEqual([1, 1, 1, 0]);
+    expect(view.metrics['activity-categories']).toBe(1);
+    expect(view.metrics['meeting-cadence{"rules":[{"count":2,"per":"year","type":"station-head-deploy"}]}']).toBe(0.5);
+
+    // Self-assessment with evidence; a sheet that does not fit the rubric is refused with pointers.
+    const evidence = (await stationAdmin.post<{ id: string }>('/api/attachments?fileName=rules.png', undefined, { raw: png, headers: { 'content-type': 'image/png' } })).body.id;
+    const bad = await stationAdmin.put<{ errors: { pointer: string }[] }>(`/api/assessments/${id}/reviews/self`, { items: { a5: { grade: 'Z' }, zz: { met: true }, a1: { met: true, evidence: ['no-such-attachment'] } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e) => e.pointer).sort()).toEqual(['/items/a1/evidence/0', '/items/a5/grade', '/items/zz']);
+    const selfSheet: ReviewSheet = {
+      items: { a1: { met: true, evidence: [evidence] }, a5: { grade: 'A' }, b1: { met: true }, d2: { value: 5 }, e1: { ticked: ['work', 'volunteer', 'records'] }, e4: { grade: 'A' }, f1: { value: 5 } },
+    };
+    const assessor1 = await signIn(server.baseUrl, 'assessor1');
+    expect((await assessor1.put(`/api/assessments/${id}/reviews/self`, selfSheet)).status).toBe(403);
+    expect((await stationAdmin.put(`/api/assessments/${id}/reviews/self`, selfSheet)).status).toBe(200);
+    const selfForm = { targetTier: 'demonstration', summary: '本站全年开展理论宣讲等活动，机制健全。', declaration: true, declarantName: '站长', attachments: [evidence] };
+    view = await command(stationAdmin, id, 'submit', selfForm);
+    expect(view.instance.state).toBe('submitted');
+
+    // The institute returns it once for rework.
+    const institute = await signIn(server.baseUrl, 'institute.admin');
+    expect((await institute.post(`/api/assessments/${id}/commands`, { event: 'institute_approve' }, { headers: { 'if-match': `"${view.instance.version}"` } })).status).toBe(422);
+    view = await command(institute, id, 'return', { reason: '佐证材料不全，请补充阵地照片' });
+    expect(view.instance.state).toBe('self_assessing');
+    expect((await stationAdmin.put(`/api/assessments/${id}/reviews/self`, { ...selfSheet, items: { ...selfSheet.items, a5: { grade: 'A', evidence: [evidence, photo] } } })).status).toBe(200);
+    view = await command(stationAdmin, id, 'submit', selfForm);
+    expect(view.instance.state).toBe('submitted');
+
+    const instituteSheet: ReviewSheet = { items: { ...selfSheet.items, d2: { value: 3.5 } } };
+    expect((await institute.put(`/api/assessments/${id}/reviews/institute`, instituteSheet)).status).toBe(200);
+    view = await command(institute, id, 'institute_approve');
+    expect(view.instance.state).toBe('district_review');
+
+    // Two assessors countersign; they differ on f1 and the lower entry counts.
+    const assessor2 = await signIn(server.baseUrl, 'assessor2');
+    const sheet1: ReviewSheet = { items: { ...instituteSheet.items, f1: { value: 3.5 } } };
+    const sheet2: ReviewSheet = { items: { ...instituteSheet.items, f1: { value: 2 }, a5: { grade: 'B' } } };
+    expect((await assessor1.put(`/api/assessments/${id}/reviews/district`, sheet1)).status).toBe(200);
+    view = await command(assessor1, id, 'score');
+    expect(view.instance.state).toBe('district_review');
+    expect((await assessor2.put(`/api/assessments/${id}/reviews/district`, sheet2)).status).toBe(200);
+    view = await command(assessor2, id, 'score');
+    expect(view.instance.state).toBe('scored');
+    expect(view.current.assessorDisagreements).toEqual(['a5', 'f1']);
+
+    const leader = await signIn(server.baseUrl, 'district.leader');
+    view = await command(leader, id, 'approve');
+    expect(view.instance.state).toBe('public_notice');
+    expect(view.result).not.toBeNull();
+    view = await command(stationAdmin, id, 'appeal', { items: ['f1'], reason: '品牌活动已常态化开展，请复核' });
+    expect(view.instance.state).toBe('appeal_review');
+    view = await command(leader, id, 'decide', { decision: 'upheld', comment: '经复核，维持原评分' });
+    expect(view.instance.state).toBe('final');
+
+    // The same data through the rubric engine gives the same tier and explanation.
+    const rubric = compileRubric(definitionSchemas.rubric.parse(stationRubricJson));
+    const merged: ReviewSheet = { items: { ...instituteSheet.items, f1: { value: 2 }, a5: { grade: 'B' } }, vetoes: {} };
+    const expected = scoreUnit(rubric, { unitId: stationId, parentId: (await admin.get<{ parentId: string }>(`/api/org-units/${stationId}`)).body.parentId, metrics: view.metrics, reviews: { self: view.reviews.self!, institute: instituteSheet, district: merged } });
+    expect(view.result).toMatchObject({ score: expected.score, tier: expected.tier.tier });
+    const explanation = await stationAdmin.get<{ stored: boolean; explanation: { score: number; tier: string; lines: unknown[]; next?: unknown } }>(`/api/assessments/${id}/explanation`);
+    expect(explanation.body.stored).toBe(true);
+    expect(explanation.body.explanation).toEqual(JSON.parse(JSON.stringify(explain(rubric, expected))));
+
+    const history = await stationAdmin.get<{ history: { event: string }[] }>(`/api/instances/${view.instance.id}`);
+    expect(history.body.history.map((entry) => entry.event)).toEqual(expect.arrayContaining(['open', 'submit', 'return', 'institute_approve', 'score', 'approve', 'appeal', 'decide']));
+  });
+});
