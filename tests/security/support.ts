@@ -4,7 +4,7 @@ import type { ApiClient, ApiResponse } from '../server/support/client';
 export const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 1, 2, 3]);
 
 /** Source locations or module paths in a body: what a leaked stack trace looks like. */
-const stackLike = /\bat .+[.:]\d+|\.ts:\d+|\.js:\d+|node_modules|Error:\s|\/work\//;
+const stackLike = /(\\n|\n)\s*at \S|\S\.(ts|js|mjs|cjs):\d+|node_modules|\/work\/|\bError: /;
 
 /** A refusal must be problem+json, carry its status, and reveal nothing of the server's insides. */
 export function expectProblem(response: ApiResponse, status: number | readonly number[]): void {
