@@ -130,7 +130,7 @@ describe.each(DIALECTS)('security: hostile input on $name', (dialect) => {
     ];
     for (const [index, bomb] of bombs.entries()) {
       const key = `bomb-${index}`;
-      const body = structuredClone({ ...fiveOrder, key }) as { states: Record<string, { transitions: { guard?: string }[] }> };
+      const body = structuredClone({ ...fiveOrder, key }) as unknown as { states: Record<string, { transitions: { guard?: string }[] }> };
       expect(body.states.closed!.transitions[0]!.guard).toBe('vars.rated && vars.stars <= 2');
       body.states.closed!.transitions[0]!.guard = bomb;
       const lint = await admin.post<{ errors: number; problems: { pointer: string; severity: string; params?: { checkerCode?: string } }[] }>(`/api/definitions/workflow/${key}/lint`, { body });
