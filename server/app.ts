@@ -24,6 +24,7 @@ import { userRoutes } from './routes/users/users';
 import { assessmentRoutes } from './routes/assessments/assessments';
 import { cycleRoutes } from './routes/cycles/cycles';
 import { rubricRoutes } from './routes/rubrics/rubrics';
+import { tokenRoutes } from './routes/tokens/tokens';
 
 /**
  * The whole HTTP application, independent of how it is served: main.ts wraps it in a Node server, tests
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', cycleRoutes);
   app.route('/api', assessmentRoutes);
   app.route('/api', rubricRoutes);
+  app.route('/api', tokenRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

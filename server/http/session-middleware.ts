@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { bearerActor } from '../auth/api-tokens';
 import { loadSession } from '../auth/sessions';
 import { problems } from '../errors';
 import type { AppEnv } from './env';
@@ -11,6 +12,12 @@ export const csrfCookie = 'csrf';
 export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('actor', null);
   c.set('sessionCsrf', null);
+  // Integrators: a bearer API token stands instead of the cookie (and, having no cookie, needs no CSRF token).
+  const bearer = await bearerActor(c, c.get('deps').database.db, c.get('deps').clock());
+  if (bearer !== undefined) {
+    c.set('actor', bearer);
+    return next();
+  }
   const token = getCookie(c, sessionCookie);
   if (token !== undefined && token.length > 0) {
     const deps = c.get('deps');
