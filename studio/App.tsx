@@ -13,7 +13,11 @@ import './shell/shell.css';
 
 // Everything past the login and the shell loads on demand, so the first screen stays small on a slow phone.
 const DesignerHome = lazy(() => import('./pages/DesignerHome'));
-const WorkspaceHome = lazy(() => import('./pages/WorkspaceHome'));
+const WorkspaceHome = lazy(() => import('./workspace/InboxPage'));
+const InstancePage = lazy(() => import('./workspace/InstancePage'));
+const MenuPage = lazy(() => import('./workspace/MenuPage'));
+const OrderPage = lazy(() => import('./workspace/OrderPage'));
+const MyOrdersPage = lazy(() => import('./workspace/MyOrdersPage'));
 const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
 const HarnessPage = lazy(() => import('./pages/HarnessPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -35,6 +39,10 @@ function Routed() {
           >
             <Route index element={<Navigate to="/workspace" replace />} />
             <Route path="/workspace" element={<WorkspaceHome />} />
+            <Route path="/workspace/instances/:id" element={<InstancePage />} />
+            <Route path="/workspace/menu" element={<MenuPage />} />
+            <Route path="/workspace/order" element={<OrderPage />} />
+            <Route path="/workspace/orders" element={<MyOrdersPage />} />
             <Route
               path="/designer"
               element={

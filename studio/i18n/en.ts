@@ -1,4 +1,5 @@
 import type { MessageKey } from './zh-CN';
+import { workspaceEn } from '../workspace/messages.en';
 
 /** English — same keys as zh-CN.ts; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -89,4 +90,5 @@ export const en: Record<MessageKey, string> = {
 
   'api.unavailable': 'The server cannot be reached right now; please try again later',
   'api.network': 'Network error; check your connection and retry',
+  ...workspaceEn,
 };

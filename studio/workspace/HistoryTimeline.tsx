@@ -1,0 +1,35 @@
+import { Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useT } from '../i18n';
+import type { WorkflowLabels } from './workflow-labels';
+import type { HistoryEntry } from './workspace-api';
+
+const SYSTEM_ACTORS = new Set(['system', '@system']);
+
+/** Who did what and when, oldest first, with the comment they left. */
+export function HistoryTimeline({ history, labels, actorName }: { history: readonly HistoryEntry[]; labels: WorkflowLabels; actorName: (id: string) => string }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="ws-history">
+      <Typography.Title level={2} className="sj-ws-h2" id="ws-history">
+        {t('ws.instance.history')}
+      </Typography.Title>
+      <Timeline
+        items={history.map((entry) => ({
+          key: entry.seq,
+          content: (
+            <div data-event={entry.event}>
+              <div>
+                <strong>{labels.event(entry.event)}</strong> → {labels.state(entry.to)}
+              </div>
+              <div className="sj-ws-meta">
+                {SYSTEM_ACTORS.has(entry.actor) ? t('ws.instance.system') : actorName(entry.actor)} · {dayjs(entry.at).format('YYYY-MM-DD HH:mm')}
+              </div>
+              {entry.comment ? <div>{entry.comment}</div> : null}
+            </div>
+          ),
+        }))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Select, Space, Switch, Tag, Typography, message } from 'antd';
+import dayjs from 'dayjs';
+import { Link, useNavigate } from 'react-router-dom';
+import type { WorkflowDefinition } from '../../runtime/schema/workflow';
+import { useLocale, useT } from '../i18n';
+import { PageLoading } from '../shell/guards';
+import { arrangeInbox, urgencyOf, type InboxFilter } from './inbox-order';
+import { describeError, useLoad } from './use-load';
+import { loadWorkflow, workflowLabels } from './workflow-labels';
+import { workspaceApi, type Task } from './workspace-api';
+import { WorkspaceNav } from './WorkspaceNav';
+import './workspace.css';
+
+/** 我的待办: open tasks across workflows, overdue first; pool tasks can be claimed (抢单) right here. */
+export default function InboxPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const navigate = useNavigate();
+  const [inbox, reload] = useLoad((signal) => workspaceApi().inbox(signal), [], t);
+  const [filter, setFilter] = useState<InboxFilter>({});
+  const [workflows, setWorkflows] = useState<Record<string, WorkflowDefinition>>({});
+  const [claiming, setClaiming] = useState<string | null>(null);
+  const [toast, toastHolder] = message.useMessage();
+  const now = Date.now();
+
+  const tasks = inbox.status === 'ready' ? inbox.value.items : [];
+  const workflowKeys = useMemo(() => [...new Set(tasks.map((task) => task.workflow))].sort(), [tasks]);
+  useEffect(() => {
+    for (const key of workflowKeys) {
+      if (workflows[key]) continue;
+      loadWorkflow(key)
+        .then((definition) => setWorkflows((known) => ({ ...known, [key]: definition })))
+        .catch(() => undefined);
+    }
+  }, [workflowKeys, workflows]);
+  const labels = (key: string) => workflowLabels(workflows[key], locale, t);
+  const shown = arrangeInbox(tasks, filter, now);
+  const states = [...new Set(tasks.filter((task) => !filter.workflow || task.workflow === filter.workflow).map((task) => `${task.workflow}\u0000${task.state}`))];
+
+  const claim = async (task: Task) => {
+    setClaiming(task.id);
+    try {
+      await workspaceApi().claim(task.id);
+      void toast.success(t('ws.inbox.claimed'));
+      navigate(`/workspace/instances/${encodeURIComponent(task.instanceId)}`);
+    } catch (error) {
+      void toast.error(describeError(error, t));
+      reload();
+    } finally {
+      setClaiming(null);
+    }
+  };
+
+  return (
+    <section className="sj-ws">
+      {toastHolder}
+      <WorkspaceNav />
+      <Typography.Title level={1} className="sj-ws-h1">
+        {t('workspace.title')}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          aria-label={t('ws.inbox.filterWorkflow')}
+          style={{ minWidth: 160 }}
+          value={filter.workflow ?? ''}
+          onChange={(value: string) => setFilter((f) => ({ ...f, workflow: value || undefined, state: undefined }))}
+          options={[{ value: '', label: t('ws.inbox.filterAll') }, ...workflowKeys.map((key) => ({ value: key, label: labels(key).title }))]}
+        />
+        <Select
+          aria-label={t('ws.inbox.filterState')}
+          style={{ minWidth: 120 }}
+          value={filter.state ?? ''}
+          onChange={(value: string) => setFilter((f) => ({ ...f, state: value || undefined }))}
+          options={[
+            { value: '', label: t('ws.inbox.filterAll') },
+            ...states.map((pair) => {
+              const [workflow = '', state = ''] = pair.split('\u0000');
+              return { value: state, label: labels(workflow).state(state) };
+            }),
+          ]}
+        />
+        <label>
+          <Switch size="small" checked={!!filter.overdueOnly} onChange={(checked) => setFilter((f) => ({ ...f, overdueOnly: checked }))} /> {t('ws.inbox.overdueOnly')}
+        </label>
+        <Button onClick={reload}>{t('ws.inbox.refresh')}</Button>
+      </Space>
+      {inbox.status === 'loading' ? <PageLoading /> : null}
+      {inbox.status === 'failed' ? <Alert type="error" showIcon title={inbox.message} action={<Button onClick={reload}>{t('app.retry')}</Button>} /> : null}
+      {inbox.status === 'ready' ? (
+        <>
+          <p className="sj-ws-meta" role="status">
+            {shown.length === 0 ? t('ws.inbox.empty') : t('ws.inbox.count', { count: shown.length })}
+          </p>
+          <ul className="sj-ws-list" aria-label={t('workspace.title')}>
+            {shown.map((task) => {
+              const urgency = urgencyOf(task, now);
+              const wf = labels(task.workflow);
+              return (
+                <li key={task.id} className={`sj-ws-card${urgency === 'overdue' ? ' sj-ws-card-overdue' : ''}`} data-task={task.instanceId}>
+                  <div className="sj-ws-row">
+                    <Link to={`/workspace/instances/${encodeURIComponent(task.instanceId)}`} style={{ fontWeight: 600 }}>
+                      {wf.state(task.state)} · {wf.title}
+                    </Link>
+                    <Space size={4} wrap>
+                      {urgency === 'overdue' ? <Tag color="red">{t('ws.inbox.overdue')}</Tag> : null}
+                      {urgency === 'soon' ? <Tag color="orange">{t('ws.inbox.dueSoon')}</Tag> : null}
+                      {task.pool ? <Tag color="blue">{t('ws.inbox.pool')}</Tag> : null}
+                    </Space>
+                  </div>
+                  <div className="sj-ws-row">
+                    <span className="sj-ws-meta">{task.dueAt ? t('ws.inbox.due', { time: dayjs(task.dueAt).format('YYYY-MM-DD HH:mm') }) : t('ws.inbox.noDue')}</span>
+                    {task.pool ? (
+                      <Button type="primary" size="small" loading={claiming === task.id} onClick={() => void claim(task)}>
+                        {t('ws.inbox.claim')}
+                      </Button>
+                    ) : (
+                      <Button size="small" onClick={() => navigate(`/workspace/instances/${encodeURIComponent(task.instanceId)}`)}>
+                        {t('ws.inbox.open')}
+                      </Button>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { Link } from 'react-router-dom';
+import type { WorkflowDefinition } from '../../runtime/schema/workflow';
+import { useLocale, useT } from '../i18n';
+import { PageLoading } from '../shell/guards';
+import { describeError, useLoad } from './use-load';
+import { loadWorkflow, workflowLabels } from './workflow-labels';
+import { workspaceApi, type InstanceSummary } from './workspace-api';
+import { WorkspaceNav } from './WorkspaceNav';
+import './workspace.css';
+
+const ORDER_WORKFLOW = 'five-order';
+const DONE_STATES = new Set(['closed', 'archived']);
+const STOPPED_STATES = new Set(['rejected', 'cancelled']);
+
+/** 我的订单: the orders this person may see, newest first, each with where it stands. */
+export default function MyOrdersPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const [page, reload] = useLoad((signal) => workspaceApi().instances({ workflow: ORDER_WORKFLOW, limit: 20 }, signal), [], t);
+  const [more, setMore] = useState<{ items: InstanceSummary[]; cursor: string | null; error?: string }>({ items: [], cursor: null });
+  const [workflow, setWorkflow] = useState<WorkflowDefinition | undefined>(undefined);
+  useEffect(() => {
+    loadWorkflow(ORDER_WORKFLOW)
+      .then(setWorkflow)
+      .catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    if (page.status === 'ready') setMore({ items: [], cursor: page.value.nextCursor });
+  }, [page]);
+  const labels = workflowLabels(workflow, locale, t);
+  const loadMore = async () => {
+    if (!more.cursor) return;
+    try {
+      const next = await workspaceApi().instances({ workflow: ORDER_WORKFLOW, limit: 20, cursor: more.cursor });
+      setMore((m) => ({ items: [...m.items, ...next.items], cursor: next.nextCursor }));
+    } catch (error) {
+      setMore((m) => ({ ...m, error: describeError(error, t) }));
+    }
+  };
+  const orders = page.status === 'ready' ? [...page.value.items, ...more.items] : [];
+  return (
+    <section className="sj-ws">
+      <WorkspaceNav />
+      <Typography.Title level={1} className="sj-ws-h1">
+        {t('ws.orders.title')}
+      </Typography.Title>
+      {page.status === 'loading' ? <PageLoading /> : null}
+      {page.status === 'failed' ? <Alert type="error" showIcon title={page.message} action={<Button onClick={reload}>{t('app.retry')}</Button>} /> : null}
+      {page.status === 'ready' && orders.length === 0 ? <p>{t('ws.orders.empty')}</p> : null}
+      <ul className="sj-ws-list">
+        {orders.map((order) => (
+          <li key={order.id} className="sj-ws-card" data-order={order.id}>
+            <div className="sj-ws-row">
+              <Link to={`/workspace/instances/${encodeURIComponent(order.id)}`} style={{ fontWeight: 600 }}>
+                {labels.title.split('（')[0]} #{order.id.slice(-6)}
+              </Link>
+              <Tag color={DONE_STATES.has(order.state) ? 'green' : STOPPED_STATES.has(order.state) ? 'default' : 'blue'} data-state={order.state}>
+                {labels.state(order.state)}
+              </Tag>
+            </div>
+            <div className="sj-ws-meta">{t('ws.orders.createdAt', { time: dayjs(order.createdAt).format('YYYY-MM-DD HH:mm') })}</div>
+          </li>
+        ))}
+      </ul>
+      {more.cursor ? (
+        <Button style={{ marginTop: 12 }} block onClick={() => void loadMore()}>
+          {t('ws.orders.more')}
+        </Button>
+      ) : null}
+      {more.error ? <Alert type="error" showIcon title={more.error} /> : null}
+    </section>
+  );
+}

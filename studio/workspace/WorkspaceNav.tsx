@@ -1,0 +1,31 @@
+import { NavLink } from 'react-router-dom';
+import { hasAnyRole, type Role } from '../api/endpoints';
+import { useAuth } from '../auth/AuthContext';
+import { useT, type MessageKey } from '../i18n';
+
+/** Who may place an order (点单): residents, and station staff ordering for someone without a phone. */
+export const ORDERING_ROLES: readonly Role[] = ['resident', 'proxyOrderer', 'stationAdmin'];
+
+const links: { to: string; label: MessageKey; roles?: readonly Role[] }[] = [
+  { to: '/workspace', label: 'ws.nav.inbox' },
+  { to: '/workspace/menu', label: 'ws.nav.menu' },
+  { to: '/workspace/order', label: 'ws.nav.order', roles: ORDERING_ROLES },
+  { to: '/workspace/orders', label: 'ws.nav.orders' },
+];
+
+/** The workspace's own tabs, as links so they stay keyboard- and screen-reader-friendly on a phone. */
+export function WorkspaceNav() {
+  const t = useT();
+  const { state } = useAuth();
+  return (
+    <nav aria-label={t('ws.nav.label')} className="sj-ws-nav">
+      {links
+        .filter((link) => !link.roles || hasAnyRole(state.user, link.roles))
+        .map((link) => (
+          <NavLink key={link.to} to={link.to} end className={({ isActive }) => `sj-ws-tab${isActive ? ' sj-ws-tab-active' : ''}`}>
+            {t(link.label)}
+          </NavLink>
+        ))}
+    </nav>
+  );
+}

@@ -1,0 +1,162 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
+import { signIn } from '../server/support/client';
+import { DIALECTS, type TestDatabase } from '../server/support/dialects';
+import { startServer, TestClock, type RunningServer } from '../server/support/server';
+import { artifactPath, buildStudio, launchChromium } from './support';
+
+// The built studio served by the real server (SQLite, seeded demo data, the workflow engine loaded).
+let outDir = '';
+let database: TestDatabase;
+let server: RunningServer;
+let browser: BrowserContext;
+let teamName = '';
+// The page in front of the failing step, kept as an artifact to see what the person saw.
+let current: Page | undefined;
+const pageErrors: string[] = [];
+const POLL = { timeout: 15_000 };
+// A real PNG: the attachments API checks that the bytes match the declared type.
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+beforeAll(async () => {
+  outDir = await buildStudio();
+  database = await DIALECTS.find((d) => d.name === 'sqlite')!.create();
+  // Real time: the check-in guard compares the order's expected time with the server's clock.
+  server = await startServer(database.handle, { clock: new TestClock(Date.now()), overrides: { studioDir: outDir } });
+  browser = await launchChromium();
+  const leader = await signIn(server.baseUrl, 'team.leader');
+  const leaderId = (await leader.get<{ user: { id: string } }>('/api/auth/me')).body.user.id;
+  const station = await signIn(server.baseUrl, 'station.admin');
+  const teams = await station.get<{ items: { name: string; leaderUserId: string | null }[] }>('/api/teams');
+  teamName = teams.body.items.find((team) => team.leaderUserId === leaderId)!.name;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.destroy();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+async function signedIn(username: string, path: string, width: number, height: number): Promise<Page> {
+  await browser.clearCookies();
+  const page = await browser.newPage();
+  current = page;
+  page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
+  page.setDefaultTimeout(20_000);
+  await page.setViewportSize({ width, height });
+  await page.goto(`${server.baseUrl}/#${path}`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('shijian-demo');
+  await page.getByRole('button', { name: /登\s?录/ }).click();
+  await page.locator('.sj-ws-nav').waitFor();
+  return page;
+}
+
+async function serious(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const stateOf = (page: Page) => page.locator('.ant-descriptions [data-state]').first().getAttribute('data-state');
+
+// antd spaces out two-character Chinese button labels (取 消), so labels match with optional spaces.
+const label = (text: string) => new RegExp(`^${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}$`);
+
+/** From the inbox to the instance, then one action with its step form (if any) submitted. */
+async function act(page: Page, action: string, fill?: (page: Page) => Promise<void>) {
+  await page.getByRole('button', { name: label(action) }).click();
+  const panel = page.locator('section[data-action]');
+  await panel.waitFor();
+  if (fill) await fill(page);
+  await panel.getByRole('button', { name: `提交：${action}` }).click();
+}
+
+describe('the five-order loop by four demo users in Chromium', { timeout: 120_000 }, () => {
+  test('resident orders on a 360 px phone, station dispatches, team leader accepts and completes with a photo, resident rates', async () => {
+    onTestFailed(async () => {
+      await current?.screenshot({ path: artifactPath('order-failure.png'), fullPage: true }).catch(() => undefined);
+    });
+    // 点单: the resident picks a menu item on a phone.
+    let page = await signedIn('resident1', '/workspace/menu', 360, 760);
+    await page.locator('[data-item]').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await serious(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('order-1-menu-360.png'), fullPage: true });
+    await page.locator('[data-item=free-clinic]').getByRole('button').click();
+    await page.locator('.sj-form').waitFor();
+    await page.getByLabel('需求描述').fill('村里老人多，想请医生来量血压、做健康咨询');
+    await page.getByLabel('服务对象姓名').fill('张大爷');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await serious(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('order-2-ordering-360.png'), fullPage: true });
+    await page.getByRole('button', { name: '提交订单' }).click();
+    await page.waitForURL(/#\/workspace\/instances\//);
+    await expect.poll(() => stateOf(page), POLL).toBe('submitted');
+    const id = decodeURIComponent(page.url().split('/instances/')[1]!);
+    expect(await page.getByRole('button', { name: label('取消') }).count()).toBe(1);
+    await page.close();
+
+    // 受理 and 派单 at the station, on a desktop: from the inbox, with the teams' load and rating visible.
+    page = await signedIn('station.admin', '/workspace', 1280, 900);
+    await page.locator(`[data-task="${id}"] a`).click();
+    await expect.poll(() => stateOf(page), POLL).toBe('submitted');
+    expect(await serious(page)).toEqual([]);
+    await act(page, '受理');
+    await expect.poll(() => stateOf(page), POLL).toBe('pending_dispatch');
+    await act(page, '派单', async () => {
+      await page.locator('[data-team]').first().waitFor();
+      expect(await page.locator('[data-team]').filter({ hasText: teamName }).getByText(/在办 \d+ 单/).count()).toBe(1);
+      await page.getByRole('combobox', { name: /承接队伍/ }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: teamName }).first().click();
+      await page.getByLabel('派单说明').fill('请携带血压计');
+    });
+    await expect.poll(() => stateOf(page), POLL).toBe('dispatched');
+    await page.screenshot({ path: artifactPath('order-3-dispatched-1280.png'), fullPage: true });
+    await page.close();
+
+    // 接单, 签到 and 完成 by the team leader on a phone, with a photo uploaded.
+    page = await signedIn('team.leader', '/workspace', 360, 760);
+    await page.locator(`[data-task="${id}"] a`).click();
+    await act(page, '接单');
+    await expect.poll(() => stateOf(page), POLL).toBe('accepted');
+    await act(page, '签到开始（预约时间前 1 小时起）');
+    await expect.poll(() => stateOf(page), POLL).toBe('in_service');
+    await act(page, '确认完成', async () => {
+      await page.getByLabel('服务情况').fill('为 23 位老人量血压，讲解高血压饮食');
+      await page.getByLabel('服务时长（小时）').fill('2.5');
+      await page.getByLabel('参与志愿者人数').fill('3');
+      await page.locator('section[data-action] input[type=file]').setInputFiles({ name: 'clinic.png', mimeType: 'image/png', buffer: PHOTO });
+      await page.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
+    });
+    await expect.poll(() => stateOf(page), POLL).toBe('awaiting_rating');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: artifactPath('order-4-completed-360.png'), fullPage: true });
+    await page.close();
+
+    // 评单 by the resident, from "my orders".
+    page = await signedIn('resident1', '/workspace/orders', 360, 760);
+    await page.locator(`[data-order="${id}"] [data-state=awaiting_rating]`).waitFor();
+    expect(await serious(page)).toEqual([]);
+    await page.locator(`[data-order="${id}"] a`).click();
+    await act(page, '评价', async () => {
+      await page.getByLabel('满意度').fill('5');
+      await page.getByLabel('评价内容').fill('医生很耐心，谢谢志愿者');
+    });
+    await expect.poll(() => stateOf(page), POLL).toBe('closed');
+    const events = await page.locator('[data-event]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
+    expect(events).toEqual(['@start', 'accept_for_dispatch', 'dispatch', 'accept', 'start', 'complete', 'rate']);
+    expect(await serious(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('order-5-rated-360.png'), fullPage: true });
+    await page.close();
+
+    const stored = await signIn(server.baseUrl, 'resident1');
+    const final = (await stored.get<{ data: { complete?: { photos?: string[] }; rate?: { stars?: number } } }>(`/api/instances/${id}`)).body;
+    expect(final.data.rate?.stars).toBe(5);
+    expect(final.data.complete?.photos).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+    expect(readFileSync(artifactPath('order-5-rated-360.png')).length).toBeGreaterThan(1000);
+  });
+});
