@@ -25,6 +25,7 @@ import { assessmentRoutes } from './routes/assessments/assessments';
 import { cycleRoutes } from './routes/cycles/cycles';
 import { rubricRoutes } from './routes/rubrics/rubrics';
 import { tokenRoutes } from './routes/tokens/tokens';
+import { recordRoutes } from './routes/records/records';
 
 /**
  * The whole HTTP application, independent of how it is served: main.ts wraps it in a Node server, tests
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', assessmentRoutes);
   app.route('/api', rubricRoutes);
   app.route('/api', tokenRoutes);
+  app.route('/api', recordRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -73,6 +73,19 @@ export async function buildSnapshots(db: Kysely<Database>, units: readonly Snaps
       ),
     )
   ).flat();
+  const serviceRecords = (
+    await Promise.all(
+      chunks.map((chunk) =>
+        db
+          .selectFrom('service_records')
+          .select(['org_unit_id', 'activity_date', 'finalised_at'])
+          .where('org_unit_id', 'in', chunk)
+          .where('activity_date', '>=', from)
+          .where('activity_date', '<', toExclusive)
+          .execute(),
+      ),
+    )
+  ).flat();
   const childTiers = await previousChildTiers(db, ids);
 
   const teamUnit = new Map(teams.map((team) => [team.id, team.org_unit_id]));
@@ -92,6 +105,7 @@ export async function buildSnapshots(db: Kysely<Database>, units: readonly Snaps
       trainings: [],
       orders: [],
       monthArrangements: [],
+      serviceRecords: [],
       volunteers: { registered: volunteers.get(unit.id) ?? 0 },
       children: units.filter((child) => child.parent_id === unit.id).map((child) => ({ unitId: child.id, ...(childTiers.has(child.id) ? { tier: childTiers.get(child.id)! } : {}) })),
     });
@@ -119,6 +133,9 @@ export async function buildSnapshots(db: Kysely<Database>, units: readonly Snaps
       const date = str(data.date);
       if (date !== undefined && inPeriod(date, period)) snapshot.trainings!.push({ date });
     }
+  }
+  for (const record of serviceRecords) {
+    result.get(record.org_unit_id)?.serviceRecords?.push({ activityDate: record.activity_date, ...(record.finalised_at === null ? {} : { finalisedAt: record.finalised_at }) });
   }
   for (const order of orders) {
     const snapshot = result.get(order.org_unit_id);

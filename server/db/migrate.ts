@@ -3,12 +3,13 @@ import type { DatabaseHandle } from './dialects/dialect';
 import { initialMigration } from './migrations/0001-initial';
 import { taskClaimsMigration } from './migrations/0002-task-claims';
 import { assessmentsMigration } from './migrations/0100-assessments';
+import { serviceRecordsMigration } from './migrations/0101-service-records';
 
 /** Migrations in code (not read from a folder), so a bundled or tsx-run server finds them the same way. */
 function provider(handle: DatabaseHandle): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initialMigration(handle.capabilities), '0002-task-claims': taskClaimsMigration, '0100-assessments': assessmentsMigration };
+      return { '0001-initial': initialMigration(handle.capabilities), '0002-task-claims': taskClaimsMigration, '0100-assessments': assessmentsMigration, '0101-service-records': serviceRecordsMigration };
     },
   };
 }

@@ -68,9 +68,62 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
-export interface AssessmentTables {
+export interface AssessmentTables extends RecordTables {
   assessment_cycles: AssessmentCycleTable;
   assessments: AssessmentTable;
   assessment_reviews: AssessmentReviewTable;
   api_tokens: ApiTokenTable;
+}
+
+/** A volunteer's service hours for one activity (volunteer-service regulations: actual service time, no travel). */
+export interface ServiceRecordTable {
+  id: string;
+  org_unit_id: string;
+  org_path: string;
+  volunteer_user_id: string;
+  team_id: string | null;
+  activity_date: string;
+  /** The activity-record form submission the hours belong to, when filed. */
+  activity_id: string | null;
+  hours: number;
+  description: string | null;
+  status: 'draft' | 'noticed' | 'final';
+  noticed_at: string | null;
+  finalised_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** Every change of a service record (creation, correction, notice, finalisation); never updated. */
+export interface ServiceRecordRevisionTable {
+  record_id: string;
+  seq: number;
+  action: string;
+  hours: number;
+  status: string;
+  reason: string | null;
+  actor_id: string;
+  at: string;
+}
+
+/** Append-only points: credits for final hours, redemptions, reversals; `reference` makes each entry idempotent. */
+export interface PointsLedgerTable {
+  id: string;
+  user_id: string;
+  org_unit_id: string;
+  org_path: string;
+  points: number;
+  kind: 'credit' | 'redemption' | 'reversal' | 'correction';
+  reference: string;
+  record_id: string | null;
+  actor_id: string;
+  at: string;
+}
+
+export interface RecordTables {
+  service_records: ServiceRecordTable;
+  service_record_revisions: ServiceRecordRevisionTable;
+  points_ledger: PointsLedgerTable;
 }
