@@ -12,6 +12,7 @@ import type { Database, InstanceRow, TimerRow } from '../db/types';
 import type { AppDeps } from '../deps';
 import { buildContext } from '../engine/context';
 import { toEngineActor } from '../engine/engine-actor';
+import { maskInstanceView } from '../engine/personal-data';
 import type { AvailableAction, WorkflowInstance } from '../engine/port';
 import { ProblemError, problems } from '../errors';
 import { presentInstance, type InstanceView } from '../presenters/instance-presenter';
@@ -150,10 +151,14 @@ async function applyToInstance(trx: Kysely<Database>, deps: CommandDeps, actor: 
   return presentInstance(saved, outcome.instance, actor.system ? [] : deps.engine.actions(definition, outcome.instance, engineActor, context));
 }
 
-/** The instance with its history and what the actor may do now. */
+/**
+ * The instance with its history and what the actor may do now. Readers who oversee its unit, started it,
+ * or hold or held its task see everything; others (a pool's would-be claimers) see personal fields masked.
+ */
 export async function readInstance(deps: CommandDeps, actor: Actor, id: string): Promise<InstanceView> {
   const db = deps.database.db;
-  const row = await findVisibleInstance(db, new OrgScope(actor), id);
+  const scope = new OrgScope(actor);
+  const row = await findVisibleInstance(db, scope, id);
   const instance = await loadEngineInstance(db, row);
   const definition = await deps.definitions.workflow(db, row.definition_key, row.definition_version);
   let actions: AvailableAction[] = [];
@@ -161,7 +166,15 @@ export async function readInstance(deps: CommandDeps, actor: Actor, id: string):
     const { context } = await buildContext(db, deps.definitions, deps.clock(), row.org_unit_id, instance.data, instance.vars);
     actions = deps.engine.actions(definition, instance, toEngineActor(actor), context);
   }
-  return presentInstance(row, instance, actions);
+  const view = presentInstance(row, instance, actions);
+  if (definition === undefined || scope.covers(row.org_path) || row.created_by === actor.userId) return view;
+  const participant = await db
+    .selectFrom('tasks')
+    .select('id')
+    .where('instance_id', '=', row.id)
+    .where((eb) => eb.or([eb('assignee_user_id', '=', actor.userId), eb('claimed_by', '=', actor.userId)]))
+    .executeTakeFirst();
+  return participant === undefined ? maskInstanceView(view, definition, await deps.definitions.formLookup(db)) : view;
 }
 
 /**

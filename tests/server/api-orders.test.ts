@@ -194,7 +194,7 @@ describe.each(DIALECTS)('pool dispatch (抢单) and bad requests on $name', (dia
     const stationAdmin = await signIn(server.baseUrl, 'station.admin');
     const leader = await signIn(server.baseUrl, 'team.leader');
     const station = (await me(resident)).roles[0]!.orgUnitId;
-    const order = await resident.post<Instance>('/api/instances', { workflow: 'five-order', orgUnitId: station, data: { description: '公园需要清扫' } });
+    const order = await resident.post<Instance>('/api/instances', { workflow: 'five-order', orgUnitId: station, data: { description: '公园需要清扫', beneficiaryPhone: '13900001111' } });
     await stationAdmin.post(`/api/instances/${order.body.id}/commands`, { event: 'accept_for_dispatch' }, { headers: { 'if-match': '1' } });
     const pooled = await stationAdmin.post<Instance>(`/api/instances/${order.body.id}/commands`, { event: 'dispatch', data: { mode: 'pool' } }, { headers: { 'if-match': '2' } });
     expect(pooled.body.state).toBe('dispatched');
@@ -202,12 +202,17 @@ describe.each(DIALECTS)('pool dispatch (抢单) and bad requests on $name', (dia
     const task = inbox.body.items.find((item) => item.instanceId === order.body.id)!;
     expect(task.pool).toMatchObject({ role: 'teamLeader' });
     expect((await resident.post(`/api/tasks/${task.id}/claim`)).status).toBe(404);
+    // Before claiming, a team leader sees the order but not the beneficiary's phone (x-personal).
+    const browsing = await leader.get<Instance & { input: Record<string, unknown> }>(`/api/instances/${order.body.id}`);
+    expect(browsing.body.input).toMatchObject({ description: '公园需要清扫', beneficiaryPhone: '***' });
+    expect((await stationAdmin.get<{ input: Record<string, unknown> }>(`/api/instances/${order.body.id}`)).body.input.beneficiaryPhone).toBe('13900001111');
     const claimed = await leader.post<Instance>(`/api/tasks/${task.id}/claim`);
     expect(claimed.status).toBe(200);
     expect(claimed.body.availableActions.map((a) => a.event)).toContain('accept');
     expect((await leader.post(`/api/tasks/${task.id}/claim`)).status).toBe(409);
     const accepted = await leader.post<Instance>(`/api/instances/${order.body.id}/commands`, { event: 'accept' }, { headers: { 'if-match': String(claimed.body.version) } });
     expect(accepted.body.state).toBe('accepted');
+    expect((await leader.get<{ input: Record<string, unknown> }>(`/api/instances/${order.body.id}`)).body.input.beneficiaryPhone).toBe('13900001111');
   });
 
   it('applies a command once when the same Idempotency-Key arrives twice at the same moment', async () => {
