@@ -12,7 +12,8 @@ import { PageLoading, RequireAuth, RequireRole } from './shell/guards';
 import './shell/shell.css';
 
 // Everything past the login and the shell loads on demand, so the first screen stays small on a slow phone.
-const DesignerHome = lazy(() => import('./pages/DesignerHome'));
+const DesignerHome = lazy(() => import('./designer/DefinitionBrowser'));
+const DefinitionEditorPage = lazy(() => import('./designer/DefinitionEditorPage'));
 const WorkspaceHome = lazy(() => import('./workspace/InboxPage'));
 const InstancePage = lazy(() => import('./workspace/InstancePage'));
 const MenuPage = lazy(() => import('./workspace/MenuPage'));
@@ -48,6 +49,14 @@ function Routed() {
               element={
                 <RequireRole roles={DISTRICT_ROLES}>
                   <DesignerHome />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/designer/:kind/:key"
+              element={
+                <RequireRole roles={DISTRICT_ROLES}>
+                  <DefinitionEditorPage />
                 </RequireRole>
               }
             />

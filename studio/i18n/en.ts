@@ -1,5 +1,6 @@
 import type { MessageKey } from './zh-CN';
 import { workspaceEn } from '../workspace/messages.en';
+import { designerEn } from '../designer/messages.en';
 
 /** English — same keys as zh-CN.ts; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -91,4 +92,5 @@ export const en: Record<MessageKey, string> = {
   'api.unavailable': 'The server cannot be reached right now; please try again later',
   'api.network': 'Network error; check your connection and retry',
   ...workspaceEn,
+  ...designerEn,
 };

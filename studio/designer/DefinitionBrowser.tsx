@@ -1,0 +1,79 @@
+import { useMemo, useState } from 'react';
+import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { definitionKinds } from '../../runtime/schema/kinds';
+import { useT, type MessageKey } from '../i18n';
+import { designerApi, type DefinitionSummary } from './designer-api';
+import { useAsync } from './use-async';
+
+const statusColor = { draft: 'gold', published: 'green', retired: 'default' } as const;
+
+export const kindLabel = (kind: string) => `designer.kind.${kind}` as MessageKey;
+
+/** Every version of every definition, newest first, with who made it and when; search by key or kind. */
+export default function DefinitionBrowser() {
+  const t = useT();
+  const navigate = useNavigate();
+  const [kind, setKind] = useState<string | undefined>();
+  const [query, setQuery] = useState('');
+  const list = useAsync(() => designerApi().list(kind ? { kind } : {}), [kind]);
+  const rows = useMemo(() => {
+    const needle = query.trim().toLowerCase();
+    return (list.data?.items ?? [])
+      .filter((row) => !needle || row.key.toLowerCase().includes(needle) || row.kind.toLowerCase().includes(needle) || row.createdBy.toLowerCase().includes(needle))
+      .sort((a, b) => a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key) || b.version - a.version);
+  }, [list.data, query]);
+  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+  return (
+    <>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('designer.title')}
+      </Typography.Title>
+    <Card title={t('designer.browser.title')}>
+      <Typography.Paragraph type="secondary">{t('designer.browser.hint')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          aria-label={t('designer.browser.kind')}
+          placeholder={t('designer.browser.allKinds')}
+          style={{ width: 180 }}
+          value={kind}
+          onChange={setKind}
+          options={definitionKinds.map((k) => ({ value: k, label: t(kindLabel(k)) }))}
+        />
+        <Input.Search aria-label={t('designer.browser.search')} placeholder={t('designer.browser.search')} allowClear onChange={(e) => setQuery(e.target.value)} style={{ width: 260 }} />
+      </Space>
+      {list.error ? <Alert type="error" showIcon title={list.error.message} /> : null}
+      <Table<DefinitionSummary>
+        size="small"
+        loading={list.loading}
+        rowKey={(row) => `${row.kind}/${row.key}/${row.version}`}
+        dataSource={rows}
+        pagination={{ pageSize: 50, showSizeChanger: false }}
+        onRow={(row) => ({ 'data-definition': `${row.kind}/${row.key}/${row.version}` }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('designer.browser.kind'), dataIndex: 'kind', render: (k: string) => t(kindLabel(k)) },
+          {
+            title: t('designer.browser.key'),
+            dataIndex: 'key',
+            render: (_: string, row) => <Link to={`/designer/${row.kind}/${encodeURIComponent(row.key)}?version=${row.version}`}>{row.key}</Link>,
+          },
+          { title: t('designer.browser.version'), dataIndex: 'version', render: (v: number) => `v${v}` },
+          { title: t('designer.browser.status'), dataIndex: 'status', render: (s: DefinitionSummary['status']) => <Tag color={statusColor[s]}>{t(`designer.status.${s}`)}</Tag> },
+          { title: t('designer.browser.author'), dataIndex: 'createdBy' },
+          { title: t('designer.browser.created'), dataIndex: 'createdAt', render: time },
+          { title: t('designer.browser.published'), dataIndex: 'publishedAt', render: time },
+        ]}
+      />
+    </Card>
+      <Card title={t('designer.openPreview')} style={{ maxWidth: 520, marginTop: 16 }}>
+        <Input.Search
+          aria-label={t('designer.formKey')}
+          placeholder={t('designer.formKey')}
+          enterButton={t('nav.preview')}
+          onSearch={(key) => key.trim() && navigate(`/preview/form/${encodeURIComponent(key.trim())}`)}
+        />
+      </Card>
+    </>
+  );
+}

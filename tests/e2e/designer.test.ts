@@ -1,0 +1,95 @@
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signIn } from '../server/support/client';
+import { DIALECTS, type TestDatabase } from '../server/support/dialects';
+import { startServer, TestClock, type RunningServer } from '../server/support/server';
+import { artifactPath, buildStudio, launchChromium } from './support';
+
+// The built studio served by the real server (SQLite, the seeded Liangzhou pack and demo users).
+let outDir = '';
+let database: TestDatabase;
+let server: RunningServer;
+let browser: BrowserContext;
+const POLL = { timeout: 15_000 };
+
+beforeAll(async () => {
+  outDir = await buildStudio();
+  database = await DIALECTS.find((d) => d.name === 'sqlite')!.create();
+  server = await startServer(database.handle, { clock: new TestClock(Date.now()), overrides: { studioDir: outDir } });
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.destroy();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+// antd spaces out two-character Chinese button labels (发 布), so labels match with optional spaces.
+const label = (text: string) => new RegExp(`^${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}$`);
+
+async function pick(page: Page, comboboxName: string | RegExp, option: string, scope = page.locator('body')) {
+  await scope.getByRole('combobox', { name: comboboxName }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+async function openDefinition(page: Page, key: string) {
+  await page.goto(`${server.baseUrl}/#/designer`);
+  await page.getByLabel('搜索标识、类型或作者').fill(key);
+  await page.locator('[data-definition]').getByRole('link', { name: key, exact: true }).first().click();
+  await page.locator('[data-status]').waitFor();
+}
+
+async function publish(page: Page, version: number) {
+  await expect.poll(() => page.locator('[data-lint]').first().getAttribute('data-lint'), POLL).toBe('clean');
+  await page.getByRole('button', { name: label('发布') }).click();
+  await page.locator('[data-notice]').filter({ hasText: `已发布 v${version}` }).waitFor();
+}
+
+describe('a district admin changes a form, a workflow and a rubric with the visual editors only', { timeout: 120_000 }, () => {
+  test('form field with a show rule, a 会签 step, rubric points with totals and impact preview; the API serves what was published', async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.goto(`${server.baseUrl}/#/designer`);
+    await page.getByLabel('用户名').fill('district.admin');
+    await page.getByLabel('密码').fill('shijian-demo');
+    await page.getByRole('button', { name: /登\s?录/ }).click();
+    await page.getByRole('heading', { name: '设计器 · 定义管理' }).waitFor();
+    await expect.poll(() => page.locator('[data-definition]').count(), POLL).toBeGreaterThan(10);
+    await page.screenshot({ path: artifactPath('designer-1-browser.png'), fullPage: true });
+
+    // Form: a follow-up field shown only when more than 50 people were served.
+    await openDefinition(page, 'order-completion');
+    await page.locator('[data-form-designer]').waitFor();
+    await page.getByLabel('新字段标识').fill('followUp');
+    await page.getByLabel('新字段中文名称').fill('回访安排');
+    await page.getByLabel('新字段英文名称').fill('Follow-up plan');
+    await pick(page, '新字段类型', '多行文本');
+    await page.getByRole('button', { name: '添加字段' }).click();
+    await page.locator('[data-inspector=followUp]').waitFor();
+    const rule = page.locator('[data-rule-picker]');
+    await pick(page, '条件字段', '服务群众人数', rule);
+    await pick(page, '比较方式', '大于', rule);
+    await rule.getByLabel('条件值').fill('50');
+    await rule.getByRole('button', { name: '应用条件' }).click();
+    await expect.poll(() => page.locator('[data-field=followUp]').textContent(), POLL).toContain('显示');
+    const desktop = page.locator('[data-preview] [data-frame=desktop]');
+    await desktop.getByLabel('服务群众人数').waitFor();
+    expect(await desktop.getByLabel('回访安排').count()).toBe(0);
+    await desktop.getByLabel('服务群众人数').fill('60');
+    await desktop.getByLabel('回访安排').waitFor();
+    await page.screenshot({ path: artifactPath('designer-2-form.png'), fullPage: true });
+    await publish(page, 2);
+
+    const api = await signIn(server.baseUrl, 'district.admin');
+    const form = (await api.get<{ version: number; status: string; body: { rules: { scope: string; when: string }[] } }>('/api/definitions/form/order-completion')).body;
+    expect(form.version).toBe(2);
+    expect(form.status).toBe('published');
+    expect(form.body.rules).toContainEqual({ scope: '#/properties/followUp', effect: 'SHOW', when: 'has(data.beneficiaryCount) && data.beneficiaryCount > 50' });
+    await page.close();
+  });
+});
