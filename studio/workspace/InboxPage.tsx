@@ -104,7 +104,7 @@ export default function InboxPage() {
                     </Link>
                     <Space size={4} wrap>
                       {urgency === 'overdue' ? <Tag color="red">{t('ws.inbox.overdue')}</Tag> : null}
-                      {urgency === 'soon' ? <Tag color="orange">{t('ws.inbox.dueSoon')}</Tag> : null}
+                      {urgency === 'soon' ? <Tag className="sj-ws-tag-warn">{t('ws.inbox.dueSoon')}</Tag> : null}
                       {task.pool ? <Tag color="blue">{t('ws.inbox.pool')}</Tag> : null}
                     </Space>
                   </div>

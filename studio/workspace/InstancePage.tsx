@@ -81,7 +81,7 @@ export default function InstancePage() {
                 {labels.state(current.state)}
               </Tag>
               {current.final ? <Tag>{t('ws.instance.final')}</Tag> : null}
-              {reminders > 0 ? <Tag color="orange">{t('ws.instance.reminders', { count: reminders })}</Tag> : null}
+              {reminders > 0 ? <Tag className="sj-ws-tag-warn">{t('ws.instance.reminders', { count: reminders })}</Tag> : null}
             </Descriptions.Item>
             <Descriptions.Item label={t('ws.instance.started')}>{dayjs(current.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
             {current.task?.due ? <Descriptions.Item label={t('ws.instance.due')}>{dayjs(current.task.due).format('YYYY-MM-DD HH:mm')}</Descriptions.Item> : null}

@@ -57,7 +57,7 @@ export default function MyOrdersPage() {
               <Link to={`/workspace/instances/${encodeURIComponent(order.id)}`} style={{ fontWeight: 600 }}>
                 {labels.title.split('（')[0]} #{order.id.slice(-6)}
               </Link>
-              <Tag color={DONE_STATES.has(order.state) ? 'green' : STOPPED_STATES.has(order.state) ? 'default' : 'blue'} data-state={order.state}>
+              <Tag className={DONE_STATES.has(order.state) ? 'sj-ws-tag-ok' : undefined} color={STOPPED_STATES.has(order.state) || DONE_STATES.has(order.state) ? undefined : 'blue'} data-state={order.state}>
                 {labels.state(order.state)}
               </Tag>
             </div>

@@ -35,7 +35,7 @@ export function TeamBoard() {
                 <span>{team.name}</span>
                 <span>
                   <Tag>{t('ws.dispatch.members', { count: team.memberCount })}</Tag>
-                  <Tag color={(stats?.load ?? 0) > 2 ? 'orange' : 'green'}>{t('ws.dispatch.load', { count: stats?.load ?? 0 })}</Tag>
+                  <Tag className={(stats?.load ?? 0) > 2 ? 'sj-ws-tag-warn' : 'sj-ws-tag-ok'}>{t('ws.dispatch.load', { count: stats?.load ?? 0 })}</Tag>
                 </span>
               </div>
               <div className="sj-ws-meta">

@@ -159,4 +159,48 @@ describe('the five-order loop by four demo users in Chromium', { timeout: 120_00
     expect(pageErrors).toEqual([]);
     expect(readFileSync(artifactPath('order-5-rated-360.png')).length).toBeGreaterThan(1000);
   });
+
+  test('a pool order is claimed (抢单) from the inbox of a team leader on a phone', async () => {
+    const resident = await signIn(server.baseUrl, 'resident1');
+    const station = await signIn(server.baseUrl, 'station.admin');
+    const unit = (await resident.get<{ user: { roles: { orgUnitId: string }[] } }>('/api/auth/me')).body.user.roles[0]!.orgUnitId;
+    const order = await resident.post<{ id: string }>('/api/instances', { workflow: 'five-order', orgUnitId: unit, data: { description: '公园落叶需要清扫' } });
+    await station.post(`/api/instances/${order.body.id}/commands`, { event: 'accept_for_dispatch' }, { headers: { 'if-match': '"1"' } });
+    expect((await station.post(`/api/instances/${order.body.id}/commands`, { event: 'dispatch', data: { mode: 'pool' } }, { headers: { 'if-match': '"2"' } })).status).toBe(200);
+
+    const page = await signedIn('team.leader', '/workspace', 360, 760);
+    const card = page.locator(`[data-task="${order.body.id}"]`);
+    await card.getByText('可抢单').waitFor();
+    expect(await serious(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('inbox-pool-360.png'), fullPage: true });
+    await card.getByRole('button', { name: label('抢单') }).click();
+    await page.waitForURL(new RegExp(`/instances/${order.body.id}$`));
+    await page.getByRole('button', { name: label('接单') }).waitFor();
+    const claimed = (await station.get<{ history: { event: string }[] }>(`/api/instances/${order.body.id}`)).body;
+    expect(claimed.history.map((entry) => entry.event)).toContain('claim');
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('a form definition changed through the API shows up changed in the workspace, with no rebuild', async () => {
+    const admin = await signIn(server.baseUrl, 'district.admin');
+    const current = (await admin.get<{ body: { schema: { properties: Record<string, unknown> }; uischema: { elements: { elements: unknown[] }[] } } }>('/api/definitions/form/service-order')).body.body;
+    current.schema.properties.landmark = { title: '附近地标', type: 'string', maxLength: 60 };
+    current.uischema.elements[1]!.elements.push({ type: 'Control', scope: '#/properties/landmark' });
+    const draft = await admin.post<{ version: number }>('/api/definitions/form/service-order/drafts', current);
+    expect(draft.status).toBe(201);
+    expect((await admin.post(`/api/definitions/form/service-order/versions/${draft.body.version}/publish`)).status).toBe(200);
+
+    const page = await signedIn('resident1', '/workspace/order', 360, 760);
+    await page.getByLabel('附近地标').fill('村委会东边第二家');
+    await page.getByLabel('需求描述').fill('想要一次防诈骗宣讲');
+    await page.getByRole('button', { name: '提交订单' }).click();
+    await page.waitForURL(/#\/workspace\/instances\//);
+    const id = decodeURIComponent(page.url().split('/instances/')[1]!);
+    const resident = await signIn(server.baseUrl, 'resident1');
+    expect((await resident.get<{ input: Record<string, unknown> }>(`/api/instances/${id}`)).body.input.landmark).toBe('村委会东边第二家');
+    await page.screenshot({ path: artifactPath('order-changed-form-360.png'), fullPage: true });
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
 });
