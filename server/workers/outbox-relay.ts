@@ -21,7 +21,15 @@ export function startOutboxRelay(deps: RelayDeps, intervalMs: number): OutboxRel
   let running: Promise<number> = Promise.resolve(0);
   let stopped = false;
   const runOnce = () => {
-    running = running.then(() => (stopped || deps.webhookUrl === null ? 0 : relayBatch(deps).catch((error: unknown) => (deps.log('outbox relay failed', error), 0))));
+    running = running.then(async () => {
+      if (stopped || deps.webhookUrl === null) return 0;
+      try {
+        return await relayBatch(deps);
+      } catch (error) {
+        deps.log('outbox relay failed', error);
+        return 0;
+      }
+    });
     return running;
   };
   const interval = setInterval(() => void runOnce(), intervalMs);
