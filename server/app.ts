@@ -26,6 +26,7 @@ import { cycleRoutes } from './routes/cycles/cycles';
 import { rubricRoutes } from './routes/rubrics/rubrics';
 import { tokenRoutes } from './routes/tokens/tokens';
 import { recordRoutes } from './routes/records/records';
+import { reportRoutes } from './routes/reports/reports';
 
 /**
  * The whole HTTP application, independent of how it is served: main.ts wraps it in a Node server, tests
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', rubricRoutes);
   app.route('/api', tokenRoutes);
   app.route('/api', recordRoutes);
+  app.route('/api', reportRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
