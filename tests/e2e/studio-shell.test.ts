@@ -65,7 +65,7 @@ describe('studio shell against the real server', { timeout: 90_000 }, () => {
       await logIn(page, 'resident1');
       await page.getByRole('heading', { name: '工作台 · 我的待办' }).waitFor();
       expect(page.url()).toContain('#/workspace');
-      await expect.poll(() => page.getByRole('navigation').getByText('工作台').count(), POLL).toBeGreaterThan(0);
+      await expect.poll(() => page.getByRole('navigation', { name: '主导航' }).getByText('工作台').count(), POLL).toBeGreaterThan(0);
       expect(await page.getByText('设计器', { exact: true }).count()).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       expect(await serious(page)).toEqual([]);
@@ -106,9 +106,9 @@ describe('studio shell against the real server', { timeout: 90_000 }, () => {
       await page.getByText(/无法加载表单定义/).waitFor();
 
       await page.getByRole('button', { name: /English/ }).click();
-      await page.getByRole('navigation').getByText('Workspace').waitFor();
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Workspace').waitFor();
       await page.reload();
-      await page.getByRole('navigation').getByText('Designer').waitFor();
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Designer').waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(await page.title()).toBe('Shijian · Civilization Practice');
 
@@ -129,7 +129,7 @@ describe('studio shell against the real server', { timeout: 90_000 }, () => {
       await page.evaluate(() => localStorage.removeItem('shijian.locale'));
       await page.reload();
       await logIn(page, 'station.admin');
-      await page.getByRole('navigation').waitFor();
+      await page.getByRole('navigation', { name: '主导航' }).waitFor();
       await page.evaluate((form) => {
         (window as unknown as { __SHIJIAN_FORM__: unknown }).__SHIJIAN_FORM__ = form;
       }, activityForm);
