@@ -149,6 +149,27 @@ describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
     expect(explanation.body.stored).toBe(true);
     expect(explanation.body.explanation).toEqual(JSON.parse(JSON.stringify(explain(rubric, expected))));
 
+    // Preview: a draft that lowers the thresholds lifts this station, scores unchanged (tier rules only).
+    const lowered = { ...stationRubricJson, tiers: stationRubricJson.tiers.map((tier) => ({ ...tier, minScore: tier.key === 'demonstration' ? 0.2 : tier.key === 'standard' ? 0.1 : 0 })) };
+    expect((await stationAdmin.post(`/api/rubrics/station-rubric/preview`, { definition: lowered, year: 2026 })).status).toBe(403);
+    const preview = await admin.post<{ preview: { scoringUnchanged: boolean; units: number; changed: { unitId: string; before: { tier: string }; after: { tier: string } }[] } }>('/api/rubrics/station-rubric/preview', { definition: lowered, year: 2026 });
+    expect(preview.status).toBe(200);
+    expect(preview.body.preview.scoringUnchanged).toBe(true);
+    expect(preview.body.preview.units).toBe(units.filter((unit) => unit.level === 'station').length);
+    // With the thresholds near zero the station qualifies for 示范级 if it meets the section floors, else 达标级.
+    const lifted = expected.sections.every((section) => section.points >= 0.7 * section.max) ? 'demonstration' : 'standard';
+    expect(expected.tier.tier).toBe('creation');
+    expect(preview.body.preview.changed.find((change) => change.unitId === stationId)).toMatchObject({ before: { tier: 'creation' }, after: { tier: lifted } });
+
+    // Publishing a new rubric version changes nothing in this cycle: results stay pinned to version 1.
+    const draft = await admin.post<{ version: number }>('/api/definitions/rubric/station-rubric/drafts', { ...stationRubricJson, tiers: lowered.tiers });
+    expect(draft.status).toBe(201);
+    const published = await admin.post(`/api/definitions/rubric/station-rubric/versions/${draft.body.version}/publish`);
+    expect(published.status, published.text).toBe(200);
+    const after = await stationAdmin.get<{ explanation: unknown }>(`/api/assessments/${id}/explanation`);
+    expect(after.body.explanation).toEqual(explanation.body.explanation);
+    expect((await stationAdmin.get<AssessmentView & { rubric: { version: number } }>(`/api/assessments/${id}`)).body).toMatchObject({ rubric: { version: 1 }, result: { tier: expected.tier.tier } });
+
     const history = await stationAdmin.get<{ history: { event: string }[] }>(`/api/instances/${view.instance.id}`);
     expect(history.body.history.map((entry) => entry.event)).toEqual(expect.arrayContaining(['open', 'submit', 'return', 'institute_approve', 'score', 'approve', 'appeal', 'decide']));
   });
