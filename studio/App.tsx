@@ -19,6 +19,7 @@ const InstancePage = lazy(() => import('./workspace/InstancePage'));
 const MenuPage = lazy(() => import('./workspace/MenuPage'));
 const OrderPage = lazy(() => import('./workspace/OrderPage'));
 const MyOrdersPage = lazy(() => import('./workspace/MyOrdersPage'));
+const DashboardPage = lazy(() => import('./workspace/DashboardPage'));
 const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
 const HarnessPage = lazy(() => import('./pages/HarnessPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -44,6 +45,7 @@ function Routed() {
             <Route path="/workspace/menu" element={<MenuPage />} />
             <Route path="/workspace/order" element={<OrderPage />} />
             <Route path="/workspace/orders" element={<MyOrdersPage />} />
+            <Route path="/workspace/dashboard" element={<DashboardPage />} />
             <Route
               path="/designer"
               element={

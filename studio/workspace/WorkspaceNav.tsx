@@ -3,6 +3,9 @@ import { hasAnyRole, type Role } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { useT, type MessageKey } from '../i18n';
 
+/** Staff who oversee units see the dashboards (the server's report roles). */
+export const REPORT_ROLES: readonly Role[] = ['districtAdmin', 'districtLeader', 'assessor', 'instituteAdmin', 'stationAdmin'];
+
 /** Who may place an order (点单): residents, and station staff ordering for someone without a phone. */
 export const ORDERING_ROLES: readonly Role[] = ['resident', 'proxyOrderer', 'stationAdmin'];
 
@@ -11,6 +14,7 @@ const links: { to: string; label: MessageKey; roles?: readonly Role[] }[] = [
   { to: '/workspace/menu', label: 'ws.nav.menu' },
   { to: '/workspace/order', label: 'ws.nav.order', roles: ORDERING_ROLES },
   { to: '/workspace/orders', label: 'ws.nav.orders' },
+  { to: '/workspace/dashboard', label: 'ws.nav.dashboard', roles: REPORT_ROLES },
 ];
 
 /** The workspace's own tabs, as links so they stay keyboard- and screen-reader-friendly on a phone. */

@@ -82,4 +82,12 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.dispatch.load': '{count} open orders',
   'ws.dispatch.rating': 'Rated {stars}',
   'ws.dispatch.noRating': 'Not rated yet',
+
+  'ws.nav.dashboard': 'Dashboard',
+  'ws.dashboard.title': 'Dashboard',
+  'ws.dashboard.export': 'Export to Excel',
+  'ws.dashboard.exportOf': 'Export to Excel: {report}',
+  'ws.dashboard.empty': 'No data in this period',
+  'ws.dashboard.period': 'From {from} to {to}',
+  'ws.dashboard.table': 'Show the table',
 };

@@ -80,6 +80,14 @@ export const workspaceZhCN = {
   'ws.dispatch.load': '在办 {count} 单',
   'ws.dispatch.rating': '评分 {stars}',
   'ws.dispatch.noRating': '暂无评分',
+
+  'ws.nav.dashboard': '数据看板',
+  'ws.dashboard.title': '数据看板',
+  'ws.dashboard.export': '导出 Excel',
+  'ws.dashboard.exportOf': '导出 Excel：{report}',
+  'ws.dashboard.empty': '所选期间没有数据',
+  'ws.dashboard.period': '统计期间 {from} 至 {to}',
+  'ws.dashboard.table': '查看数据表',
 } as const;
 
 export type WorkspaceMessageKey = keyof typeof workspaceZhCN;

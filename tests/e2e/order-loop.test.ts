@@ -203,4 +203,23 @@ describe('the five-order loop by four demo users in Chromium', { timeout: 120_00
     await page.close();
     expect(pageErrors).toEqual([]);
   });
+
+  test('the district leader sees the reports as charts and exports one to Excel', async () => {
+    const page = await signedIn('district.leader', '/workspace/dashboard', 1280, 900);
+    const funnel = page.locator('[data-report=order-funnel]');
+    await funnel.locator('[data-chart=order-funnel] svg').waitFor();
+    // The loop above closed one order: the funnel counts it.
+    await funnel.getByText('查看数据表').click();
+    await funnel.locator('.ant-table-row').first().waitFor();
+    expect(await page.locator('[data-chart] svg').count()).toBeGreaterThanOrEqual(2);
+    expect(await serious(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('dashboard-1280.png'), fullPage: true });
+    const href = await funnel.getByRole('link', { name: /导出 Excel/ }).getAttribute('href');
+    const download = await page.request.get(`${server.baseUrl}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('spreadsheetml');
+    expect((await download.body()).subarray(0, 2).toString()).toBe('PK');
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
 });
