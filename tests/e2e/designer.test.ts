@@ -90,6 +90,34 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     expect(form.version).toBe(2);
     expect(form.status).toBe('published');
     expect(form.body.rules).toContainEqual({ scope: '#/properties/followUp', effect: 'SHOW', when: 'has(data.beneficiaryCount) && data.beneficiaryCount > 50' });
+
+    // Workflow: from 服务中, a joint review where the station admin and the proxy orderer must all sign (会签).
+    await openDefinition(page, 'five-order');
+    await page.locator('[data-workflow-designer] [data-diagram]').waitFor();
+    await page.getByRole('tab', { name: '添加流转' }).click();
+    const add = page.locator('[data-add-transition]');
+    await pick(page, '从环节', '服务中', add);
+    await add.getByLabel('新操作标识').fill('joint_review');
+    await add.getByLabel('新操作名称').fill('提交联合审核');
+    await pick(page, '进入', '新建审批环节…', add);
+    await add.getByLabel('新环节标识').fill('joint_check');
+    await add.getByLabel('新环节名称').fill('联合审核');
+    expect(await add.getByRole('combobox', { name: '新环节审批方式' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).toContain('会签');
+    await pick(page, '新环节审批角色', '站管理员', add);
+    await pick(page, '新环节审批角色', '代点单员', add);
+    await page.keyboard.press('Escape');
+    await pick(page, '审批通过后进入', '待评价', add);
+    await add.getByRole('button', { name: '添加流转' }).click();
+    await page.locator('[data-transition-inspector="in_service:joint_review"]').waitFor();
+    await page.locator('[data-state=joint_check]').click();
+    await page.locator('[data-state-inspector=joint_check]').waitFor();
+    expect(await page.locator('[data-state=joint_check]').textContent()).toContain('会签');
+    await page.screenshot({ path: artifactPath('designer-3-workflow.png'), fullPage: true });
+    await publish(page, 2);
+    const flow = (await api.get<{ version: number; body: { states: Record<string, { task?: { kind: string; assignees: unknown[] }; transitions: { event: string; to: string }[] }> } }>('/api/definitions/workflow/five-order')).body;
+    expect(flow.version).toBe(2);
+    expect(flow.body.states.joint_check?.task).toMatchObject({ kind: 'countersign', assignees: [{ role: 'stationAdmin', at: 'unit' }, { role: 'proxyOrderer', at: 'unit' }] });
+    expect(flow.body.states.in_service?.transitions).toContainEqual(expect.objectContaining({ event: 'joint_review', to: 'joint_check' }));
     await page.close();
   });
 });
