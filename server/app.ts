@@ -27,6 +27,7 @@ import { rubricRoutes } from './routes/rubrics/rubrics';
 import { tokenRoutes } from './routes/tokens/tokens';
 import { recordRoutes } from './routes/records/records';
 import { reportRoutes } from './routes/reports/reports';
+import { webhookRoutes } from './routes/webhooks/webhooks';
 
 /**
  * The whole HTTP application, independent of how it is served: main.ts wraps it in a Node server, tests
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', tokenRoutes);
   app.route('/api', recordRoutes);
   app.route('/api', reportRoutes);
+  app.route('/api', webhookRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -4,12 +4,13 @@ import { initialMigration } from './migrations/0001-initial';
 import { taskClaimsMigration } from './migrations/0002-task-claims';
 import { assessmentsMigration } from './migrations/0100-assessments';
 import { serviceRecordsMigration } from './migrations/0101-service-records';
+import { webhooksMigration } from './migrations/0102-webhooks';
 
 /** Migrations in code (not read from a folder), so a bundled or tsx-run server finds them the same way. */
 function provider(handle: DatabaseHandle): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initialMigration(handle.capabilities), '0002-task-claims': taskClaimsMigration, '0100-assessments': assessmentsMigration, '0101-service-records': serviceRecordsMigration };
+      return { '0001-initial': initialMigration(handle.capabilities), '0002-task-claims': taskClaimsMigration, '0100-assessments': assessmentsMigration, '0101-service-records': serviceRecordsMigration, '0102-webhooks': webhooksMigration };
     },
   };
 }

@@ -68,7 +68,7 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
-export interface AssessmentTables extends RecordTables {
+export interface AssessmentTables extends RecordTables, WebhookTables {
   assessment_cycles: AssessmentCycleTable;
   assessments: AssessmentTable;
   assessment_reviews: AssessmentReviewTable;
@@ -126,4 +126,47 @@ export interface RecordTables {
   service_records: ServiceRecordTable;
   service_record_revisions: ServiceRecordRevisionTable;
   points_ledger: PointsLedgerTable;
+}
+
+export interface WebhookSubscriptionTable {
+  id: string;
+  url: string;
+  /** JSON array of event types (`assessment.approved`, …), or `["*"]`. */
+  events: string;
+  /** Standard Webhooks secret `whsec_<base64>`; shown once at creation. */
+  secret: string;
+  /** Only events of instances in this subtree. */
+  org_path: string;
+  created_by: string;
+  created_at: string;
+  active: number;
+}
+
+/** One message to one subscription; its id is the `webhook-id` every retry repeats, so receivers dedupe. */
+export interface WebhookDeliveryTable {
+  id: string;
+  subscription_id: string;
+  outbox_id: string;
+  event: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  /** When the next attempt may start; also the lease of an attempt in flight. */
+  next_attempt_at: string;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
+/** Outbox rows already fanned out to subscriptions (the outbox table itself belongs to the relay). */
+export interface WebhookFanoutTable {
+  outbox_id: string;
+  at: string;
+}
+
+export interface WebhookTables {
+  webhook_subscriptions: WebhookSubscriptionTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_fanout: WebhookFanoutTable;
 }
