@@ -20,6 +20,8 @@ const MenuPage = lazy(() => import('./workspace/MenuPage'));
 const OrderPage = lazy(() => import('./workspace/OrderPage'));
 const MyOrdersPage = lazy(() => import('./workspace/MyOrdersPage'));
 const DashboardPage = lazy(() => import('./workspace/DashboardPage'));
+const AssessmentsPage = lazy(() => import('./workspace/AssessmentsPage'));
+const AssessmentPage = lazy(() => import('./workspace/AssessmentPage'));
 const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
 const HarnessPage = lazy(() => import('./pages/HarnessPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -46,6 +48,8 @@ function Routed() {
             <Route path="/workspace/order" element={<OrderPage />} />
             <Route path="/workspace/orders" element={<MyOrdersPage />} />
             <Route path="/workspace/dashboard" element={<DashboardPage />} />
+            <Route path="/workspace/assessments" element={<AssessmentsPage />} />
+            <Route path="/workspace/assessments/:id" element={<AssessmentPage />} />
             <Route
               path="/designer"
               element={

@@ -222,4 +222,38 @@ describe('the five-order loop by four demo users in Chromium', { timeout: 120_00
     await page.close();
     expect(pageErrors).toEqual([]);
   });
+
+  test('a station self-assesses item by item with evidence and a running score, then reads the explanation', async () => {
+    const admin = await signIn(server.baseUrl, 'district.admin');
+    const opened = await admin.post<{ id: string }>('/api/cycles', {
+      year: 2026,
+      rubrics: [{ key: 'station-rubric', version: 1 }, { key: 'institute-rubric', version: 1 }],
+      assessors: ['assessor1', 'assessor2'],
+      deadlines: { selfAssessmentDue: '2026-12-30', reviewDue: '2026-12-31', scoringDue: '2026-12-31' },
+    });
+    expect(opened.status).toBe(201);
+
+    const page = await signedIn('station.admin', '/workspace/assessments', 1280, 900);
+    await page.locator('[data-assessment] a').first().click();
+    const running = page.locator('[data-running-score]');
+    await running.waitFor();
+    const before = Number(await running.getAttribute('data-running-score'));
+    await page.getByRole('switch', { name: /A1/ }).or(page.getByRole('switch', { name: /固定场所/ })).first().click();
+    await expect.poll(async () => Number(await running.getAttribute('data-running-score')), POLL).toBe(before + 3);
+    await page.getByLabel('上传佐证 A1').setInputFiles({ name: 'plaque.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.getByText('佐证材料 1 份').first().waitFor();
+    expect(await serious(page)).toEqual([]);
+    await page.getByRole('button', { name: '保存自评' }).click();
+    await page.getByText(/已保存，服务器计分/).waitFor();
+    await page.locator('[data-decision]').waitFor();
+    await page.getByRole('heading', { name: '如何提升到上一等级' }).waitFor();
+    await page.screenshot({ path: artifactPath('assessment-self-1280.png'), fullPage: true });
+
+    const station = await signIn(server.baseUrl, 'station.admin');
+    const mine = (await station.get<{ items: { id: string }[] }>(`/api/assessments?cycleId=${opened.body.id}`)).body.items;
+    const stored = (await station.get<{ reviews: { self: { items: Record<string, { met?: boolean; evidence?: string[] }> } } }>(`/api/assessments/${mine[0]!.id}`)).body;
+    expect(stored.reviews.self.items.a1).toMatchObject({ met: true, evidence: [expect.any(String)] });
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
 });

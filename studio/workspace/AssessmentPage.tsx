@@ -1,0 +1,169 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Table, Tag, Typography, message } from 'antd';
+import { useParams } from 'react-router-dom';
+import { compileRubric, scoreUnit } from '../../runtime/rubric/index';
+import type { ReviewSheet } from '../../runtime/rubric/types';
+import type { ReviewEntry } from '../../runtime/rubric/scoring-modes/types';
+import type { RubricDefinition } from '../../runtime/schema/rubric';
+import { createAttachmentUploader } from '../api/attachments';
+import { useLocale, useT, type Translate } from '../i18n';
+import { PageLoading } from '../shell/guards';
+import { assessmentApi, type Assessment } from './assessment-api';
+import { SelfItemEditor, type ItemScoring } from './SelfItemEditor';
+import { pick } from './text';
+import { describeError, useLoad } from './use-load';
+import { WorkspaceNav } from './WorkspaceNav';
+import './workspace.css';
+
+const SELF_STATES = new Set(['self_assessing']);
+
+async function loadAll(id: string, signal: AbortSignal) {
+  const client = assessmentApi();
+  const assessment = await client.get(id, signal);
+  const [rubric, explanation] = await Promise.all([client.rubric(assessment.rubric.key, assessment.rubric.version), client.explanation(id, signal).catch(() => null)]);
+  return { assessment, rubric: rubric.body, explanation };
+}
+
+/** A reviewer's entry in a few characters, so self, institute and district sit side by side on a row. */
+function summarize(entry: ReviewEntry | undefined, t: Translate): string {
+  if (!entry) return t('ws.assess.none');
+  const parts: string[] = [];
+  if (entry.met !== undefined) parts.push(entry.met ? '✓' : '✗');
+  if (entry.grade !== undefined) parts.push(entry.grade);
+  if (entry.value !== undefined) parts.push(String(entry.value));
+  if (entry.ticked) parts.push(`${entry.ticked.length}✓`);
+  if (typeof entry.defects === 'number') parts.push(`-${entry.defects}`);
+  if (entry.evidence?.length) parts.push(t('ws.assess.evidence', { count: entry.evidence.length }));
+  return parts.join(' ') || t('ws.assess.none');
+}
+
+interface Row {
+  key: string;
+  section: string;
+  title: string;
+  max: number;
+  scoring: ItemScoring;
+}
+
+/** 自评 item by item with evidence and a running score; the reviewers' entries beside it; the explanation below. */
+export default function AssessmentPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const { id = '' } = useParams();
+  const [loaded, reload] = useLoad((signal) => loadAll(id, signal), [id], t);
+  const [sheet, setSheet] = useState<ReviewSheet | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [toast, toastHolder] = message.useMessage();
+
+  const rubric: RubricDefinition | undefined = loaded.status === 'ready' ? loaded.value.rubric : undefined;
+  const assessment: Assessment | undefined = loaded.status === 'ready' ? loaded.value.assessment : undefined;
+  const plan = useMemo(() => (rubric ? compileRubric(rubric) : undefined), [rubric]);
+  const current = sheet ?? assessment?.reviews.self ?? { items: {} };
+  // The running score: the rubric engine run here on the frozen metrics and the sheet as typed.
+  const running = useMemo(() => (plan && assessment ? scoreUnit(plan, { unitId: assessment.orgUnitId, ...(assessment.parentId ? { parentId: assessment.parentId } : {}), metrics: assessment.metrics, reviews: { self: current } }) : undefined), [plan, assessment, current]);
+
+  if (loaded.status === 'loading') return <PageLoading />;
+  if (loaded.status === 'failed' || !rubric || !assessment || !running) {
+    return <Alert type="error" showIcon title={loaded.status === 'failed' ? loaded.message : t('app.loading')} action={<Button onClick={reload}>{t('app.retry')}</Button>} />;
+  }
+  const editable = SELF_STATES.has(assessment.instance.state);
+  const tierTitle = (key: string) => pick(rubric.tiers.find((tier) => tier.key === key)?.title, locale, key);
+  const pointsOf = new Map(running.items.map((item) => [item.key, item.points]));
+  const rows: Row[] = rubric.sections.flatMap((section) =>
+    section.items.map((item) => ({ key: item.key, section: pick(section.title, locale), title: pick(item.title, locale), max: item.points, scoring: item.scoring as unknown as ItemScoring })),
+  );
+  const setEntry = (key: string, entry: ReviewEntry) => setSheet({ ...current, items: { ...current.items, [key]: entry } });
+  const upload = createAttachmentUploader({ orgUnitId: assessment.orgUnitId });
+  const addEvidence = async (key: string, file: File) => {
+    try {
+      const stored = await upload(file, () => undefined);
+      const entry = current.items?.[key] ?? {};
+      setEntry(key, { ...entry, evidence: [...(entry.evidence ?? []), stored.id] });
+    } catch (error) {
+      void toast.error(describeError(error, t));
+    }
+  };
+  const save = async () => {
+    setSaving(true);
+    try {
+      const saved = await assessmentApi().saveSelf(assessment.id, current);
+      void toast.success(t('ws.assess.saved', { score: saved.current.score }));
+      setSheet(null);
+      reload();
+    } catch (error) {
+      void toast.error(describeError(error, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const explanation = loaded.value.explanation?.explanation;
+  const district = Object.values(assessment.reviews.district);
+
+  return (
+    <section className="sj-ws">
+      {toastHolder}
+      <WorkspaceNav />
+      <Typography.Title level={1} className="sj-ws-h1">
+        {pick(rubric.title, locale)}
+      </Typography.Title>
+      <p className="sj-ws-meta">{t('ws.assess.state', { state: assessment.instance.state })}</p>
+      <div className="sj-ws-card" role="status" aria-live="polite" data-running-score={running.score} style={{ position: 'sticky', top: 0, zIndex: 2, marginBottom: 12 }}>
+        <strong>{t('ws.assess.running', { score: running.score, tier: tierTitle(running.tier.tier) })}</strong>
+      </div>
+      {!editable ? <Alert type="info" showIcon title={t('ws.assess.readOnly')} style={{ marginBottom: 12 }} /> : null}
+      <Table<Row>
+        size="small"
+        pagination={false}
+        scroll={{ x: 720 }}
+        rowKey="key"
+        dataSource={rows}
+        columns={[
+          { key: 'title', title: t('ws.assess.item'), render: (_, row) => <span data-item={row.key}><Tag>{row.key.toUpperCase()}</Tag>{row.title}</span> },
+          {
+            key: 'self',
+            title: t('ws.assess.self'),
+            render: (_, row) => (
+              <div>
+                <SelfItemEditor itemKey={row.key} title={row.title} scoring={row.scoring} entry={current.items?.[row.key]} disabled={!editable} onChange={(entry) => setEntry(row.key, entry)} />
+                {editable ? (
+                  <label className="sj-ws-meta" style={{ display: 'block', marginTop: 4, cursor: 'pointer' }}>
+                    {t('ws.assess.addEvidence')}
+                    <input type="file" accept="image/*,application/pdf" style={{ marginLeft: 4, maxWidth: 180 }} aria-label={`${t('ws.assess.addEvidence')} ${row.key.toUpperCase()}`} onChange={(e) => {
+                      const file = e.target.files?.[0];
+                      if (file) void addEvidence(row.key, file);
+                    }} />
+                  </label>
+                ) : null}
+                {current.items?.[row.key]?.evidence?.length ? <div className="sj-ws-meta">{t('ws.assess.evidence', { count: current.items[row.key]!.evidence!.length })}</div> : null}
+              </div>
+            ),
+          },
+          { key: 'institute', title: t('ws.assess.institute'), render: (_, row) => summarize(assessment.reviews.institute?.items?.[row.key], t) },
+          { key: 'district', title: t('ws.assess.district'), render: (_, row) => district.map((sheet) => summarize(sheet.items?.[row.key], t)).join(' / ') || t('ws.assess.none') },
+          { key: 'points', title: t('ws.assess.pointsHeader'), render: (_, row) => <span data-points={row.key}>{t('ws.assess.points', { points: pointsOf.get(row.key) ?? 0, max: row.max })}</span> },
+        ]}
+      />
+      {editable ? (
+        <Button type="primary" style={{ marginTop: 12 }} loading={saving} onClick={() => void save()}>
+          {t('ws.assess.save')}
+        </Button>
+      ) : null}
+      {explanation ? (
+        <section aria-labelledby="ws-explanation" className="sj-ws-card" style={{ marginTop: 16 }}>
+          <Typography.Title level={2} className="sj-ws-h2" id="ws-explanation">
+            {t('ws.assess.explanation')}
+          </Typography.Title>
+          <p data-decision>{pick(explanation.decision.text, locale)}</p>
+          {explanation.next ? (
+            <>
+              <Typography.Title level={3} className="sj-ws-h2">
+                {t('ws.assess.lift')}
+              </Typography.Title>
+              <p data-next>{pick(explanation.next.text, locale)}</p>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </section>
+  );
+}
