@@ -13,13 +13,15 @@ import type { AssessmentTable } from '../db/types-assessments';
 import { publishedRubric } from './rubric-store';
 
 export type AssessmentRow = Selectable<AssessmentTable>;
-export type ReviewLevel = 'self' | 'institute' | 'district';
+export type ReviewLevel = 'self' | 'institute' | 'district' | 'amendment';
 
 export interface StoredSheets {
   self?: ReviewSheet;
   institute?: ReviewSheet;
   /** Latest sheet of each district assessor, by user id. */
   district: Record<string, ReviewSheet>;
+  /** The latest appeal amendment: its entries replace the assessors' merged ones. */
+  amendment?: ReviewSheet;
 }
 
 export async function loadSheets(db: Kysely<Database>, assessmentIds: readonly string[]): Promise<Map<string, StoredSheets>> {
@@ -71,7 +73,12 @@ export function mergeDistrict(rubric: CompiledRubric, base: AssessmentInput, she
 export function inputOf(rubric: CompiledRubric, row: AssessmentRow, sheets: StoredSheets): { input: AssessmentInput; disagreements: string[] } {
   const frozen = JSON.parse(row.frozen_metrics) as FrozenMetrics;
   const base: AssessmentInput = { unitId: row.org_unit_id, ...(row.parent_id === null ? {} : { parentId: row.parent_id }), metrics: frozen };
-  const district = mergeDistrict(rubric, base, Object.values(sheets.district));
+  const merged = mergeDistrict(rubric, base, Object.values(sheets.district));
+  const amended = sheets.amendment;
+  const district =
+    amended === undefined
+      ? merged
+      : { sheet: { items: { ...(merged.sheet?.items ?? {}), ...(amended.items ?? {}) }, vetoes: { ...(merged.sheet?.vetoes ?? {}), ...(amended.vetoes ?? {}) } }, disagreements: merged.disagreements.filter((key) => amended.items?.[key] === undefined) };
   const reviews: NonNullable<AssessmentInput['reviews']> = {
     ...(sheets.self === undefined ? {} : { self: sheets.self }),
     ...(sheets.institute === undefined ? {} : { institute: sheets.institute }),

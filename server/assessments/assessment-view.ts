@@ -36,7 +36,7 @@ export async function presentAssessment(deps: ViewDeps, actor: Actor, row: Asses
     rubric: { key: row.rubric_key, version: row.rubric_version },
     instance: { id: instance.id, state: instance.state, version: instance.version, final: instance.final, availableActions: [...new Set(instance.availableActions.map((action) => action.event))] },
     metrics: (JSON.parse(row.frozen_metrics) as FrozenMetrics).values,
-    reviews: { self: sheets.self ?? null, institute: sheets.institute ?? null, district: sheets.district },
+    reviews: { self: sheets.self ?? null, institute: sheets.institute ?? null, district: sheets.district, amendment: sheets.amendment ?? null },
     current: { ...resultOf(score), assessorDisagreements: disagreements, missing: score.flags.missing },
     result: stored,
     version: row.version,

@@ -5,7 +5,7 @@
  * transfers and added signers decide who scores. The workflow command itself goes through runCommand
  * (history, tasks, timers, idempotency); the result is stored when the tier is approved and when it is final.
  */
-import { checkReviewSheet, type ReviewSheet } from '../../runtime/rubric/index';
+import { checkReviewSheet, type ReviewSheet, type UnitScore } from '../../runtime/rubric/index';
 import type { Actor } from '../auth/actor';
 import { cycleScore, loadSheets, type AssessmentRow, type ReviewLevel } from '../assessments/assessment-scoring';
 import { publishedRubric } from '../assessments/rubric-store';
@@ -19,7 +19,7 @@ import { readInstance, runCommand, type CommandResponse } from './instance-comma
 type CommandDeps = Pick<AppDeps, 'database' | 'clock' | 'engine' | 'definitions'>;
 
 /** The workflow event a level's sheet belongs to. */
-const stepOfLevel: Record<ReviewLevel, string> = { self: 'submit', institute: 'institute_approve', district: 'score' };
+const stepOfLevel: Record<ReviewLevel, string> = { self: 'submit', institute: 'institute_approve', district: 'score', amendment: 'decide' };
 
 export async function saveReview(deps: CommandDeps, actor: Actor, row: AssessmentRow, level: ReviewLevel, sheet: ReviewSheet): Promise<void> {
   const db = deps.database.db;
@@ -80,6 +80,21 @@ export async function runAssessmentCommand(deps: CommandDeps, actor: Actor, row:
     await db
       .updateTable('assessments')
       .set({ result: JSON.stringify(score), tier: score.tier.tier, score: score.score, updated_at: deps.clock().toISOString(), version: fresh.version + 1 })
+      .where('id', '=', row.id)
+      .where('version', '=', fresh.version)
+      .execute();
+  }
+  if (!response.replayed && command.event === 'revoke') {
+    // 摘牌/降级: the tier drops to the rubric's veto tier; the scores stay as they were, for the record.
+    const fresh = await db.selectFrom('assessments').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    const rubric = await publishedRubric(db, fresh.rubric_key, fresh.rubric_version);
+    const tiers = rubric.definition.tiers;
+    const vetoTier = rubric.definition.vetoTier ?? tiers[tiers.length - 1]!.key;
+    const previous = fresh.result === null ? null : (JSON.parse(fresh.result) as UnitScore);
+    const result = previous === null ? null : { ...previous, tier: { tier: vetoTier, rule: 'veto' as const, qualified: previous.tier.qualified } };
+    await db
+      .updateTable('assessments')
+      .set({ tier: vetoTier, ...(result === null ? {} : { result: JSON.stringify(result) }), updated_at: deps.clock().toISOString(), version: fresh.version + 1 })
       .where('id', '=', row.id)
       .where('version', '=', fresh.version)
       .execute();

@@ -48,7 +48,8 @@ export interface AssessmentTable {
 export interface AssessmentReviewTable {
   id: string;
   assessment_id: string;
-  level: 'self' | 'institute' | 'district';
+  /** `amendment`: the district leader's corrections while deciding an appeal; they override the assessors' entries. */
+  level: 'self' | 'institute' | 'district' | 'amendment';
   reviewer_id: string;
   sheet: string;
   created_at: string;

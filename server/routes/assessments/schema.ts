@@ -18,7 +18,7 @@ export const AssessmentSchema = z
     instance: z.object({ id: z.string(), state: z.string(), version: z.number().int(), final: z.boolean(), availableActions: z.array(z.string()) }),
     /** Metric values frozen when the cycle opened, by metric instance id. */
     metrics: z.record(z.string(), z.number()),
-    reviews: z.object({ self: Sheet.nullable(), institute: Sheet.nullable(), district: z.record(z.string(), Sheet) }),
+    reviews: z.object({ self: Sheet.nullable(), institute: Sheet.nullable(), district: z.record(z.string(), Sheet), amendment: Sheet.nullable() }),
     /** The score as things stand (before quotas). */
     current: Result.extend({ assessorDisagreements: z.array(z.string()), missing: z.array(z.string()) }),
     /** The result stored at approval and at final (quotas applied across the cycle), null before. */
@@ -28,7 +28,7 @@ export const AssessmentSchema = z
   .openapi('Assessment');
 
 const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
-const LevelParam = IdParam.extend({ level: z.enum(['self', 'institute', 'district']).openapi({ param: { name: 'level', in: 'path' } }) });
+const LevelParam = IdParam.extend({ level: z.enum(['self', 'institute', 'district', 'amendment']).openapi({ param: { name: 'level', in: 'path' } }) });
 
 export const listAssessmentsRoute = createRoute({
   method: 'get',
@@ -57,7 +57,7 @@ export const saveReviewRoute = createRoute({
   method: 'put',
   path: '/assessments/{id}/reviews/{level}',
   tags: ['assessments'],
-  summary: 'Record your review sheet for a level (self: the unit, institute: its institute, district: an assessor); evidence entries are attachment ids',
+  summary: 'Record your review sheet for a level (self: the unit, institute: its institute, district: an assessor, amendment: the leader deciding an appeal); evidence entries are attachment ids',
   request: { params: LevelParam, body: jsonBody(Sheet) },
   responses: { 200: jsonContent(AssessmentSchema, 'Stored (earlier sheets stay as history)'), ...problemResponses(400, 401, 403, 404, 409, 415) },
 });

@@ -17,7 +17,7 @@ interface AssessmentView {
   orgUnitId: string;
   instance: { id: string; state: string; version: number; availableActions: string[] };
   metrics: Record<string, number>;
-  reviews: { self: ReviewSheet | null; institute: ReviewSheet | null; district: Record<string, ReviewSheet> };
+  reviews: { self: ReviewSheet | null; institute: ReviewSheet | null; district: Record<string, ReviewSheet>; amendment: ReviewSheet | null };
   current: { score: number; tier: string; assessorDisagreements: string[] };
   result: { score: number; tier: string } | null;
 }
@@ -34,6 +34,7 @@ describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
   let server: RunningServer;
   let stationAdmin: ApiClient;
   let stationId: string;
+  let cycleId: string;
 
   beforeAll(async () => {
     database = await dialect.create();
@@ -73,6 +74,7 @@ describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
       appealDays: 5,
     });
     expect(opened.status).toBe(201);
+    cycleId = opened.body.id;
     const units = (await admin.get<{ items: { level: string }[] }>('/api/org-units?limit=500')).body.items.filter((unit) => unit.level === 'station' || unit.level === 'institute');
     expect(opened.body.assessments).toBe(units.length);
     expect(opened.body.states).toEqual({ self_assessing: units.length });
@@ -172,5 +174,47 @@ describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
 
     const history = await stationAdmin.get<{ history: { event: string }[] }>(`/api/instances/${view.instance.id}`);
     expect(history.body.history.map((entry) => entry.event)).toEqual(expect.arrayContaining(['open', 'submit', 'return', 'institute_approve', 'score', 'approve', 'appeal', 'decide']));
+  });
+
+  it('an appeal decided "amended" re-scores and re-notices; a later revocation (摘牌) drops the tier to the veto tier', async () => {
+    const station2 = await signIn(server.baseUrl, 'station.admin2');
+    const id = (await station2.get<{ items: { id: string }[] }>(`/api/assessments?cycleId=${cycleId}`)).body.items[0]!.id;
+    const sheet: ReviewSheet = { items: { a1: { met: true }, a5: { grade: 'A' }, b1: { met: true }, d2: { value: 5 }, e4: { grade: 'A' }, f1: { value: 2 } } };
+    expect((await station2.put(`/api/assessments/${id}/reviews/self`, sheet)).status).toBe(200);
+    await command(station2, id, 'submit', { summary: '本站全年开展各类志愿服务活动。', declaration: true, declarantName: '站长' });
+    const institute = await signIn(server.baseUrl, 'institute.admin');
+    expect((await institute.put(`/api/assessments/${id}/reviews/institute`, sheet)).status).toBe(200);
+    await command(institute, id, 'institute_approve');
+    for (const name of ['assessor1', 'assessor2']) {
+      const assessor = await signIn(server.baseUrl, name);
+      expect((await assessor.put(`/api/assessments/${id}/reviews/district`, sheet)).status).toBe(200);
+      await command(assessor, id, 'score');
+    }
+    const leader = await signIn(server.baseUrl, 'district.leader');
+    let view = await command(leader, id, 'approve');
+    const before = view.result!.score;
+    view = await command(station2, id, 'appeal', { items: ['f1'], reason: '品牌已有常态化活动' });
+    // The leader amends the district reading of f1 while deciding; the amendment overrides the assessors.
+    expect((await station2.put(`/api/assessments/${id}/reviews/amendment`, { items: { f1: { value: 5 } } })).status).toBe(403);
+    expect((await leader.put(`/api/assessments/${id}/reviews/amendment`, { items: { f1: { value: 3.5 } } })).status).toBe(200);
+    view = await command(leader, id, 'decide', { decision: 'amended', comment: '复核后 F1 调整为 3.5 分' });
+    expect(view.instance.state).toBe('public_notice');
+    expect(view.reviews.amendment).toEqual({ items: { f1: { value: 3.5 } } });
+    expect(view.result!.score).toBe(before + 1.5);
+    // A second appeal is refused by the workflow's guard (one appeal per assessment).
+    const again = await station2.post(`/api/assessments/${id}/commands`, { event: 'appeal', data: { items: ['a5'], reason: '再次申诉' } }, { headers: { 'if-match': `"${view.instance.version}"` } });
+    expect(again.status).toBe(422);
+
+    // The notice ends (the timer worker fires it), then 摘牌 by the district admin drops the tier to 创建级.
+    await server.deps.database.db.updateTable('timers').set({ due_at: '2026-01-01T00:00:00.000Z' }).where('instance_id', '=', view.instance.id).where('fired_at', 'is', null).execute();
+    const { startTimerWorker } = await import('../../../server/workers/timer-worker');
+    const worker = startTimerWorker({ ...server.deps, intervalMs: 3_600_000 });
+    await worker.runOnce();
+    await worker.stop();
+    view = (await station2.get<AssessmentView>(`/api/assessments/${id}`)).body;
+    expect(view.instance.state).toBe('final');
+    const admin = await signIn(server.baseUrl, 'district.admin');
+    view = await command(admin, id, 'revoke', { reason: '发现弄虚作假，予以摘牌' });
+    expect(view.result).toMatchObject({ tier: 'creation', rule: 'veto', score: before + 1.5 });
   });
 });
