@@ -110,6 +110,9 @@ export default function AssessmentPage() {
       <div className="sj-ws-card" role="status" aria-live="polite" data-running-score={running.score} style={{ position: 'sticky', top: 0, zIndex: 2, marginBottom: 12 }}>
         <strong>{t('ws.assess.running', { score: running.score, tier: tierTitle(running.tier.tier) })}</strong>
       </div>
+      {assessment.result ? (
+        <Alert type="success" showIcon data-result={assessment.result.tier} title={t('ws.assess.result', { tier: tierTitle(assessment.result.tier), score: assessment.result.score })} style={{ marginBottom: 12 }} />
+      ) : null}
       {!editable ? <Alert type="info" showIcon title={t('ws.assess.readOnly')} style={{ marginBottom: 12 }} /> : null}
       <Table<Row>
         size="small"

@@ -113,5 +113,6 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.assess.comment': 'Note',
   'ws.assess.item': 'Item',
   'ws.assess.pointsHeader': 'Points',
+  'ws.assess.result': 'Result: {tier} · {score} points',
   'ws.assess.readOnly': 'The self-assessment cannot be changed at this stage',
 };

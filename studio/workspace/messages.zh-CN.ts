@@ -111,6 +111,7 @@ export const workspaceZhCN = {
   'ws.assess.comment': '说明',
   'ws.assess.item': '评分项',
   'ws.assess.pointsHeader': '得分',
+  'ws.assess.result': '评定结果：{tier} · {score} 分',
   'ws.assess.readOnly': '当前阶段不能修改自评',
 } as const;
 

@@ -74,7 +74,7 @@ async function act(page: Page, action: string, fill?: (page: Page) => Promise<vo
   await panel.getByRole('button', { name: `提交：${action}` }).click();
 }
 
-describe('the five-order loop by four demo users in Chromium', { timeout: 120_000 }, () => {
+describe('the workspace in Chromium against the real server', { timeout: 120_000 }, () => {
   test('resident orders on a 360 px phone, station dispatches, team leader accepts and completes with a photo, resident rates', async () => {
     onTestFailed(async () => {
       await current?.screenshot({ path: artifactPath('order-failure.png'), fullPage: true }).catch(() => undefined);
@@ -223,7 +223,7 @@ describe('the five-order loop by four demo users in Chromium', { timeout: 120_00
     expect(pageErrors).toEqual([]);
   });
 
-  test('a station self-assesses item by item with evidence and a running score, then reads the explanation', async () => {
+  test('a station self-assesses item by item with evidence and a running score; after review it reads its result and explanation', async () => {
     const admin = await signIn(server.baseUrl, 'district.admin');
     const opened = await admin.post<{ id: string }>('/api/cycles', {
       year: 2026,
@@ -253,6 +253,32 @@ describe('the five-order loop by four demo users in Chromium', { timeout: 120_00
     const mine = (await station.get<{ items: { id: string }[] }>(`/api/assessments?cycleId=${opened.body.id}`)).body.items;
     const stored = (await station.get<{ reviews: { self: { items: Record<string, { met?: boolean; evidence?: string[] }> } } }>(`/api/assessments/${mine[0]!.id}`)).body;
     expect(stored.reviews.self.items.a1).toMatchObject({ met: true, evidence: [expect.any(String)] });
+
+    // The rest of the cycle over the API (submit, institute, two assessors, the leader), then the result page.
+    const id = mine[0]!.id;
+    const drive = async (username: string, event: string, data?: unknown) => {
+      const client = await signIn(server.baseUrl, username);
+      const version = (await client.get<{ instance: { version: number } }>(`/api/assessments/${id}`)).body.instance.version;
+      const response = await client.post(`/api/assessments/${id}/commands`, { event, ...(data === undefined ? {} : { data }) }, { headers: { 'if-match': `"${version}"` } });
+      expect(response.status, response.text).toBe(200);
+      return client;
+    };
+    await drive('station.admin', 'submit', { targetTier: 'standard', summary: '本站全年开展活动，阵地规范。', declaration: true, declarantName: '站长', attachments: [] });
+    const institute = await signIn(server.baseUrl, 'institute.admin');
+    expect((await institute.put(`/api/assessments/${id}/reviews/institute`, { items: { a1: { met: true }, b1: { met: true } } })).status).toBe(200);
+    await drive('institute.admin', 'institute_approve');
+    for (const assessor of ['assessor1', 'assessor2']) {
+      const client = await signIn(server.baseUrl, assessor);
+      expect((await client.put(`/api/assessments/${id}/reviews/district`, { items: { a1: { met: true }, b1: { met: assessor === 'assessor1' } } })).status).toBe(200);
+      await drive(assessor, 'score');
+    }
+    await drive('district.leader', 'approve');
+    await page.reload();
+    await page.locator('[data-result]').waitFor();
+    expect(await page.locator('[data-result]').textContent()).toMatch(/评定结果：(示范级|达标级|创建级)/);
+    await page.locator('[data-next]').waitFor();
+    expect(await serious(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('assessment-result-1280.png'), fullPage: true });
     await page.close();
     expect(pageErrors).toEqual([]);
   });
