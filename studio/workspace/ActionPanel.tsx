@@ -4,7 +4,7 @@ import type { FormDefinition } from '../../runtime/schema/form';
 import { ApiError } from '../api/client';
 import { createAttachmentUploader } from '../api/attachments';
 import { createReferenceLookup } from '../api/references';
-import { ShijianForm } from '../forms';
+import { ShijianForm } from '../forms/ShijianForm';
 import { ReferenceLookupContext } from '../renderers/context';
 import { useAuth } from '../auth/AuthContext';
 import { useLocale, useT } from '../i18n';

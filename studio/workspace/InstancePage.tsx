@@ -6,7 +6,7 @@ import type { FormDefinition } from '../../runtime/schema/form';
 import type { WorkflowDefinition } from '../../runtime/schema/workflow';
 import { createAttachmentUploader } from '../api/attachments';
 import { useAuth } from '../auth/AuthContext';
-import { ShijianForm } from '../forms';
+import { ShijianForm } from '../forms/ShijianForm';
 import { useLocale, useT } from '../i18n';
 import { PageLoading } from '../shell/guards';
 import { ActionPanel } from './ActionPanel';

@@ -5,7 +5,7 @@ import type { FormDefinition } from '../../runtime/schema/form';
 import { createAttachmentUploader } from '../api/attachments';
 import { createReferenceLookup } from '../api/references';
 import { useAuth } from '../auth/AuthContext';
-import { ShijianForm } from '../forms';
+import { ShijianForm } from '../forms/ShijianForm';
 import { ReferenceLookupContext } from '../renderers/context';
 import { useLocale, useT } from '../i18n';
 import { PageLoading } from '../shell/guards';
