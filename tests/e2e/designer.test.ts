@@ -43,7 +43,8 @@ async function openDefinition(page: Page, key: string) {
 }
 
 async function publish(page: Page, version: number) {
-  await expect.poll(() => page.locator('[data-lint]').first().getAttribute('data-lint'), POLL).toBe('clean');
+  // Warnings do not block publishing; errors would (the button is disabled while any remains).
+  await expect.poll(() => page.getByText(/^校验：\d+ 个错误/).textContent(), POLL).toMatch(/^校验：0 个错误/);
   await page.getByRole('button', { name: label('发布') }).click();
   await page.locator('[data-notice]').filter({ hasText: `已发布 v${version}` }).waitFor();
 }
@@ -118,6 +119,33 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     expect(flow.version).toBe(2);
     expect(flow.body.states.joint_check?.task).toMatchObject({ kind: 'countersign', assignees: [{ role: 'stationAdmin', at: 'unit' }, { role: 'proxyOrderer', at: 'unit' }] });
     expect(flow.body.states.in_service?.transitions).toContainEqual(expect.objectContaining({ event: 'joint_review', to: 'joint_check' }));
+
+    // Rubric: C2 up from 8 to 10 points; the section total turns red until C3 gives 2 back; then the impact preview.
+    await openDefinition(page, 'station-rubric');
+    await page.locator('[data-rubric-designer]').waitFor();
+    await page.getByLabel('细则 C2 分值').fill('10');
+    await expect.poll(() => page.locator('[data-subtotal=activity]').getAttribute('data-ok'), POLL).toBe('false');
+    expect(await page.locator('[data-subtotal=activity]').textContent()).toContain('27 / 25');
+    expect(await page.locator('[data-total]').getAttribute('data-ok')).toBe('false');
+    await page.getByLabel('细则 C3 分值').fill('3');
+    await expect.poll(() => page.locator('[data-total]').getAttribute('data-ok'), POLL).toBe('true');
+    expect(await page.locator('[data-subtotal=activity]').textContent()).toContain('25 / 25');
+    await page.getByRole('button', { name: '预览影响' }).click();
+    await page.locator('[data-impact-result]').waitFor();
+    expect(await page.locator('[data-impact-result]').textContent()).toMatch(/共 \d+ 个单位/);
+    await page.screenshot({ path: artifactPath('designer-4-rubric.png'), fullPage: true });
+    await publish(page, 2);
+    const rubric = (await api.get<{ version: number; body: { sections: { key: string; items: { key: string; points: number }[] }[] } }>('/api/definitions/rubric/station-rubric')).body;
+    expect(rubric.version).toBe(2);
+    const activity = rubric.body.sections.find((s) => s.key === 'activity')!;
+    expect(activity.items.find((i) => i.key === 'c2')?.points).toBe(10);
+    expect(activity.items.find((i) => i.key === 'c3')?.points).toBe(3);
+
+    // The diff in words an officer reads.
+    await page.getByRole('tab', { name: '版本对比' }).click();
+    await page.getByRole('button', { name: label('对比') }).click();
+    await page.locator('[data-diff-lines]').getByText(/细则 C2.*现为 10 分，原为 8 分/).waitFor();
+    await page.screenshot({ path: artifactPath('designer-5-diff.png'), fullPage: true });
     await page.close();
   });
 });
