@@ -3,7 +3,13 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
+const tsxLoader = join(root, 'node_modules/tsx/dist/loader.mjs');
+
+/**
+ * `node --import tsx`, not the tsx CLI: the CLI runs the program in a child process, so a SIGKILL sent to
+ * it would orphan a live server instead of killing it.
+ */
+const nodeWithTsx = (script: string, args: string[] = []) => [process.execPath, ['--import', `file://${tsxLoader}`, script, ...args]] as const;
 
 /** A free loopback port (the OS picks; we release it just before the server binds it). */
 export function freePort(): Promise<number> {
@@ -31,7 +37,8 @@ export interface ServerProcess {
 /** Spawns `tsx server/main.ts` (the real entry point) and waits until /api/health answers. */
 export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, timeoutMs = 90_000): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(tsx, ['server/main.ts'], {
+  const [node, nodeArgs] = nodeWithTsx('server/main.ts');
+  const child = spawn(node, nodeArgs, {
     cwd: root,
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port), SHIJIAN_WEBHOOK_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,7 +75,8 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
 /** Runs `npm run shijian -- …` as its own process; resolves with its exit code and output. */
 export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, ['server/cli/main.ts', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [node, nodeArgs] = nodeWithTsx('server/cli/main.ts', args);
+    const child = spawn(node, nodeArgs, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
