@@ -28,6 +28,7 @@ import { tokenRoutes } from './routes/tokens/tokens';
 import { recordRoutes } from './routes/records/records';
 import { reportRoutes } from './routes/reports/reports';
 import { webhookRoutes } from './routes/webhooks/webhooks';
+import { activityRoutes } from './routes/records/activities';
 
 /**
  * The whole HTTP application, independent of how it is served: main.ts wraps it in a Node server, tests
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', recordRoutes);
   app.route('/api', reportRoutes);
   app.route('/api', webhookRoutes);
+  app.route('/api', activityRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,6 +1,7 @@
 /**
  * Builds the rubric engine's `UnitSnapshot` for one unit from what the server stores: the unit and its
- * rooms and teams, the activity / meeting / training records filed as form submissions, the orders of
+ * rooms and teams, the activity / meeting / training records filed as form submissions, the year plan and
+ * monthly arrangements, the service records, the orders of
  * the five-order flow, and the tiers its child units received in an earlier cycle. Metrics read only the
  * snapshot, so whatever is frozen from it explains every automatic score.
  */
@@ -86,6 +87,19 @@ export async function buildSnapshots(db: Kysely<Database>, units: readonly Snaps
       ),
     )
   ).flat();
+  const plans = (
+    await Promise.all(
+      chunks.map((chunk) =>
+        db
+          .selectFrom('activity_plans')
+          .select(['org_unit_id', 'year', 'month', 'filed_at'])
+          .where('org_unit_id', 'in', chunk)
+          .where('year', '>=', Number(period.from.slice(0, 4)))
+          .where('year', '<=', Number(period.to.slice(0, 4)))
+          .execute(),
+      ),
+    )
+  ).flat();
   const childTiers = await previousChildTiers(db, ids);
 
   const teamUnit = new Map(teams.map((team) => [team.id, team.org_unit_id]));
@@ -119,12 +133,6 @@ export async function buildSnapshots(db: Kysely<Database>, units: readonly Snaps
     if (record.form_key === 'activity-record') {
       const date = str(data.startTime);
       if (date !== undefined && inPeriod(date, period)) snapshot.activities!.push({ date, ...(str(data.category) === undefined ? {} : { category: str(data.category)! }) });
-      // The year plan and monthly arrangements are activities with source "plan": filing one counts as arranging its month.
-      if (data.source === 'plan' && date !== undefined && inPeriod(date, period)) {
-        const month = date.slice(0, 7);
-        if (!snapshot.monthArrangements!.some((m) => m.month === month)) snapshot.monthArrangements!.push({ month });
-        snapshot.yearPlan ??= { filedAt: record.submitted_at };
-      }
     } else if (record.form_key === 'meeting-record') {
       const date = str(data.date);
       const type = str(data.type);
@@ -133,6 +141,12 @@ export async function buildSnapshots(db: Kysely<Database>, units: readonly Snaps
       const date = str(data.date);
       if (date !== undefined && inPeriod(date, period)) snapshot.trainings!.push({ date });
     }
+  }
+  for (const plan of plans) {
+    const snapshot = result.get(plan.org_unit_id);
+    if (snapshot === undefined) continue;
+    if (plan.month === 0) snapshot.yearPlan ??= { filedAt: plan.filed_at };
+    else snapshot.monthArrangements!.push({ month: `${plan.year}-${String(plan.month).padStart(2, '0')}` });
   }
   for (const record of serviceRecords) {
     result.get(record.org_unit_id)?.serviceRecords?.push({ activityDate: record.activity_date, ...(record.finalised_at === null ? {} : { finalisedAt: record.finalised_at }) });

@@ -69,7 +69,7 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
-export interface AssessmentTables extends RecordTables, WebhookTables {
+export interface AssessmentTables extends RecordTables, WebhookTables, ActivityTables {
   assessment_cycles: AssessmentCycleTable;
   assessments: AssessmentTable;
   assessment_reviews: AssessmentReviewTable;
@@ -170,4 +170,44 @@ export interface WebhookTables {
   webhook_subscriptions: WebhookSubscriptionTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_fanout: WebhookFanoutTable;
+}
+
+/** The yearly plan (month 0) and the monthly arrangements (months 1–12) of a unit's activities. */
+export interface ActivityPlanTable {
+  id: string;
+  org_unit_id: string;
+  org_path: string;
+  year: number;
+  month: number;
+  title: string;
+  /** JSON `[{title, date?, category?}]`. */
+  items: string;
+  filed_by: string;
+  filed_at: string;
+}
+
+/** A check-in window for one activity, opened by staff, joined with a six-digit code. */
+export interface AttendanceSessionTable {
+  id: string;
+  activity_id: string | null;
+  org_unit_id: string;
+  org_path: string;
+  title: string;
+  code: string;
+  opens_at: string;
+  closes_at: string;
+  created_by: string;
+}
+
+export interface AttendanceTable {
+  session_id: string;
+  user_id: string;
+  check_in_at: string;
+  check_out_at: string | null;
+}
+
+export interface ActivityTables {
+  activity_plans: ActivityPlanTable;
+  attendance_sessions: AttendanceSessionTable;
+  attendance: AttendanceTable;
 }

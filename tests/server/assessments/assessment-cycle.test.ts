@@ -55,6 +55,9 @@ describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
       const activity = { title: `理论宣讲 ${month}`, source: 'plan', category: 'theory-policy', startTime: `2026-${month}-10T09:00:00+08:00`, place: '村文化广场', photos: [photo] };
       expect((await stationAdmin.post('/api/forms/activity-record/submissions', { orgUnitId: stationId, data: activity })).status).toBe(201);
     }
+    const plan = (month?: number) => ({ orgUnitId: stationId, year: 2026, ...(month === undefined ? {} : { month }), title: month === undefined ? '2026年度活动计划' : `${month}月活动安排`, items: [{ title: '理论宣讲', category: 'theory-policy' }] });
+    for (const body of [plan(), plan(1), plan(2), plan(3)]) expect((await stationAdmin.post('/api/activity-plans', body)).status).toBe(201);
+    expect((await stationAdmin.post('/api/activity-plans', plan(3))).status).toBe(409);
     const meeting = { type: 'station-head-deploy', date: '2026-02-01', topic: '年度工作部署', chair: '站长', minutes: '部署全年文明实践活动' };
     expect((await stationAdmin.post('/api/forms/meeting-record/submissions', { orgUnitId: stationId, data: meeting })).status).toBe(201);
 
