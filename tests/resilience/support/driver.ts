@@ -21,17 +21,17 @@ export interface DriverStats {
 }
 
 /**
- * Clients sending five-order commands against whatever server `current()` names. Each worker walks orders
+ * Clients sending five-order commands against whatever server `current(worker)` names. Each worker walks orders
  * through their lifecycle; `shared` orders are driven by every worker at once (so they race on If-Match),
  * the rest are each worker's own. Network failures are waited out and the instance re-read.
  */
-export function startDriver(current: () => Actors, options: { workers: number; shared: string[]; stop: () => boolean }): { stats: DriverStats; done: Promise<void> } {
+export function startDriver(current: (worker: number) => Actors, options: { workers: number; shared: string[]; stop: () => boolean }): { stats: DriverStats; done: Promise<void> } {
   const stats: DriverStats = { acknowledged: [], conflicts: 0, networkErrors: 0, unexpected: [] };
   const clientFor = (actors: Actors, by: 'stationAdmin' | 'teamLeader' | 'resident'): ApiClient => actors[by];
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  async function read(id: string): Promise<Ack | undefined> {
-    const response = await current().stationAdmin.get<Ack>(`/api/instances/${id}`);
+  async function read(index: number, id: string): Promise<Ack | undefined> {
+    const response = await current(index).stationAdmin.get<Ack>(`/api/instances/${id}`);
     return response.status === 200 ? response.body : undefined;
   }
 
@@ -40,14 +40,15 @@ export function startDriver(current: () => Actors, options: { workers: number; s
     let sharedIndex = index % Math.max(1, options.shared.length);
     while (!options.stop()) {
       try {
-        const actors = current();
+        const actors = current(index);
         if (order === undefined) {
           const sharedId = options.shared[sharedIndex];
           if (sharedId !== undefined) {
-            order = await read(sharedId);
+            order = await read(index, sharedId);
             if (order !== undefined && nextStep[order.state] === undefined) {
               // That shared order is finished; this worker goes on with one of its own.
-              options.shared.splice(options.shared.indexOf(sharedId), 1);
+              const at = options.shared.indexOf(sharedId);
+              if (at !== -1) options.shared.splice(at, 1);
               sharedIndex = 0;
               order = undefined;
             }
@@ -78,7 +79,7 @@ export function startDriver(current: () => Actors, options: { workers: number; s
           order = response.body;
         } else if (response.status === 412 || response.status === 409) {
           stats.conflicts++;
-          order = await read(order.id);
+          order = await read(index, order.id);
         } else {
           stats.unexpected.push({ status: response.status, body: response.text.slice(0, 200) });
           order = undefined;
@@ -87,7 +88,7 @@ export function startDriver(current: () => Actors, options: { workers: number; s
         stats.networkErrors++;
         await pause(50);
         // The outcome of the command in flight is unknown: re-read once the server answers again.
-        if (order !== undefined) order = await read(order.id).catch(() => order);
+        if (order !== undefined) order = await read(index, order.id).catch(() => order);
       }
     }
   }
