@@ -49,12 +49,13 @@ export function conditionExpression(condition: RuleCondition, type: FieldType): 
 const ident = '([a-zA-Z][a-zA-Z0-9]*)';
 const lit = '("(?:[^"\\\\]|\\\\.)*"|-?\\d+(?:\\.\\d+)?|true|false)';
 const patterns: [RegExp, (m: RegExpExecArray) => RuleCondition][] = [
+  // "is filled" on text reads `!= ""`: it must be tried before the general comparison.
+  [new RegExp(`^has\\(data\\.${ident}\\)(?: && (?:data\\.\\1 != ""|size\\(data\\.\\1\\) > 0))?$`), (m) => ({ field: m[1]!, op: 'filled' })],
+  [new RegExp(`^!has\\(data\\.${ident}\\)(?: \\|\\| (?:data\\.\\1 == ""|size\\(data\\.\\1\\) == 0))?$`), (m) => ({ field: m[1]!, op: 'empty' })],
   [new RegExp(`^has\\(data\\.${ident}\\) && "((?:[^"\\\\]|\\\\.)*)" in data\\.\\1$`), (m) => ({ field: m[1]!, op: 'eq', value: JSON.parse(`"${m[2]!}"`) as string })],
   [new RegExp(`^has\\(data\\.${ident}\\) && data\\.\\1 (==|!=|>=|<=|>|<) ${lit}$`), (m) => ({ field: m[1]!, op: opOf(m[2]!), value: unliteral(m[3]!) })],
   [new RegExp(`^!has\\(data\\.${ident}\\) \\|\\| data\\.\\1 != ${lit}$`), (m) => ({ field: m[1]!, op: 'ne', value: unliteral(m[2]!) })],
   [new RegExp(`^!has\\(data\\.${ident}\\) \\|\\| !\\("((?:[^"\\\\]|\\\\.)*)" in data\\.\\1\\)$`), (m) => ({ field: m[1]!, op: 'ne', value: JSON.parse(`"${m[2]!}"`) as string })],
-  [new RegExp(`^has\\(data\\.${ident}\\)(?: && (?:data\\.\\1 != ""|size\\(data\\.\\1\\) > 0))?$`), (m) => ({ field: m[1]!, op: 'filled' })],
-  [new RegExp(`^!has\\(data\\.${ident}\\)(?: \\|\\| (?:data\\.\\1 == ""|size\\(data\\.\\1\\) == 0))?$`), (m) => ({ field: m[1]!, op: 'empty' })],
 ];
 
 function opOf(symbol: string): RuleOperator {

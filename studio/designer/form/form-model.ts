@@ -179,14 +179,22 @@ export function moveElement(body: FormBody, path: ElementPath, delta: -1 | 1): F
 
 /** Takes a field out of wherever it is and appends it to a root Group, or to the root (`group` undefined). */
 export function moveFieldToGroup(body: FormBody, key: string, group: number | undefined): FormBody {
-  const control = controlOf(body, key);
-  if (!control) return body;
   const next = cloneJson(body);
-  const layout = removeControls(layoutOf(next), key);
+  const layout = (next.uischema = cloneJson(layoutOf(next)));
+  let original: UiSchemaElement | undefined;
+  walk(layout, (element) => {
+    if (element.type === 'Control' && keyOfScope(element.scope) === key) original ??= element;
+  });
+  if (!original) return body;
+  // The target is resolved before the control is taken out, so removing it cannot shift the index.
   const container = group !== undefined ? layout.elements?.[group] : undefined;
   const target = container?.type === 'Group' ? container : layout;
-  (target.elements ??= []).push(cloneJson(control));
-  next.uischema = layout;
+  const drop = (element: UiSchemaElement) => {
+    if (element.elements) element.elements = element.elements.filter((child) => child !== original);
+    element.elements?.forEach(drop);
+  };
+  drop(layout);
+  (target.elements ??= []).push(original);
   return next;
 }
 
