@@ -50,12 +50,12 @@ export function describeChange(change: DiffChange, before: DefinitionBody, after
       if (d === undefined) return t(change.op === 'add' ? 'designer.diff.itemAdded' : 'designer.diff.itemRemoved', { item });
       return t('designer.diff.itemChanged', { item, what: segments.slice(4).join('.'), to, from });
     }
-    const name = named(section, locale, a);
+    const name = localized(at(section, ['title']), locale) || named(section, locale, a);
     if (b === 'points' && change.op === 'replace') return t('designer.diff.sectionPoints', { section: name, to, from });
     if (b === undefined) return t(change.op === 'add' ? 'designer.diff.sectionAdded' : 'designer.diff.sectionRemoved', { section: name });
   }
   if (head === 'totalPoints') return t('designer.diff.totalPoints', { to, from });
-  if (head === 'tiers' && a !== undefined && b === 'minScore') return t('designer.diff.tierThreshold', { tier: named(at(body, ['tiers', a]), locale, a), to, from });
+  if (head === 'tiers' && a !== undefined && b === 'minScore') return t('designer.diff.tierThreshold', { tier: localized(at(body, ['tiers', a, 'title']), locale) || a, to, from });
 
   if (head === 'schema' && a === 'properties' && b !== undefined) {
     const field = localized(at(after, ['i18n', locale, `${b}.label`]), locale) || show(at(body, ['schema', 'properties', b, 'title']), locale) || b;
