@@ -8,6 +8,7 @@
 import { checkReviewSheet, type ReviewSheet, type UnitScore } from '../../runtime/rubric/index';
 import type { Actor } from '../auth/actor';
 import { cycleScore, loadSheets, type AssessmentRow, type ReviewLevel } from '../assessments/assessment-scoring';
+import { applyCycleDeadline } from '../assessments/cycle-deadlines';
 import { publishedRubric } from '../assessments/rubric-store';
 import { appendAudit } from '../db/repositories/audit-repository';
 import type { AppDeps } from '../deps';
@@ -74,6 +75,10 @@ export async function runAssessmentCommand(deps: CommandDeps, actor: Actor, row:
     throw problems.unprocessable('assessment-sheet-missing', 'Review sheet missing', `Record your review sheet before "${command.event}".`, { rule: 'assessment-sheet-required' });
   }
   const response = await runCommand(deps, actor, { instanceId: row.instance_id, ...command });
+  if (!response.replayed) {
+    const cycle = await db.selectFrom('assessment_cycles').select('deadlines').where('id', '=', row.cycle_id).executeTakeFirstOrThrow();
+    await applyCycleDeadline(db, row.instance_id, response.body.state, JSON.parse(cycle.deadlines) as Record<string, string>);
+  }
   if (!response.replayed && storesResult.has(response.body.state) && ['approve', 'decide'].includes(command.event)) {
     const fresh = await db.selectFrom('assessments').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
     const score = await cycleScore(db, fresh);

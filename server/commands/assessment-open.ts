@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { freezeMetrics, type CompiledRubric } from '../../runtime/rubric/index';
 import type { Actor } from '../auth/actor';
+import { applyCycleDeadline } from '../assessments/cycle-deadlines';
 import { buildSnapshots, yearPeriod } from '../assessments/unit-snapshot';
 import { publishedRubric } from '../assessments/rubric-store';
 import { appendAudit } from '../db/repositories/audit-repository';
@@ -95,6 +96,7 @@ export async function openCycle(deps: OpenDeps, actor: Actor, request: OpenCycle
       if (!opened.ok) throw rejectionProblem(opened.rejection);
       await insertInstance(trx, opened.instance, orgPath, actor.userId, at);
       await syncTasks(trx, null, opened.instance, orgPath, teamIds, at);
+      await applyCycleDeadline(trx, opened.instance.id, opened.instance.state, request.deadlines);
       await executeEffects(trx, opened.instance.id, [...started.effects, ...opened.effects], at);
       const frozen = freezeMetrics(pin.rubric, snapshots.get(unit.id)!, period);
       await trx

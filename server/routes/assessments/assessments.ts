@@ -17,13 +17,13 @@ export const assessmentRoutes = newRouter()
     let select = db
       .selectFrom('assessments')
       .innerJoin('workflow_instances', 'workflow_instances.id', 'assessments.instance_id')
-      .select(['assessments.id', 'assessments.cycle_id', 'assessments.org_unit_id', 'assessments.level', 'workflow_instances.state', 'assessments.tier', 'assessments.score'])
+      .select(['assessments.id', 'assessments.cycle_id', 'assessments.org_unit_id', 'assessments.level', 'assessments.instance_id', 'workflow_instances.state', 'assessments.tier', 'assessments.score'])
       .where(new OrgScope(actor).subtree('assessments.org_path'));
     if (query.cycleId !== undefined) select = select.where('assessments.cycle_id', '=', query.cycleId);
     if (query.orgUnitId !== undefined) select = select.where('assessments.org_unit_id', '=', query.orgUnitId);
     const rows = await select.orderBy('assessments.org_path').limit(query.limit).execute();
     return c.json(
-      { items: rows.map((row) => ({ id: row.id, cycleId: row.cycle_id, orgUnitId: row.org_unit_id, level: row.level, state: row.state, tier: row.tier, score: row.score === null ? null : Number(row.score) })) },
+      { items: rows.map((row) => ({ id: row.id, cycleId: row.cycle_id, orgUnitId: row.org_unit_id, instanceId: row.instance_id, level: row.level, state: row.state, tier: row.tier, score: row.score === null ? null : Number(row.score) })) },
       200,
     );
   })

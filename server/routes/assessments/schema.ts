@@ -39,7 +39,7 @@ export const listAssessmentsRoute = createRoute({
     query: z.object({ cycleId: z.string().max(64).optional(), orgUnitId: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }),
   },
   responses: {
-    200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), cycleId: z.string(), orgUnitId: z.string(), level: z.string(), state: z.string(), tier: z.string().nullable(), score: z.number().nullable() })) }), 'Assessments'),
+    200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), cycleId: z.string(), orgUnitId: z.string(), instanceId: z.string(), level: z.string(), state: z.string(), tier: z.string().nullable(), score: z.number().nullable() })) }), 'Assessments'),
     ...problemResponses(400, 401),
   },
 });

@@ -82,11 +82,14 @@ describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
     expect(opened.body.assessments).toBe(units.length);
     expect(opened.body.states).toEqual({ self_assessing: units.length });
 
-    const mine = (await stationAdmin.get<{ items: { id: string; orgUnitId: string }[] }>(`/api/assessments?cycleId=${opened.body.id}`)).body.items;
+    const mine = (await stationAdmin.get<{ items: { id: string; orgUnitId: string; instanceId: string }[] }>(`/api/assessments?cycleId=${opened.body.id}`)).body.items;
     expect(mine).toHaveLength(1);
     const id = mine[0]!.id;
     const other = await signIn(server.baseUrl, 'station.admin2');
     expect((await other.get(`/api/assessments/${id}`)).status).toBe(404);
+    const inbox = await stationAdmin.get<{ items: { instanceId: string; dueAt: string | null }[] }>('/api/tasks?mine=1');
+    // The cycle's self-assessment deadline, end of day in China time.
+    expect(inbox.body.items.find((task) => task.instanceId === mine[0]!.instanceId)?.dueAt).toBe('2026-11-30T15:59:59.000Z');
     let view = (await stationAdmin.get<AssessmentView>(`/api/assessments/${id}`)).body;
     expect(view.instance.state).toBe('self_assessing');
     // Hand-counted from the records above: a plan for months 1–3, one category, one of two required deployments.
