@@ -20,15 +20,22 @@ const lookupReferences = createReferenceLookup();
 /** Primitives that name a person (转交, 加签, 减签, 抄送) rather than a state. */
 const PERSON_TARGET = new Set(['transfer', 'addSigner', 'removeSigner', 'cc']);
 
+/** Sends one command; the default posts to the instance's own commands route. */
+export type SendCommand = (instance: Instance, command: Command, idempotencyKey: string) => Promise<Instance>;
+
+const sendToInstance: SendCommand = (instance, command, key) => workspaceApi().command(instance.id, instance.version, command, key);
+
 interface Props {
   instance: Instance;
+  /** Where commands go when a resource has its own route (an assessment drives its instance through /assessments). */
+  send?: SendCommand | undefined;
   labels: WorkflowLabels;
   /** Called with the instance the server answered, or with nothing when the view must reload. */
   onDone: (next: Instance | null, message: string) => void;
 }
 
 /** Exactly the actions the server reports for this person now; each one sends a single command. */
-export function ActionPanel({ instance, labels, onDone }: Props) {
+export function ActionPanel({ instance, labels, onDone, send = sendToInstance }: Props) {
   const t = useT();
   const { locale } = useLocale();
   const [chosen, setChosen] = useState<AvailableAction | null>(null);
@@ -36,7 +43,7 @@ export function ActionPanel({ instance, labels, onDone }: Props) {
     return <p className="sj-ws-meta">{t('ws.instance.noActions')}</p>;
   }
   if (chosen) {
-    return <ActionForm key={chosen.event} action={chosen} instance={instance} labels={labels} onCancel={() => setChosen(null)} onDone={(next, message) => (setChosen(null), onDone(next, message))} />;
+    return <ActionForm key={chosen.event} action={chosen} instance={instance} labels={labels} sendCommand={send} onCancel={() => setChosen(null)} onDone={(next, message) => (setChosen(null), onDone(next, message))} />;
   }
   return (
     <Space wrap>
@@ -49,7 +56,7 @@ export function ActionPanel({ instance, labels, onDone }: Props) {
   );
 }
 
-function ActionForm({ action, instance, labels, onCancel, onDone }: { action: AvailableAction; instance: Instance; labels: WorkflowLabels; onCancel: () => void; onDone: Props['onDone'] }) {
+function ActionForm({ action, instance, labels, sendCommand, onCancel, onDone }: { action: AvailableAction; instance: Instance; labels: WorkflowLabels; sendCommand: SendCommand; onCancel: () => void; onDone: Props['onDone'] }) {
   const t = useT();
   const { locale } = useLocale();
   const title = action.title ? pick(action.title, locale) : labels.event(action.event);
@@ -85,7 +92,7 @@ function ActionForm({ action, instance, labels, onCancel, onDone }: { action: Av
     if (target) command.target = target;
     if (position) command.position = position;
     try {
-      const next = await workspaceApi().command(instance.id, instance.version, command, idempotencyKey);
+      const next = await sendCommand(instance, command, idempotencyKey);
       onDone(next, t('ws.instance.done', { action: title }));
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Table, Tag, Typography, message } from 'antd';
 import { useParams } from 'react-router-dom';
 import { compileRubric, scoreUnit } from '../../runtime/rubric/index';
@@ -8,14 +8,21 @@ import type { RubricDefinition } from '../../runtime/schema/rubric';
 import { createAttachmentUploader } from '../api/attachments';
 import { useLocale, useT, type Translate } from '../i18n';
 import { PageLoading } from '../shell/guards';
-import { assessmentApi, type Assessment } from './assessment-api';
+import { useAuth } from '../auth/AuthContext';
+import { ActionPanel, type SendCommand } from './ActionPanel';
+import { assessmentApi, type Assessment, type ReviewLevel } from './assessment-api';
+import { loadWorkflow, workflowLabels } from './workflow-labels';
+import { workspaceApi, type Instance } from './workspace-api';
+import type { WorkflowDefinition } from '../../runtime/schema/workflow';
 import { SelfItemEditor, type ItemScoring } from './SelfItemEditor';
 import { pick } from './text';
 import { describeError, useLoad } from './use-load';
 import { WorkspaceNav } from './WorkspaceNav';
 import './workspace.css';
 
-const SELF_STATES = new Set(['self_assessing']);
+/** Which sheet is open for entry in each state; the server decides who may write it. */
+const LEVEL_BY_STATE: Record<string, ReviewLevel> = { self_assessing: 'self', submitted: 'institute', district_review: 'district' };
+const LEVEL_ROLES: Record<ReviewLevel, string[]> = { self: ['stationAdmin', 'instituteAdmin'], institute: ['instituteAdmin'], district: ['assessor'] };
 
 async function loadAll(id: string, signal: AbortSignal) {
   const client = assessmentApi();
@@ -37,6 +44,10 @@ function summarize(entry: ReviewEntry | undefined, t: Translate): string {
   return parts.join(' ') || t('ws.assess.none');
 }
 
+function sendAssessmentCommand(id: string): SendCommand {
+  return async (instance, command, key) => (await assessmentApi().command(id, instance.version, command, key)).instance;
+}
+
 interface Row {
   key: string;
   section: string;
@@ -50,7 +61,10 @@ export default function AssessmentPage() {
   const t = useT();
   const { locale } = useLocale();
   const { id = '' } = useParams();
+  const { state: auth } = useAuth();
   const [loaded, reload] = useLoad((signal) => loadAll(id, signal), [id], t);
+  const [instance, setInstance] = useState<Instance | null>(null);
+  const [workflow, setWorkflow] = useState<WorkflowDefinition | undefined>(undefined);
   const [sheet, setSheet] = useState<ReviewSheet | null>(null);
   const [saving, setSaving] = useState(false);
   const [toast, toastHolder] = message.useMessage();
@@ -58,15 +72,37 @@ export default function AssessmentPage() {
   const rubric: RubricDefinition | undefined = loaded.status === 'ready' ? loaded.value.rubric : undefined;
   const assessment: Assessment | undefined = loaded.status === 'ready' ? loaded.value.assessment : undefined;
   const plan = useMemo(() => (rubric ? compileRubric(rubric) : undefined), [rubric]);
-  const current = sheet ?? assessment?.reviews.self ?? { items: {} };
-  // The running score: the rubric engine run here on the frozen metrics and the sheet as typed.
-  const running = useMemo(() => (plan && assessment ? scoreUnit(plan, { unitId: assessment.orgUnitId, ...(assessment.parentId ? { parentId: assessment.parentId } : {}), metrics: assessment.metrics, reviews: { self: current } }) : undefined), [plan, assessment, current]);
+  const stateLevel = assessment ? LEVEL_BY_STATE[assessment.instance.state] : undefined;
+  const level = stateLevel && auth.user?.roles.some((grant) => LEVEL_ROLES[stateLevel].includes(grant.role)) ? stateLevel : undefined;
+  const stored = (which: ReviewLevel | undefined) =>
+    !assessment || !which ? undefined : which === 'district' ? (assessment.reviews.district[auth.user?.id ?? ''] ?? assessment.reviews.district[auth.user?.username ?? '']) : (assessment.reviews[which] ?? undefined);
+  const current = sheet ?? stored(level) ?? { items: {} };
+  // The running score: the rubric engine run here on the frozen metrics, the stored sheets and the one being typed.
+  const running = useMemo(() => {
+    if (!plan || !assessment) return undefined;
+    const reviews = { self: assessment.reviews.self ?? undefined, institute: assessment.reviews.institute ?? undefined, [level ?? 'self']: level ? current : (assessment.reviews.self ?? undefined) };
+    const clean = Object.fromEntries(Object.entries(reviews).filter(([, v]) => v !== undefined)) as Partial<Record<ReviewLevel, ReviewSheet>>;
+    return scoreUnit(plan, { unitId: assessment.orgUnitId, ...(assessment.parentId ? { parentId: assessment.parentId } : {}), metrics: assessment.metrics, reviews: clean });
+  }, [plan, assessment, current, level]);
+  // The assessment's workflow instance carries the actions with their forms (submit, return, score, approve, appeal …).
+  const instanceId = assessment?.instance.id;
+  const instanceVersion = assessment?.instance.version;
+  useEffect(() => {
+    if (!instanceId) return;
+    workspaceApi()
+      .instance(instanceId)
+      .then((next) => {
+        setInstance(next);
+        return loadWorkflow(next.workflow, next.workflowVersion).then(setWorkflow);
+      })
+      .catch(() => setInstance(null));
+  }, [instanceId, instanceVersion]);
 
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'failed' || !rubric || !assessment || !running) {
     return <Alert type="error" showIcon title={loaded.status === 'failed' ? loaded.message : t('app.loading')} action={<Button onClick={reload}>{t('app.retry')}</Button>} />;
   }
-  const editable = SELF_STATES.has(assessment.instance.state);
+  const editable = level !== undefined;
   const tierTitle = (key: string) => pick(rubric.tiers.find((tier) => tier.key === key)?.title, locale, key);
   const pointsOf = new Map(running.items.map((item) => [item.key, item.points]));
   const rows: Row[] = rubric.sections.flatMap((section) =>
@@ -86,7 +122,7 @@ export default function AssessmentPage() {
   const save = async () => {
     setSaving(true);
     try {
-      const saved = await assessmentApi().saveSelf(assessment.id, current);
+      const saved = await assessmentApi().saveReview(assessment.id, level ?? 'self', current);
       void toast.success(t('ws.assess.saved', { score: saved.current.score }));
       setSheet(null);
       reload();
@@ -122,10 +158,10 @@ export default function AssessmentPage() {
         dataSource={rows}
         columns={[
           { key: 'title', title: t('ws.assess.item'), render: (_, row) => <span data-item={row.key}><Tag>{row.key.toUpperCase()}</Tag>{row.title}</span> },
-          {
-            key: 'self',
-            title: t('ws.assess.self'),
-            render: (_, row) => (
+          ...(['self', 'institute', 'district'] as const).map((column) => ({
+            key: column,
+            title: t(`ws.assess.${column}`),
+            render: (_: unknown, row: Row) => column !== level ? (column === 'district' ? district.map((sheet) => summarize(sheet.items?.[row.key], t)).join(' / ') || t('ws.assess.none') : summarize(assessment.reviews[column]?.items?.[row.key], t)) : (
               <div>
                 <SelfItemEditor itemKey={row.key} title={row.title} scoring={row.scoring} entry={current.items?.[row.key]} disabled={!editable} onChange={(entry) => setEntry(row.key, entry)} />
                 {editable ? (
@@ -140,9 +176,7 @@ export default function AssessmentPage() {
                 {current.items?.[row.key]?.evidence?.length ? <div className="sj-ws-meta">{t('ws.assess.evidence', { count: current.items[row.key]!.evidence!.length })}</div> : null}
               </div>
             ),
-          },
-          { key: 'institute', title: t('ws.assess.institute'), render: (_, row) => summarize(assessment.reviews.institute?.items?.[row.key], t) },
-          { key: 'district', title: t('ws.assess.district'), render: (_, row) => district.map((sheet) => summarize(sheet.items?.[row.key], t)).join(' / ') || t('ws.assess.none') },
+          })),
           { key: 'points', title: t('ws.assess.pointsHeader'), render: (_, row) => <span data-points={row.key}>{t('ws.assess.points', { points: pointsOf.get(row.key) ?? 0, max: row.max })}</span> },
         ]}
       />
@@ -150,6 +184,17 @@ export default function AssessmentPage() {
         <Button type="primary" style={{ marginTop: 12 }} loading={saving} onClick={() => void save()}>
           {t('ws.assess.save')}
         </Button>
+      ) : null}
+      {instance ? (
+        <section aria-labelledby="ws-assess-actions" style={{ marginTop: 16 }}>
+          <Typography.Title level={2} className="sj-ws-h2" id="ws-assess-actions">
+            {t('ws.instance.actions')}
+          </Typography.Title>
+          <ActionPanel key={instance.version} instance={instance} labels={workflowLabels(workflow, locale, t)} send={sendAssessmentCommand(assessment.id)} onDone={(next, text) => {
+            void (next ? toast.success(text) : toast.warning(text));
+            reload();
+          }} />
+        </section>
       ) : null}
       {explanation ? (
         <section aria-labelledby="ws-explanation" className="sj-ws-card" style={{ marginTop: 16 }}>

@@ -2,7 +2,10 @@ import type { RubricDefinition } from '../../runtime/schema/rubric';
 import type { ReviewSheet } from '../../runtime/rubric/types';
 import type { Explanation } from '../../runtime/rubric/explain';
 import { api } from '../api/client';
+import type { Command, Instance } from './workspace-api';
 import type { StoredDefinition } from '../api/endpoints';
+
+export type ReviewLevel = 'self' | 'institute' | 'district';
 
 export interface AssessmentSummary {
   id: string;
@@ -33,7 +36,9 @@ export function assessmentApi() {
   return {
     list: (signal?: AbortSignal) => api.get<{ items: AssessmentSummary[] }>('/api/assessments', signal ? { signal } : {}),
     get: (id: string, signal?: AbortSignal) => api.get<Assessment>(`/api/assessments/${encodeURIComponent(id)}`, signal ? { signal } : {}),
-    saveSelf: (id: string, sheet: ReviewSheet) => api.put<Assessment>(`/api/assessments/${encodeURIComponent(id)}/reviews/self`, sheet),
+    saveReview: (id: string, level: ReviewLevel, sheet: ReviewSheet) => api.put<Assessment>(`/api/assessments/${encodeURIComponent(id)}/reviews/${level}`, sheet),
+    command: (id: string, version: number, command: Command, idempotencyKey: string) =>
+      api.post<{ assessment: Assessment; instance: Instance }>(`/api/assessments/${encodeURIComponent(id)}/commands`, command, { headers: { 'If-Match': `"${version}"`, 'Idempotency-Key': idempotencyKey } }),
     explanation: (id: string, signal?: AbortSignal) => api.get<{ stored: boolean; explanation: Explanation }>(`/api/assessments/${encodeURIComponent(id)}/explanation`, signal ? { signal } : {}),
     rubric: (key: string, version: number) => api.get<StoredDefinition<RubricDefinition>>(`/api/definitions/rubric/${encodeURIComponent(key)}`, { query: { version } }),
   };

@@ -244,7 +244,7 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     await page.getByLabel('上传佐证 A1').setInputFiles({ name: 'plaque.png', mimeType: 'image/png', buffer: PHOTO });
     await page.getByText('佐证材料 1 份').first().waitFor();
     expect(await serious(page)).toEqual([]);
-    await page.getByRole('button', { name: '保存自评' }).click();
+    await page.getByRole('button', { name: '保存评分' }).click();
     await page.getByText(/已保存，服务器计分/).waitFor();
     await page.locator('[data-decision]').waitFor();
     await page.getByRole('heading', { name: '如何提升到上一等级' }).waitFor();
@@ -268,19 +268,28 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     const institute = await signIn(server.baseUrl, 'institute.admin');
     expect((await institute.put(`/api/assessments/${id}/reviews/institute`, { items: { a1: { met: true }, b1: { met: true } } })).status).toBe(200);
     await drive('institute.admin', 'institute_approve');
-    for (const assessor of ['assessor1', 'assessor2']) {
-      const client = await signIn(server.baseUrl, assessor);
-      expect((await client.put(`/api/assessments/${id}/reviews/district`, { items: { a1: { met: true }, b1: { met: assessor === 'assessor1' } } })).status).toBe(200);
-      await drive(assessor, 'score');
-    }
-    await drive('district.leader', 'approve');
-    await page.reload();
-    await page.locator('[data-result]').waitFor();
-    expect(await page.locator('[data-result]').textContent()).toMatch(/评定结果：(示范级|达标级|创建级)/);
-    await page.locator('[data-next]').waitFor();
-    expect(await serious(page)).toEqual([]);
-    await page.screenshot({ path: artifactPath('assessment-result-1280.png'), fullPage: true });
+    // The first assessor scores on the page: the self and institute entries beside the district column.
     await page.close();
+    const review = await signedIn('assessor1', `/workspace/assessments/${id}`, 1280, 900);
+    await review.getByRole('switch', { name: /固定场所/ }).first().click();
+    await review.getByRole('button', { name: '保存评分' }).click();
+    await review.getByText(/已保存，服务器计分/).waitFor();
+    expect(await serious(review)).toEqual([]);
+    await review.screenshot({ path: artifactPath('assessment-review-1280.png'), fullPage: true });
+    await act(review, '提交评分');
+    await review.getByText(/已提交评分/).waitFor();
+    await review.close();
+    const assessor2 = await signIn(server.baseUrl, 'assessor2');
+    expect((await assessor2.put(`/api/assessments/${id}/reviews/district`, { items: { a1: { met: true }, b1: { met: false } } })).status).toBe(200);
+    await drive('assessor2', 'score');
+    await drive('district.leader', 'approve');
+    const resultPage = await signedIn('station.admin', `/workspace/assessments/${id}`, 1280, 900);
+    await resultPage.locator('[data-result]').waitFor();
+    expect(await resultPage.locator('[data-result]').textContent()).toMatch(/评定结果：(示范级|达标级|创建级)/);
+    await resultPage.locator('[data-next]').waitFor();
+    expect(await serious(resultPage)).toEqual([]);
+    await resultPage.screenshot({ path: artifactPath('assessment-result-1280.png'), fullPage: true });
+    await resultPage.close();
     expect(pageErrors).toEqual([]);
   });
 
