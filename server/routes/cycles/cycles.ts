@@ -7,7 +7,8 @@ import type { AssessmentCycleTable } from '../../db/types-assessments';
 import { problems } from '../../errors';
 import { requireActor } from '../../http/env';
 import { newRouter } from '../../http/router';
-import { getCycleRoute, listCyclesRoute, openCycleRoute } from './schema';
+import { rescoreCycle } from '../../commands/assessment-rescore';
+import { getCycleRoute, listCyclesRoute, openCycleRoute, rescoreRoute } from './schema';
 
 async function presentCycle(db: Kysely<Database>, scope: OrgScope, row: Selectable<AssessmentCycleTable>) {
   const counts = await db
@@ -57,4 +58,8 @@ export const cycleRoutes = newRouter()
     const row = await db.selectFrom('assessment_cycles').selectAll().where('id', '=', c.req.valid('param').id).executeTakeFirst();
     if (row === undefined) throw problems.notFound('cycle');
     return c.json(await presentCycle(db, new OrgScope(actor), row), 200);
+  })
+  .openapi(rescoreRoute, async (c) => {
+    const outcome = await rescoreCycle(c.get('deps'), requireActor(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json(outcome, 200);
   });

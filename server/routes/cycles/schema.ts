@@ -61,3 +61,27 @@ export const getCycleRoute = createRoute({
   request: { params: IdParam },
   responses: { 200: jsonContent(CycleSchema, 'The cycle'), ...problemResponses(401, 404) },
 });
+
+export const rescoreRoute = createRoute({
+  method: 'post',
+  path: '/cycles/{id}/rescore',
+  tags: ['assessments'],
+  summary: 'Re-score the cycle under another published version of one of its rubrics: apply=false previews, apply=true moves every assessment (district admin)',
+  request: {
+    params: IdParam,
+    body: jsonBody(z.object({ key: z.string().min(1).max(80), version: z.number().int().positive(), apply: z.boolean().default(false) }).strict().openapi('RescoreCycle')),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({
+        applied: z.boolean(),
+        from: z.object({ key: z.string(), version: z.number().int() }),
+        to: z.object({ key: z.string(), version: z.number().int() }),
+        units: z.number().int(),
+        changed: z.array(z.object({ assessmentId: z.string(), unitId: z.string(), before: z.object({ score: z.number(), tier: z.string() }), after: z.object({ score: z.number(), tier: z.string() }) })),
+      }),
+      'Preview or result',
+    ),
+    ...problemResponses(400, 401, 403, 404, 415),
+  },
+});

@@ -178,6 +178,17 @@ describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
     expect(after.body.explanation).toEqual(explanation.body.explanation);
     expect((await stationAdmin.get<AssessmentView & { rubric: { version: number } }>(`/api/assessments/${id}`)).body).toMatchObject({ rubric: { version: 1 }, result: { tier: expected.tier.tier } });
 
+    // Re-scoring under the new version is explicit: previewed first, then applied.
+    const rescore = (apply: boolean) => admin.post<{ applied: boolean; units: number; changed: { assessmentId: string; after: { tier: string } }[] }>(`/api/cycles/${cycleId}/rescore`, { key: 'station-rubric', version: draft.body.version, apply });
+    expect((await stationAdmin.post(`/api/cycles/${cycleId}/rescore`, { key: 'station-rubric', version: draft.body.version })).status).toBe(403);
+    const previewed = await rescore(false);
+    expect(previewed.body.changed.find((change) => change.assessmentId === id)?.after.tier).toBe(lifted);
+    expect((await stationAdmin.get<{ result: { tier: string } }>(`/api/assessments/${id}`)).body.result.tier).toBe(expected.tier.tier);
+    const applied = await rescore(true);
+    expect(applied.body).toMatchObject({ applied: true, units: preview.body.preview.units });
+    expect((await stationAdmin.get<{ rubric: { version: number }; result: { tier: string } }>(`/api/assessments/${id}`)).body).toMatchObject({ rubric: { version: draft.body.version }, result: { tier: lifted } });
+    expect((await admin.get<{ rubrics: { key: string; version: number }[] }>(`/api/cycles/${cycleId}`)).body.rubrics).toContainEqual({ level: 'station', key: 'station-rubric', version: draft.body.version });
+
     const history = await stationAdmin.get<{ history: { event: string }[] }>(`/api/instances/${view.instance.id}`);
     expect(history.body.history.map((entry) => entry.event)).toEqual(expect.arrayContaining(['open', 'submit', 'return', 'institute_approve', 'score', 'approve', 'appeal', 'decide']));
   });
