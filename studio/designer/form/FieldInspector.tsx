@@ -21,6 +21,7 @@ import {
   type FormBody,
 } from './form-model';
 import { RulePicker } from './RulePicker';
+import { LabeledInput } from '../LabeledInput';
 
 /** Everything about one field: labels, required, ranges and patterns, options, group, show rule, computed value. */
 export function FieldInspector({ body, field, problems, onChange }: { body: FormBody; field: string; problems: readonly LintProblem[]; onChange(body: FormBody): void }) {
@@ -47,8 +48,8 @@ export function FieldInspector({ body, field, problems, onChange }: { body: Form
       </Space>
       <FieldProblems problems={problems} />
       <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }} size={6}>
-        <Input addonBefore={t('designer.form.labelZh')} aria-label={t('designer.form.labelZh')} value={labelOf(body, field, 'zh-CN')} onChange={(e) => onChange(setLabel(body, field, 'zh-CN', e.target.value))} />
-        <Input addonBefore={t('designer.form.labelEn')} aria-label={t('designer.form.labelEn')} value={body.i18n?.en?.[`${field}.label`] ?? ''} onChange={(e) => onChange(setLabel(body, field, 'en', e.target.value))} />
+        <LabeledInput label={t('designer.form.labelZh')} aria-label={t('designer.form.labelZh')} value={labelOf(body, field, 'zh-CN')} onChange={(e) => onChange(setLabel(body, field, 'zh-CN', e.target.value))} />
+        <LabeledInput label={t('designer.form.labelEn')} aria-label={t('designer.form.labelEn')} value={body.i18n?.en?.[`${field}.label`] ?? ''} onChange={(e) => onChange(setLabel(body, field, 'en', e.target.value))} />
         <Checkbox checked={isRequired(body, field)} onChange={(e) => onChange(setRequired(body, field, e.target.checked))}>
           {t('designer.form.required')}
         </Checkbox>
@@ -63,8 +64,8 @@ export function FieldInspector({ body, field, problems, onChange }: { body: Form
             <>
               {numberInput('minLength')}
               {numberInput('maxLength')}
-              <Input
-                addonBefore={t('designer.form.constraint.pattern')}
+              <LabeledInput
+                label={t('designer.form.constraint.pattern')}
                 aria-label={t('designer.form.constraint.pattern')}
                 placeholder="^1\d{10}$"
                 value={typeof property.pattern === 'string' ? property.pattern : ''}

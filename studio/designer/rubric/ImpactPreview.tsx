@@ -4,7 +4,6 @@ import { api } from '../../api/client';
 import { useLocale, useT } from '../../i18n';
 import { designerApi, type ImpactPreviewResponse, type UnitChange } from '../designer-api';
 import { localized } from '../text';
-import { useAsync } from '../use-async';
 import type { RubricBody } from './rubric-model';
 
 interface OrgUnit {
@@ -24,8 +23,8 @@ export function ImpactPreview({ body, definitionKey }: { body: RubricBody; defin
   const [result, setResult] = useState<ImpactPreviewResponse>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
-  const units = useAsync(() => api.get<{ items: OrgUnit[] }>('/api/org-units'), []);
-  const names = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.id, locale === 'en' && u.nameEn ? u.nameEn : u.name])), [units.data, locale]);
+  const [units, setUnits] = useState<OrgUnit[]>([]);
+  const names = useMemo(() => new Map(units.map((u) => [u.id, locale === 'en' && u.nameEn ? u.nameEn : u.name])), [units, locale]);
   const tierName = (key: string) => localized(body.tiers.find((tier) => tier.key === key)?.title, locale) || key;
   const name = (id: string | undefined) => (id ? (names.get(id) ?? id) : '—');
 
@@ -33,7 +32,10 @@ export function ImpactPreview({ body, definitionKey }: { body: RubricBody; defin
     setLoading(true);
     setError(undefined);
     try {
-      setResult(await designerApi().rubricPreview(definitionKey, body, year));
+      // Unit names are fetched with the first preview, not on opening the editor.
+      const [preview, org] = await Promise.all([designerApi().rubricPreview(definitionKey, body, year), units.length ? Promise.resolve({ items: units }) : api.get<{ items: OrgUnit[] }>('/api/org-units')]);
+      setUnits(org.items);
+      setResult(preview);
     } catch (e) {
       setError((e as Error).message);
     } finally {

@@ -7,6 +7,7 @@ import { FieldProblems } from '../ProblemList';
 import { localized } from '../text';
 import { RolesEditor } from './RolesEditor';
 import { setApprovalMode, setAssignees, setSendBackTargets, setTimers, stepKindNames, updateState, type StepKindName, type WorkflowBody } from './workflow-model';
+import { LabeledInput } from '../LabeledInput';
 
 const timeoutActions = ['approve', 'reject', 'sendBack', 'escalate'] as const;
 
@@ -28,8 +29,8 @@ export function StateInspector({ body, stateKey, problems, onChange }: { body: W
       <Typography.Text strong>{localized(state.title, locale)}</Typography.Text> <Typography.Text type="secondary">{stateKey}</Typography.Text>
       <FieldProblems problems={problems} />
       <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }} size={6}>
-        <Input addonBefore={t('designer.form.labelZh')} aria-label={t('designer.workflow.stateZh')} value={state.title['zh-CN']} onChange={(e) => onChange(updateState(body, stateKey, { title: { ...state.title, 'zh-CN': e.target.value } }))} />
-        <Input addonBefore={t('designer.form.labelEn')} aria-label={t('designer.workflow.stateEn')} value={state.title.en ?? ''} onChange={(e) => onChange(updateState(body, stateKey, { title: { ...state.title, en: e.target.value || undefined } as typeof state.title }))} />
+        <LabeledInput label={t('designer.form.labelZh')} aria-label={t('designer.workflow.stateZh')} value={state.title['zh-CN']} onChange={(e) => onChange(updateState(body, stateKey, { title: { ...state.title, 'zh-CN': e.target.value } }))} />
+        <LabeledInput label={t('designer.form.labelEn')} aria-label={t('designer.workflow.stateEn')} value={state.title.en ?? ''} onChange={(e) => onChange(updateState(body, stateKey, { title: { ...state.title, en: e.target.value || undefined } as typeof state.title }))} />
         <Checkbox checked={state.final ?? false} onChange={(e) => onChange(updateState(body, stateKey, { final: e.target.checked }))}>
           {t('designer.workflow.final')}
         </Checkbox>

@@ -7,6 +7,7 @@ import { FieldProblems } from '../ProblemList';
 import { localized } from '../text';
 import { RolesEditor } from './RolesEditor';
 import { removeTransition, updateTransition, type WorkflowBody } from './workflow-model';
+import { LabeledInput } from '../LabeledInput';
 
 const isAssignee = (rule: AllowRule) => 'assignee' in rule;
 const isPerson = (rule: AllowRule): rule is PersonRule => !('assignee' in rule) && !('system' in rule);
@@ -30,9 +31,9 @@ export function TransitionInspector(props: { body: WorkflowBody; from: string; i
       </Typography.Text>
       <FieldProblems problems={props.problems} />
       <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }} size={6}>
-        <Input addonBefore={t('designer.workflow.event')} aria-label={t('designer.workflow.event')} value={transition.event} onChange={(e) => put({ event: e.target.value })} />
-        <Input addonBefore={t('designer.form.labelZh')} aria-label={t('designer.workflow.actionZh')} value={transition.title?.['zh-CN'] ?? ''} onChange={(e) => put({ title: { ...transition.title, 'zh-CN': e.target.value } })} />
-        <Input addonBefore={t('designer.form.labelEn')} aria-label={t('designer.workflow.actionEn')} value={transition.title?.en ?? ''} onChange={(e) => put({ title: { 'zh-CN': transition.title?.['zh-CN'] ?? transition.event, ...(e.target.value ? { en: e.target.value } : {}) } })} />
+        <LabeledInput label={t('designer.workflow.event')} aria-label={t('designer.workflow.event')} value={transition.event} onChange={(e) => put({ event: e.target.value })} />
+        <LabeledInput label={t('designer.form.labelZh')} aria-label={t('designer.workflow.actionZh')} value={transition.title?.['zh-CN'] ?? ''} onChange={(e) => put({ title: { ...transition.title, 'zh-CN': e.target.value } })} />
+        <LabeledInput label={t('designer.form.labelEn')} aria-label={t('designer.workflow.actionEn')} value={transition.title?.en ?? ''} onChange={(e) => put({ title: { 'zh-CN': transition.title?.['zh-CN'] ?? transition.event, ...(e.target.value ? { en: e.target.value } : {}) } })} />
         <Space wrap>
           <span>{t('designer.workflow.to')}</span>
           <Select aria-label={t('designer.workflow.to')} style={{ width: 180 }} value={transition.to} onChange={(to: string) => put({ to })} options={Object.keys(body.states).map((k) => ({ value: k, label: localized(body.states[k]!.title, locale) || k }))} />
@@ -47,7 +48,7 @@ export function TransitionInspector(props: { body: WorkflowBody; from: string; i
         </Checkbox>
         <Typography.Text type="secondary">{t('designer.workflow.allowRoles')}</Typography.Text>
         <RolesEditor label={t('designer.workflow.allowRoles')} rules={people} onChange={(rules) => put({ allow: [...(assignee ? [{ assignee: true as const }] : []), ...rules, ...rest] })} />
-        <Input addonBefore={t('designer.workflow.guard')} aria-label={t('designer.workflow.guard')} placeholder="has(data.dispatch)" value={transition.guard ?? ''} onChange={(e) => put({ guard: e.target.value || undefined })} style={{ fontFamily: 'monospace' }} />
+        <LabeledInput label={t('designer.workflow.guard')} aria-label={t('designer.workflow.guard')} placeholder="has(data.dispatch)" value={transition.guard ?? ''} onChange={(e) => put({ guard: e.target.value || undefined })} style={{ fontFamily: 'monospace' }} />
         <Button danger icon={<DeleteOutlined />} onClick={() => (onChange(removeTransition(body, from, index)), props.onRemoved())}>
           {t('designer.workflow.removeTransition')}
         </Button>
