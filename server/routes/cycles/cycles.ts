@@ -4,6 +4,8 @@ import { openCycle } from '../../commands/assessment-open';
 import { OrgScope } from '../../db/scope';
 import type { Database } from '../../db/types';
 import type { AssessmentCycleTable } from '../../db/types-assessments';
+import { subtreeRoles } from '../../auth/roles';
+import type { Actor } from '../../auth/actor';
 import { problems } from '../../errors';
 import { requireActor } from '../../http/env';
 import { newRouter } from '../../http/router';
@@ -36,6 +38,12 @@ async function presentCycle(db: Kysely<Database>, scope: OrgScope, row: Selectab
   };
 }
 
+/** Cycles are staff business: residents and volunteers see none. */
+function requireStaff(actor: Actor): Actor {
+  if (!actor.memberships.some((m) => subtreeRoles.has(m.role))) throw problems.forbidden('Assessment cycles are visible to staff only.');
+  return actor;
+}
+
 export const cycleRoutes = newRouter()
   .openapi(openCycleRoute, async (c) => {
     const actor = requireActor(c);
@@ -46,14 +54,14 @@ export const cycleRoutes = newRouter()
     return c.json(await presentCycle(deps.database.db, new OrgScope(actor), row), 201);
   })
   .openapi(listCyclesRoute, async (c) => {
-    const actor = requireActor(c);
+    const actor = requireStaff(requireActor(c));
     const db = c.get('deps').database.db;
     const rows = await db.selectFrom('assessment_cycles').selectAll().orderBy('id', 'desc').limit(50).execute();
     const scope = new OrgScope(actor);
     return c.json({ items: await Promise.all(rows.map((row) => presentCycle(db, scope, row))) }, 200);
   })
   .openapi(getCycleRoute, async (c) => {
-    const actor = requireActor(c);
+    const actor = requireStaff(requireActor(c));
     const db = c.get('deps').database.db;
     const row = await db.selectFrom('assessment_cycles').selectAll().where('id', '=', c.req.valid('param').id).executeTakeFirst();
     if (row === undefined) throw problems.notFound('cycle');

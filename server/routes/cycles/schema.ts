@@ -50,7 +50,7 @@ export const listCyclesRoute = createRoute({
   path: '/cycles',
   tags: ['assessments'],
   summary: 'Assessment cycles, newest first',
-  responses: { 200: jsonContent(z.object({ items: z.array(CycleSchema) }), 'Cycles'), ...problemResponses(401) },
+  responses: { 200: jsonContent(z.object({ items: z.array(CycleSchema) }), 'Cycles'), ...problemResponses(401, 403) },
 });
 
 export const getCycleRoute = createRoute({
@@ -59,7 +59,7 @@ export const getCycleRoute = createRoute({
   tags: ['assessments'],
   summary: 'One cycle with its assessments counted per state (within your scope)',
   request: { params: IdParam },
-  responses: { 200: jsonContent(CycleSchema, 'The cycle'), ...problemResponses(401, 404) },
+  responses: { 200: jsonContent(CycleSchema, 'The cycle'), ...problemResponses(401, 403, 404) },
 });
 
 export const rescoreRoute = createRoute({

@@ -78,6 +78,8 @@ describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
     });
     expect(opened.status).toBe(201);
     cycleId = opened.body.id;
+    expect((await admin.get<{ items: { id: string }[] }>('/api/cycles')).body.items.map((cycle) => cycle.id)).toContain(cycleId);
+    expect((await (await signIn(server.baseUrl, 'resident1')).get('/api/cycles')).status).toBe(403);
     const units = (await admin.get<{ items: { level: string }[] }>('/api/org-units?limit=500')).body.items.filter((unit) => unit.level === 'station' || unit.level === 'institute');
     expect(opened.body.assessments).toBe(units.length);
     expect(opened.body.states).toEqual({ self_assessing: units.length });
