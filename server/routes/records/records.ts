@@ -90,6 +90,10 @@ export const recordRoutes = newRouter()
       const unit = await trx.selectFrom('org_units').select(['id', 'path']).where('id', '=', body.orgUnitId).executeTakeFirst();
       if (unit === undefined) throw problems.notFound('org unit');
       if (!mayBook(actor, unit.path, unit.id)) throw problems.forbidden('Only the love store of this unit or its admins book redemptions.');
+      // Serialize redemptions of one user (PostgreSQL; SQLite's write transaction already does), so two stores cannot both spend the same points.
+      let lock = trx.selectFrom('users').select('id').where('id', '=', body.userId);
+      if (deps.database.capabilities.supportsRowLocks) lock = lock.forUpdate();
+      if ((await lock.executeTakeFirst()) === undefined) throw problems.validation([{ pointer: '/userId', code: 'unknown-user', message: '没有这个用户 / no such user' }]);
       const reference = `redemption:${body.reference}`;
       const existing = await trx.selectFrom('points_ledger').selectAll().where('reference', '=', reference).executeTakeFirst();
       if (existing !== undefined) return { entry: existing, created: false };

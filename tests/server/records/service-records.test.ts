@@ -83,5 +83,9 @@ describe.each(DIALECTS)('service records and the points ledger on $name', (diale
     expect((await stationAdmin.post('/api/points/reversals', { entryId: first.body.id })).status).toBe(200);
     expect((await volunteer.get<{ balance: number }>(`/api/points/${volunteerId}`)).body.balance).toBe(20);
     expect((await volunteer.post('/api/points/reversals', { entryId: first.body.id })).status).toBe(404);
+    // Five stores spend at once: the 20 points cover exactly two.
+    const spends = await Promise.all([1, 2, 3, 4, 5].map((n) => store.post('/api/points/redemptions', { userId: volunteerId, orgUnitId: stationId, points: 10, reference: `burst-${n}` })));
+    expect(spends.map((r) => r.status).sort()).toEqual([201, 201, 422, 422, 422]);
+    expect((await volunteer.get<{ balance: number }>(`/api/points/${volunteerId}`)).body.balance).toBe(0);
   });
 });
