@@ -374,4 +374,6 @@ export const designerEn: Record<keyof typeof designerZhCN, string> = {
   'designer.menu.mode.onSite': "At home",
   'designer.menu.mode.atStation': "At the station",
   'designer.menu.mode.online': "Online",
+  'designer.workflow.newTitleEn': 'New action name (English)',
+  'designer.workflow.newStateEn': 'New step name (English)',
 };

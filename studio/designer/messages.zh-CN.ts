@@ -372,4 +372,6 @@ export const designerZhCN = {
   'designer.menu.mode.onSite': "上门服务",
   'designer.menu.mode.atStation': "到站服务",
   'designer.menu.mode.online': "线上服务",
+  'designer.workflow.newTitleEn': '新操作英文名称',
+  'designer.workflow.newStateEn': '新环节英文名称',
 } as const;

@@ -100,9 +100,11 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     await pick(page, '从环节', '服务中', add);
     await add.getByLabel('新操作标识').fill('joint_review');
     await add.getByLabel('新操作名称').fill('提交联合审核');
+    await add.getByLabel('新操作英文名称').fill('Send to joint review');
     await pick(page, '进入', '新建审批环节…', add);
     await add.getByLabel('新环节标识').fill('joint_check');
     await add.getByLabel('新环节名称').fill('联合审核');
+    await add.getByLabel('新环节英文名称').fill('Joint review');
     expect(await add.getByRole('combobox', { name: '新环节审批方式' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).toContain('会签');
     await pick(page, '新环节审批角色', '站管理员', add);
     await pick(page, '新环节审批角色', '代点单员', add);
@@ -119,6 +121,13 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     expect(flow.version).toBe(2);
     expect(flow.body.states.joint_check?.task).toMatchObject({ kind: 'countersign', assignees: [{ role: 'stationAdmin', at: 'unit' }, { role: 'proxyOrderer', at: 'unit' }] });
     expect(flow.body.states.in_service?.transitions).toContainEqual(expect.objectContaining({ event: 'joint_review', to: 'joint_check' }));
+    // The simulator plays the published flow with the real engine: a resident orders, the station admin accepts.
+    await page.getByRole('tab', { name: '模拟运行' }).click();
+    await page.locator('[data-simulator]').getByRole('button', { name: '开始模拟' }).click();
+    await page.locator('[data-sim-state=submitted]').waitFor();
+    await page.locator('[data-sim-actor="stationAdmin@station-1"]').getByRole('button', { name: /^受理/ }).click();
+    await page.locator('[data-sim-state=pending_dispatch]').waitFor();
+    await page.screenshot({ path: artifactPath('designer-3b-simulator.png'), fullPage: true });
 
     // Rubric: C2 up from 8 to 10 points; the section total turns red until C3 gives 2 back; then the impact preview.
     await openDefinition(page, 'station-rubric');
@@ -146,6 +155,15 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     await page.getByRole('button', { name: label('对比') }).click();
     await page.locator('[data-diff-lines]').getByText(/细则 C2.*现为 10 分，原为 8 分/).waitFor();
     await page.screenshot({ path: artifactPath('designer-5-diff.png'), fullPage: true });
+
+    // Menu: the free clinic must be accepted within 12 hours.
+    await openDefinition(page, 'free-clinic');
+    await page.locator('[data-menu-item]').waitFor();
+    await page.getByLabel('接单时限时长').fill('PT12H');
+    await page.screenshot({ path: artifactPath('designer-6-menu-item.png'), fullPage: true });
+    await publish(page, 2);
+    const item = (await api.get<{ version: number; body: { sla?: Record<string, unknown> } }>('/api/definitions/serviceItem/free-clinic')).body;
+    expect(item.body.sla).toEqual({ accept: { after: 'PT12H', calendar: 'working' } });
     await page.close();
   });
 });

@@ -18,6 +18,8 @@ export function AddTransitionPanel({ body, onChange, onAdded }: { body: Workflow
   const [from, setFrom] = useState<string>();
   const [event, setEvent] = useState('');
   const [zh, setZh] = useState('');
+  const [en, setEn] = useState('');
+  const [stateEn, setStateEn] = useState('');
   const [to, setTo] = useState<string>();
   const [roles, setRoles] = useState<string[]>([]);
   const [stateKey, setStateKey] = useState('');
@@ -41,12 +43,13 @@ export function AddTransitionPanel({ body, onChange, onAdded }: { body: Workflow
       if (!stateZh.trim() || stepRoles.length === 0 || !next) return setError(t('designer.workflow.needStep'));
     }
     setError(undefined);
-    const target = to === NEW ? { key: stateKey, zh: stateZh.trim(), kind, roles: stepRoles, at, ratio, next: next! } : to;
-    const result = addTransition(body, { from, event, zh: zh.trim(), to: target, roles });
+    const target = to === NEW ? { key: stateKey, zh: stateZh.trim(), ...(stateEn.trim() ? { en: stateEn.trim() } : {}), kind, roles: stepRoles, at, ratio, next: next! } : to;
+    const result = addTransition(body, { from, event, zh: zh.trim(), ...(en.trim() ? { en: en.trim() } : {}), to: target, roles });
     onChange(result);
     onAdded(from, (result.states[from]?.transitions?.length ?? 1) - 1);
     setEvent('');
     setZh('');
+    setEn('');
   };
 
   return (
@@ -56,6 +59,7 @@ export function AddTransitionPanel({ body, onChange, onAdded }: { body: Workflow
         <Select style={{ width: '100%' }} aria-label={t('designer.workflow.newFrom')} placeholder={t('designer.workflow.newFrom')} value={from} onChange={setFrom} options={stateOptions} />
         <Input aria-label={t('designer.workflow.newEvent')} placeholder={t('designer.workflow.newEventHint')} value={event} onChange={(e) => setEvent(e.target.value)} />
         <Input aria-label={t('designer.workflow.newTitle')} placeholder={t('designer.workflow.newTitle')} value={zh} onChange={(e) => setZh(e.target.value)} />
+        <Input aria-label={t('designer.workflow.newTitleEn')} placeholder={t('designer.workflow.newTitleEn')} value={en} onChange={(e) => setEn(e.target.value)} />
         <Select mode="multiple" style={{ width: '100%' }} aria-label={t('designer.workflow.newAllow')} placeholder={t('designer.workflow.newAllowHint')} value={roles} onChange={setRoles} options={roleOptions} />
         <Select style={{ width: '100%' }} aria-label={t('designer.workflow.newTo')} placeholder={t('designer.workflow.newTo')} value={to} onChange={setTo} options={[{ value: NEW, label: t('designer.workflow.newStep') }, ...stateOptions]} />
         {to === NEW ? (
@@ -63,6 +67,7 @@ export function AddTransitionPanel({ body, onChange, onAdded }: { body: Workflow
             <Space orientation="vertical" style={{ width: '100%' }} size={6}>
               <Input aria-label={t('designer.workflow.newStateKey')} placeholder={t('designer.workflow.newStateKeyHint')} value={stateKey} onChange={(e) => setStateKey(e.target.value)} />
               <Input aria-label={t('designer.workflow.newStateZh')} placeholder={t('designer.workflow.newStateZh')} value={stateZh} onChange={(e) => setStateZh(e.target.value)} />
+              <Input aria-label={t('designer.workflow.newStateEn')} placeholder={t('designer.workflow.newStateEn')} value={stateEn} onChange={(e) => setStateEn(e.target.value)} />
               <Select<StepKindName> style={{ width: '100%' }} aria-label={t('designer.workflow.newKind')} value={kind} onChange={setKind} options={stepKindNames.map((k) => ({ value: k, label: t(`designer.workflow.kind.${k}`) }))} />
               {kind === 'vote' ? <InputNumber aria-label={t('designer.workflow.ratio')} min={0.01} max={1} step={0.05} value={ratio} onChange={(v) => setRatio(v ?? 0.5)} /> : null}
               <Select mode="multiple" style={{ width: '100%' }} aria-label={t('designer.workflow.newStepRoles')} placeholder={t('designer.workflow.newStepRoles')} value={stepRoles} onChange={setStepRoles} options={roleOptions} />

@@ -10,7 +10,8 @@ import type { WorkflowBody } from './workflow-model';
 interface Step {
   state: string;
   actor: string;
-  event: string;
+  /** The action as its button read; empty for the start. */
+  action: string;
 }
 
 const SIM_START = '2026-03-02T01:00:00.000Z';
@@ -35,7 +36,7 @@ export function SimulatorPanel({ body }: { body: WorkflowBody }) {
     if (!outcome.ok) return setError(message(outcome.rejection.message));
     setError(undefined);
     setInstance(outcome.instance);
-    setSteps([{ state: outcome.instance.state, actor: simActor(role, unit).id, event: '@start' }]);
+    setSteps([{ state: outcome.instance.state, actor: simActor(role, unit).id, action: '' }]);
   };
   const act = (actor: Actor, action: AvailableAction) => {
     if (!instance) return;
@@ -43,7 +44,7 @@ export function SimulatorPanel({ body }: { body: WorkflowBody }) {
     if (!outcome.ok) return setError(message(outcome.rejection.message));
     setError(undefined);
     setInstance(outcome.instance);
-    setSteps((s) => [...s, { state: outcome.instance.state, actor: actor.id, event: action.event }]);
+    setSteps((s) => [...s, { state: outcome.instance.state, actor: actor.id, action: (action.title ? localized(action.title, locale) : '') || action.event }]);
   };
   const candidates = instance ? whoCanAct(definition, instance, SIM_START) : [];
 
@@ -82,7 +83,7 @@ export function SimulatorPanel({ body }: { body: WorkflowBody }) {
           <Timeline
             items={steps.map((step, i) => ({
               key: i,
-              content: `${step.actor} · ${step.event === '@start' ? t('designer.sim.started') : step.event} → ${stateTitle(step.state)}`,
+              content: `${step.actor} · ${step.action || t('designer.sim.started')} → ${stateTitle(step.state)}`,
             }))}
           />
         </div>
