@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -34,13 +35,31 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** The test's environment, minus a webhook URL the caller did not ask for, plus the database and port. */
+function childEnv(env: Record<string, string>, databaseUrl: string, port: number): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port) };
+  if (env.SHIJIAN_WEBHOOK_URL === undefined) delete merged.SHIJIAN_WEBHOOK_URL;
+  return merged;
+}
+
+/** Peak resident memory of a live process in MB (Linux `VmHWM`), or NaN once it is gone. */
+export function peakRssMb(child: ChildProcess): number {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1]);
+    return kb / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Spawns `tsx server/main.ts` (the real entry point) and waits until /api/health answers. */
 export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, timeoutMs = 90_000): Promise<ServerProcess> {
   const port = await freePort();
   const [node, nodeArgs] = nodeWithTsx('server/main.ts');
   const child = spawn(node, nodeArgs, {
     cwd: root,
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port), SHIJIAN_WEBHOOK_URL: '' },
+    env: childEnv(env, databaseUrl, port),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
