@@ -8,6 +8,7 @@
 import { checkReviewSheet, type ReviewSheet, type UnitScore } from '../../runtime/rubric/index';
 import type { Actor } from '../auth/actor';
 import { cycleScore, loadSheets, type AssessmentRow, type ReviewLevel } from '../assessments/assessment-scoring';
+import { refreshChildTiers } from '../assessments/child-tiers';
 import { applyCycleDeadline } from '../assessments/cycle-deadlines';
 import { publishedRubric } from '../assessments/rubric-store';
 import { appendAudit } from '../db/repositories/audit-repository';
@@ -74,6 +75,7 @@ export async function runAssessmentCommand(deps: CommandDeps, actor: Actor, row:
   if (missing) {
     throw problems.unprocessable('assessment-sheet-missing', 'Review sheet missing', `Record your review sheet before "${command.event}".`, { rule: 'assessment-sheet-required' });
   }
+  if (row.level === 'institute' && command.event === 'approve') await refreshChildTiers(db, row);
   const response = await runCommand(deps, actor, { instanceId: row.instance_id, ...command });
   if (!response.replayed) {
     const cycle = await db.selectFrom('assessment_cycles').select('deadlines').where('id', '=', row.cycle_id).executeTakeFirstOrThrow();

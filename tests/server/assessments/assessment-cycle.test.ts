@@ -236,4 +236,34 @@ describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
     view = await command(admin, id, 'revoke', { reason: '发现弄虚作假，予以摘牌' });
     expect(view.result).toMatchObject({ tier: 'creation', rule: 'veto', score: before + 1.5 });
   });
+
+  it('an institute is approved only after its stations, and its guidance section reads their tiers of this cycle', async () => {
+    const institute = await signIn(server.baseUrl, 'institute.admin');
+    const instituteId = (await institute.get<{ user: { roles: { orgUnitId: string }[] } }>('/api/auth/me')).body.user.roles[0]!.orgUnitId;
+    const own = (await institute.get<{ items: { id: string; orgUnitId: string; level: string; tier: string | null }[] }>(`/api/assessments?cycleId=${cycleId}`)).body.items;
+    const id = own.find((item) => item.orgUnitId === instituteId)!.id;
+    const sheet: ReviewSheet = { items: { a1: { met: true }, a5: { grade: 'A' }, b1: { met: true }, d2: { value: 5 }, e4: { grade: 'A' }, f1: { value: 5 } } };
+    expect((await institute.put(`/api/assessments/${id}/reviews/self`, sheet)).status).toBe(200);
+    let view = await command(institute, id, 'submit', { summary: '全镇文明实践工作全面推进。', declaration: true, declarantName: '所长' });
+    expect(view.instance.state).toBe('district_review');
+    for (const name of ['assessor1', 'assessor2']) {
+      const assessor = await signIn(server.baseUrl, name);
+      expect((await assessor.put(`/api/assessments/${id}/reviews/district`, sheet)).status).toBe(200);
+      await command(assessor, id, 'score');
+    }
+    const leader = await signIn(server.baseUrl, 'district.leader');
+    const version = (await leader.get<AssessmentView>(`/api/assessments/${id}`)).body.instance.version;
+    const early = await leader.post<{ type: string }>(`/api/assessments/${id}/commands`, { event: 'approve' }, { headers: { 'if-match': `"${version}"` } });
+    expect(early.status).toBe(422);
+    expect(early.body.type).toBe('/problems/assessment-children-pending');
+    // Fixture: the institute's other stations approved as 达标级 (the first suite drives a station's whole path over HTTP).
+    const pending = own.filter((item) => item.level === 'station' && item.tier === null).map((item) => item.id);
+    expect(pending.length).toBeGreaterThan(0);
+    await server.deps.database.db.updateTable('assessments').set({ tier: 'standard' }).where('id', 'in', pending).execute();
+    view = await command(leader, id, 'approve');
+    expect(view.instance.state).toBe('public_notice');
+    const stations = own.filter((item) => item.level === 'station').length;
+    // Every station is 达标级 or above except station 2, revoked to 创建级.
+    expect(view.metrics['child-tier-share{"tiers":["demonstration","standard"]}']).toBeCloseTo((stations - 1) / stations, 10);
+  });
 });
