@@ -22,6 +22,7 @@ const MyOrdersPage = lazy(() => import('./workspace/MyOrdersPage'));
 const DashboardPage = lazy(() => import('./workspace/DashboardPage'));
 const AssessmentsPage = lazy(() => import('./workspace/AssessmentsPage'));
 const AssessmentPage = lazy(() => import('./workspace/AssessmentPage'));
+const RecordsPage = lazy(() => import('./workspace/RecordsPage'));
 const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
 const HarnessPage = lazy(() => import('./pages/HarnessPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -50,6 +51,7 @@ function Routed() {
             <Route path="/workspace/dashboard" element={<DashboardPage />} />
             <Route path="/workspace/assessments" element={<AssessmentsPage />} />
             <Route path="/workspace/assessments/:id" element={<AssessmentPage />} />
+            <Route path="/workspace/records" element={<RecordsPage />} />
             <Route
               path="/designer"
               element={

@@ -15,6 +15,7 @@ const links: { to: string; label: MessageKey; roles?: readonly Role[] }[] = [
   { to: '/workspace/order', label: 'ws.nav.order', roles: ORDERING_ROLES },
   { to: '/workspace/orders', label: 'ws.nav.orders' },
   { to: '/workspace/assessments', label: 'ws.nav.assessments', roles: ['stationAdmin', 'instituteAdmin', 'districtAdmin', 'districtLeader', 'assessor'] },
+  { to: '/workspace/records', label: 'ws.nav.records', roles: ['stationAdmin', 'instituteAdmin', 'districtAdmin', 'teamLeader'] },
   { to: '/workspace/dashboard', label: 'ws.nav.dashboard', roles: REPORT_ROLES },
 ];
 

@@ -91,6 +91,16 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.dashboard.period': 'From {from} to {to}',
   'ws.dashboard.table': 'Show the table',
 
+  'ws.nav.records': 'Records',
+  'ws.records.title': 'Records',
+  'ws.records.kind': 'Record type',
+  'ws.records.unit': 'Unit',
+  'ws.records.submit': 'Save the record',
+  'ws.records.saved': 'Record saved',
+  'ws.records.recent': 'Recent records',
+  'ws.records.empty': 'No records yet',
+  'ws.records.by': 'Submitted {time}',
+
   'ws.nav.assessments': 'Assessments',
   'ws.assess.title': 'Assessments',
   'ws.assess.empty': 'No assessments',

@@ -89,6 +89,16 @@ export const workspaceZhCN = {
   'ws.dashboard.period': '统计期间 {from} 至 {to}',
   'ws.dashboard.table': '查看数据表',
 
+  'ws.nav.records': '台账记录',
+  'ws.records.title': '台账记录',
+  'ws.records.kind': '记录类型',
+  'ws.records.unit': '所属单位',
+  'ws.records.submit': '保存记录',
+  'ws.records.saved': '记录已保存',
+  'ws.records.recent': '最近的记录',
+  'ws.records.empty': '还没有记录',
+  'ws.records.by': '{time} 提交',
+
   'ws.nav.assessments': '考核评估',
   'ws.assess.title': '考核评估',
   'ws.assess.empty': '暂无考核',

@@ -322,4 +322,30 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     expect(gzip).toBeLessThan(600 * 1024);
     await page.close();
   });
+
+  test('a station files a meeting record from the records page on a phone', async () => {
+    const page = await signedIn('station.admin', '/workspace/records', 360, 760);
+    await page.locator('.sj-form').waitFor();
+    await page.getByRole('combobox', { name: '记录类型' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '会议记录' }).click();
+    await page.locator('.sj-form[data-form=meeting-record]').waitFor();
+    // The type picker's dropdown may still be fading out: wait until no option shows, then open the next one.
+    await expect.poll(() => page.locator('.ant-select-item-option:visible').count(), POLL).toBe(0);
+    await page.getByRole('combobox', { name: /会议类型/ }).click();
+    await page.locator('.ant-select-item-option:visible').first().click();
+    // On a phone the date field opens a picker (no keyboard): take today.
+    await page.getByLabel('日期').click();
+    await page.locator('.ant-picker-today-btn:visible, .ant-picker-now-btn:visible').first().click();
+    await page.getByLabel('主持人').fill('王站长');
+    await page.getByLabel('议题').fill('部署冬季志愿服务');
+    await page.getByLabel('会议纪要').fill('确定冬季送温暖活动安排');
+    await page.getByRole('button', { name: '保存记录' }).click();
+    await page.getByText('记录已保存').waitFor();
+    await page.locator('[data-record]').filter({ hasText: '部署冬季志愿服务' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await serious(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('records-meeting-360.png'), fullPage: true });
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
 });
