@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
+import dayjs from 'dayjs';
 import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { definitionKinds } from '../../runtime/schema/kinds';
 import { useT, type MessageKey } from '../i18n';
 import { designerApi, type DefinitionSummary } from './designer-api';
+import './designer.css';
 import { useAsync } from './use-async';
 
 const statusColor = { draft: 'gold', published: 'green', retired: 'default' } as const;
@@ -23,9 +25,9 @@ export default function DefinitionBrowser() {
       .filter((row) => !needle || row.key.toLowerCase().includes(needle) || row.kind.toLowerCase().includes(needle) || row.createdBy.toLowerCase().includes(needle))
       .sort((a, b) => a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key) || b.version - a.version);
   }, [list.data, query]);
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+  const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
   return (
-    <>
+    <div className="sj-designer">
       <Typography.Title level={2} style={{ marginTop: 0 }}>
         {t('designer.title')}
       </Typography.Title>
@@ -74,6 +76,6 @@ export default function DefinitionBrowser() {
           onSearch={(key) => key.trim() && navigate(`/preview/form/${encodeURIComponent(key.trim())}`)}
         />
       </Card>
-    </>
+    </div>
   );
 }

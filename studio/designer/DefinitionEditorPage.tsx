@@ -11,6 +11,7 @@ import type { VisualEditorProps } from './editor-types';
 import { JsonView } from './JsonView';
 import { ProblemList } from './ProblemList';
 import { localized } from './text';
+import './designer.css';
 
 // Each editor is its own chunk: a person editing a rubric never downloads the workflow diagram.
 const editors: Partial<Record<string, ComponentType<VisualEditorProps>>> = {
@@ -131,7 +132,7 @@ export default function DefinitionEditorPage() {
   const statusText = dirty ? t('designer.editor.unsaved') : t(`designer.status.${row.status}`);
 
   return (
-    <div data-editor={kind}>
+    <div data-editor={kind} className="sj-designer">
       <Breadcrumb items={[{ title: <Link to="/designer">{t('designer.browser.title')}</Link> }, { title: t(kindLabel(kind)) }, { title: key }]} style={{ marginBottom: 8 }} />
       <Card
         title={

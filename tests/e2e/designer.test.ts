@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -29,6 +30,11 @@ afterAll(async () => {
 
 // antd spaces out two-character Chinese button labels (发 布), so labels match with optional spaces.
 const label = (text: string) => new RegExp(`^${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}$`);
+
+async function serious(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function pick(page: Page, comboboxName: string | RegExp, option: string, scope = page.locator('body')) {
   await scope.getByRole('combobox', { name: comboboxName }).click();
@@ -62,6 +68,7 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     await page.getByRole('heading', { name: '设计器 · 定义管理' }).waitFor();
     await expect.poll(() => page.locator('[data-definition]').count(), POLL).toBeGreaterThan(10);
     await page.screenshot({ path: artifactPath('designer-1-browser.png'), fullPage: true });
+    expect(await serious(page)).toEqual([]);
 
     // Form: a follow-up field shown only when more than 50 people were served.
     await openDefinition(page, 'order-completion');
@@ -84,6 +91,7 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     await desktop.getByLabel('服务群众人数').fill('60');
     await desktop.getByLabel('回访安排').waitFor();
     await page.screenshot({ path: artifactPath('designer-2-form.png'), fullPage: true });
+    expect(await serious(page)).toEqual([]);
     await publish(page, 2);
 
     const api = await signIn(server.baseUrl, 'district.admin');
@@ -116,6 +124,7 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     await page.locator('[data-state-inspector=joint_check]').waitFor();
     expect(await page.locator('[data-state=joint_check]').textContent()).toContain('会签');
     await page.screenshot({ path: artifactPath('designer-3-workflow.png'), fullPage: true });
+    expect(await serious(page)).toEqual([]);
     await publish(page, 2);
     const flow = (await api.get<{ version: number; body: { states: Record<string, { task?: { kind: string; assignees: unknown[] }; transitions: { event: string; to: string }[] }> } }>('/api/definitions/workflow/five-order')).body;
     expect(flow.version).toBe(2);
@@ -143,6 +152,7 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     await page.locator('[data-impact-result]').waitFor();
     expect(await page.locator('[data-impact-result]').textContent()).toMatch(/共 \d+ 个单位/);
     await page.screenshot({ path: artifactPath('designer-4-rubric.png'), fullPage: true });
+    expect(await serious(page)).toEqual([]);
     await publish(page, 2);
     const rubric = (await api.get<{ version: number; body: { sections: { key: string; items: { key: string; points: number }[] }[] } }>('/api/definitions/rubric/station-rubric')).body;
     expect(rubric.version).toBe(2);

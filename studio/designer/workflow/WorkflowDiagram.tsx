@@ -25,7 +25,8 @@ export function WorkflowDiagram({ body, selection, onSelect }: { body: WorkflowB
   const seen = new Map<string, number>();
 
   return (
-    <div style={{ overflowX: 'auto', border: '1px solid #f0f0f0', borderRadius: 6, background: '#fcfcfc' }}>
+    // Focusable so keyboard users can scroll a wide diagram.
+    <div tabIndex={0} role="region" aria-label={t('designer.workflow.diagram')} style={{ overflowX: 'auto', border: '1px solid #f0f0f0', borderRadius: 6, background: '#fcfcfc' }}>
       <svg role="img" aria-label={t('designer.workflow.diagram')} width={width} height={height} viewBox={`0 0 ${width} ${height}`} data-diagram style={{ display: 'block', fontSize: 12 }}>
         <defs>
           {Object.entries(edgeColor).map(([kind, color]) => (
