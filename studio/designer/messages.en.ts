@@ -376,4 +376,9 @@ export const designerEn: Record<keyof typeof designerZhCN, string> = {
   'designer.menu.mode.online': "Online",
   'designer.workflow.newTitleEn': 'New action name (English)',
   'designer.workflow.newStateEn': 'New step name (English)',
+  'designer.rubric.removeItem': 'Remove item {item}',
+  'designer.rubric.newItemZh': 'New item (Chinese)',
+  'designer.rubric.newItemEn': 'New item (English)',
+  'designer.rubric.newItemPoints': 'New item points',
+  'designer.rubric.addItem': 'Add item',
 };

@@ -374,4 +374,9 @@ export const designerZhCN = {
   'designer.menu.mode.online': "线上服务",
   'designer.workflow.newTitleEn': '新操作英文名称',
   'designer.workflow.newStateEn': '新环节英文名称',
+  'designer.rubric.removeItem': '删除细则 {item}',
+  'designer.rubric.newItemZh': '新细则内容（中文）',
+  'designer.rubric.newItemEn': '新细则内容（英文）',
+  'designer.rubric.newItemPoints': '新细则分值',
+  'designer.rubric.addItem': '添加细则',
 } as const;

@@ -1,9 +1,11 @@
-import { InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { EvidenceKind, RubricItem } from '../../../runtime/schema/rubric';
 import { useLocale, useT } from '../../i18n';
 import type { LintProblem } from '../designer-api';
 import { localized } from '../text';
-import { setItem, setSectionPoints, totalsOf, type RubricBody } from './rubric-model';
+import { addItem, removeItem, setItem, setSectionPoints, totalsOf, type RubricBody } from './rubric-model';
 
 const evidenceKinds: EvidenceKind[] = ['document', 'photo', 'systemMetric', 'siteVisit', 'questionnaire'];
 
@@ -77,11 +79,45 @@ export function SectionsTable({ body, problems, onChange }: { body: RubricBody; 
                   ),
                 },
                 { title: t('designer.rubric.metric'), width: 170, render: (_: unknown, item) => <code style={{ fontSize: 11 }}>{metricOf(item)}</code> },
+                {
+                  title: '',
+                  width: 48,
+                  render: (_: unknown, item) => (
+                    <Button size="small" type="text" danger icon={<DeleteOutlined />} disabled={section.items.length <= 1} aria-label={t('designer.rubric.removeItem', { item: item.key.toUpperCase() })} onClick={() => onChange(removeItem(body, s, item.index))} />
+                  ),
+                },
               ]}
             />
+            <NewItem onAdd={(title, points) => onChange(addItem(body, s, title, points))} />
           </section>
         );
       })}
     </div>
+  );
+}
+
+/** A new met-or-not item at the end of a section; its mode can be refined in the JSON view. */
+function NewItem({ onAdd }: { onAdd(title: { 'zh-CN': string; en?: string }, points: number): void }) {
+  const t = useT();
+  const [zh, setZh] = useState('');
+  const [en, setEn] = useState('');
+  const [points, setPoints] = useState<number | null>(1);
+  return (
+    <Space wrap style={{ marginTop: 6 }} data-new-item>
+      <Input aria-label={t('designer.rubric.newItemZh')} placeholder={t('designer.rubric.newItemZh')} value={zh} onChange={(e) => setZh(e.target.value)} style={{ width: 240 }} />
+      <Input aria-label={t('designer.rubric.newItemEn')} placeholder={t('designer.rubric.newItemEn')} value={en} onChange={(e) => setEn(e.target.value)} style={{ width: 200 }} />
+      <InputNumber aria-label={t('designer.rubric.newItemPoints')} min={0.5} step={0.5} value={points} onChange={setPoints} />
+      <Button
+        icon={<PlusOutlined />}
+        disabled={!zh.trim() || !points}
+        onClick={() => {
+          onAdd({ 'zh-CN': zh.trim(), ...(en.trim() ? { en: en.trim() } : {}) }, points ?? 1);
+          setZh('');
+          setEn('');
+        }}
+      >
+        {t('designer.rubric.addItem')}
+      </Button>
+    </Space>
   );
 }

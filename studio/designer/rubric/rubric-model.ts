@@ -62,3 +62,24 @@ export function patch<K extends keyof RubricDefinition>(body: RubricBody, key: K
   (next as RubricDefinition)[key] = value;
   return next;
 }
+
+/** A new item the reviewer scores as met or not; its key follows the section's codes (c5 → c6). */
+export function addItem(body: RubricBody, section: number, title: { 'zh-CN': string; en?: string }, points: number): RubricBody {
+  const next = cloneJson(body);
+  const target = next.sections[section];
+  if (!target) return body;
+  const prefix = target.items[0]?.key.replace(/\d+$/, '') ?? target.key.slice(0, 1);
+  const taken = new Set(body.sections.flatMap((s) => s.items.map((i) => i.key)));
+  let n = target.items.length + 1;
+  while (taken.has(`${prefix}${n}`)) n++;
+  target.items.push({ key: `${prefix}${n}`, title, points, evidence: ['document'], scoring: { mode: 'binary', atLeast: 1 } });
+  return next;
+}
+
+export function removeItem(body: RubricBody, section: number, item: number): RubricBody {
+  const next = cloneJson(body);
+  const target = next.sections[section];
+  if (!target || target.items.length <= 1) return body;
+  target.items.splice(item, 1);
+  return next;
+}

@@ -3,7 +3,7 @@ import { jsonDiff } from '../../../server/util/json-diff';
 import { translator } from '../../../studio/i18n';
 import { describeChange } from '../../../studio/designer/describe-change';
 import type { DefinitionBody } from '../../../studio/designer/designer-api';
-import { balance, setItem, setSectionPoints, totalsOf, type RubricBody } from '../../../studio/designer/rubric/rubric-model';
+import { addItem, balance, removeItem, setItem, setSectionPoints, totalsOf, type RubricBody } from '../../../studio/designer/rubric/rubric-model';
 import { addField, type FormBody } from '../../../studio/designer/form/form-model';
 import { addTransition, type WorkflowBody } from '../../../studio/designer/workflow/workflow-model';
 import { lintErrors, packBody } from './pack';
@@ -40,6 +40,20 @@ describe('rubric totals', () => {
     changed.sections[s]!.items.push({ ...changed.sections[s]!.items[0]!, key: 'f2', points: 0.2 });
     changed = setSectionPoints(changed, s, 0.3);
     expect(totalsOf(changed).sections[s]?.ok).toBe(true);
+  });
+});
+
+describe('rubric items', () => {
+  test('an added item takes the next code of its section and lints clean once the points balance; removal keeps one item', () => {
+    const body = rubric();
+    const s = section(body, 'activity');
+    const added = addItem(body, s, { 'zh-CN': '开展文明实践进家庭活动', en: 'Family activities' }, 2);
+    expect(added.sections[s]!.items.at(-1)).toMatchObject({ key: 'c6', points: 2, scoring: { mode: 'binary' } });
+    expect(totalsOf(added).ok).toBe(false);
+    expect(lintErrors(balance(added))).toEqual([]);
+    expect(removeItem(added, s, 5).sections[s]!.items.map((i) => i.key)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
+    const brand = section(body, 'brand');
+    expect(removeItem(body, brand, 0)).toBe(body);
   });
 });
 
