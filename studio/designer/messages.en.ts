@@ -381,4 +381,10 @@ export const designerEn: Record<keyof typeof designerZhCN, string> = {
   'designer.rubric.newItemEn': 'New item (English)',
   'designer.rubric.newItemPoints': 'New item points',
   'designer.rubric.addItem': 'Add item',
+  'designer.form.columns': "Table columns",
+  'designer.form.columnKey': "Column key",
+  'designer.form.columnType': "Column type",
+  'designer.form.columnRemove': "Remove column",
+  'designer.form.columnAdd': "Add column",
+  'designer.form.columnNew': "New column",
 };

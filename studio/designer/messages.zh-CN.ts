@@ -379,4 +379,10 @@ export const designerZhCN = {
   'designer.rubric.newItemEn': '新细则内容（英文）',
   'designer.rubric.newItemPoints': '新细则分值',
   'designer.rubric.addItem': '添加细则',
+  'designer.form.columns': "表格列",
+  'designer.form.columnKey': "列标识",
+  'designer.form.columnType': "列类型",
+  'designer.form.columnRemove': "删除列",
+  'designer.form.columnAdd': "添加列",
+  'designer.form.columnNew': "新列",
 } as const;

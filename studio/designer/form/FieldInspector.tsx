@@ -4,6 +4,7 @@ import { useLocale, useT } from '../../i18n';
 import type { LintProblem } from '../designer-api';
 import { FieldProblems } from '../ProblemList';
 import { localized } from '../text';
+import { ColumnsEditor } from './ColumnsEditor';
 import { ComputedPicker } from './ComputedPicker';
 import {
   controlOf,
@@ -105,6 +106,12 @@ export function FieldInspector({ body, field, problems, onChange }: { body: Form
           <Button size="small" icon={<PlusOutlined />} style={{ marginTop: 4 }} onClick={() => onChange(setOptions(body, field, [...options, { value: `option${options.length + 1}`, zh: t('designer.form.optionNew'), en: '' }]))}>
             {t('designer.form.optionAdd')}
           </Button>
+        </>
+      ) : null}
+      {type === 'table' ? (
+        <>
+          <Divider size="small" />
+          <ColumnsEditor body={body} field={field} onChange={onChange} />
         </>
       ) : null}
       <Divider size="small" />

@@ -287,3 +287,51 @@ export function setOptions(body: FormBody, key: string, options: readonly Choice
   }
   return next;
 }
+
+export const columnTypes = ['text', 'number', 'integer', 'date'] as const;
+export type ColumnType = (typeof columnTypes)[number];
+
+export interface TableColumn {
+  key: string;
+  zh: string;
+  en: string;
+  type: ColumnType;
+  required: boolean;
+}
+
+function itemsOf(property: JsonSchemaProperty | undefined): { properties?: Record<string, JsonSchemaProperty>; required?: string[] } | undefined {
+  const items = property?.items;
+  return items && typeof items === 'object' && !Array.isArray(items) ? (items as { properties?: Record<string, JsonSchemaProperty>; required?: string[] }) : undefined;
+}
+
+/** The columns of a table field (an array of objects); labels live at `<field>.<column>.label` as the table renderer reads them. */
+export function columnsOf(body: FormBody, key: string): TableColumn[] {
+  const items = itemsOf(propertiesOf(body)[key]);
+  return Object.entries(items?.properties ?? {}).map(([column, schema]) => ({
+    key: column,
+    zh: body.i18n?.['zh-CN']?.[`${key}.${column}.label`] ?? (typeof schema.title === 'string' ? schema.title : column),
+    en: body.i18n?.en?.[`${key}.${column}.label`] ?? '',
+    type: schema.type === 'number' || schema.type === 'integer' ? schema.type : schema.format === 'date' ? 'date' : 'text',
+    required: (items?.required ?? []).includes(column),
+  }));
+}
+
+export function setColumns(body: FormBody, key: string, columns: readonly TableColumn[]): FormBody {
+  const next = cloneJson(body);
+  const property = propertiesOf(next)[key];
+  if (!property) return body;
+  for (const old of columnsOf(body, key)) {
+    setTranslation(next, 'zh-CN', `${key}.${old.key}.label`, undefined);
+    setTranslation(next, 'en', `${key}.${old.key}.label`, undefined);
+  }
+  const properties: Record<string, JsonSchemaProperty> = {};
+  for (const column of columns) {
+    properties[column.key] =
+      column.type === 'date' ? { title: column.zh, type: 'string', format: 'date' } : column.type === 'text' ? { title: column.zh, type: 'string', maxLength: 200 } : { title: column.zh, type: column.type };
+    setTranslation(next, 'zh-CN', `${key}.${column.key}.label`, column.zh || undefined);
+    setTranslation(next, 'en', `${key}.${column.key}.label`, column.en || undefined);
+  }
+  const required = columns.filter((c) => c.required).map((c) => c.key);
+  property.items = { type: 'object', properties, ...(required.length ? { required } : {}) };
+  return next;
+}

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { applyComputed, evaluateFormRules, validateFormData } from '../../../runtime/form';
 import type { FormDefinition } from '../../../runtime/schema/form';
 import { computedExpression, conditionExpression, parseComputed, parseCondition, setComputed, setRule, type RuleCondition } from '../../../studio/designer/form/form-expressions';
-import { addField, addGroup, controlOf, fieldTypeOf, labelOf, moveElement, moveFieldToGroup, optionsOf, removeField, setConstraint, setOptions, setRequired, type FieldType, type FormBody } from '../../../studio/designer/form/form-model';
+import { addField, addGroup, columnsOf, controlOf, setColumns, fieldTypeOf, labelOf, moveElement, moveFieldToGroup, optionsOf, removeField, setConstraint, setOptions, setRequired, type FieldType, type FormBody } from '../../../studio/designer/form/form-model';
 import { fieldOfPointer } from '../../../studio/designer/form/field-problems';
 import { lintErrors, packBody } from './pack';
 
@@ -53,6 +53,24 @@ describe('form model: the designer keeps schema, layout and labels in step', () 
     const issues = validateFormData(body as unknown as FormDefinition, { summary: '<b>', serviceHours: 2, photos: ['a'], volunteerCount: 80, kind: 'other' }).map((i) => i.pointer).sort();
     expect(issues).toEqual(['/kind', '/summary', '/volunteerCount']);
     expect(lintErrors(body)).toEqual([]);
+  });
+});
+
+describe('table of rows', () => {
+  test('columns are edited with labels where the table renderer reads them, and the runtime validates rows', () => {
+    let body = addField(completion(), { key: 'attendees', type: 'table', zh: '参加人员' });
+    body = setColumns(body, 'attendees', [
+      { key: 'name', zh: '姓名', en: 'Name', type: 'text', required: true },
+      { key: 'age', zh: '年龄', en: 'Age', type: 'integer', required: false },
+    ]);
+    expect(columnsOf(body, 'attendees')).toEqual([
+      { key: 'name', zh: '姓名', en: 'Name', type: 'text', required: true },
+      { key: 'age', zh: '年龄', en: 'Age', type: 'integer', required: false },
+    ]);
+    expect(body.i18n?.en?.['attendees.age.label']).toBe('Age');
+    expect(lintErrors(body)).toEqual([]);
+    const issues = validateFormData(body as unknown as FormDefinition, { summary: '服务', serviceHours: 1, photos: ['a'], attendees: [{ age: 'x' }] }).map((i) => i.pointer).sort();
+    expect(issues).toEqual(['/attendees/0/age', '/attendees/0/name']);
   });
 });
 
