@@ -6,6 +6,7 @@ import { definitionKinds } from '../../runtime/schema/kinds';
 import { useT, type MessageKey } from '../i18n';
 import { designerApi, type DefinitionSummary } from './designer-api';
 import './designer.css';
+import { NewDefinition } from './NewDefinition';
 import { useAsync } from './use-async';
 
 const statusColor = { draft: 'gold', published: 'green', retired: 'default' } as const;
@@ -68,6 +69,7 @@ export default function DefinitionBrowser() {
         ]}
       />
     </Card>
+      <NewDefinition />
       <Card title={t('designer.openPreview')} style={{ maxWidth: 520, marginTop: 16 }}>
         <Input.Search
           aria-label={t('designer.formKey')}

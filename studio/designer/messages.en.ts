@@ -387,4 +387,11 @@ export const designerEn: Record<keyof typeof designerZhCN, string> = {
   'designer.form.columnRemove': "Remove column",
   'designer.form.columnAdd': "Add column",
   'designer.form.columnNew': "New column",
+  'designer.new.title': "New definition",
+  'designer.new.key': "Key (e.g. family-visit)",
+  'designer.new.zh': "Chinese name",
+  'designer.new.en': "English name",
+  'designer.new.create': "Create draft",
+  'designer.new.badKey': "A key is lowercase letters, digits and hyphens, starting with a letter",
+  'designer.new.taken': "A definition with key “{key}” exists",
 };

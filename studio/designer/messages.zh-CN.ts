@@ -385,4 +385,11 @@ export const designerZhCN = {
   'designer.form.columnRemove': "删除列",
   'designer.form.columnAdd': "添加列",
   'designer.form.columnNew': "新列",
+  'designer.new.title': "新建定义",
+  'designer.new.key': "标识（如 family-visit）",
+  'designer.new.zh': "中文名称",
+  'designer.new.en': "英文名称",
+  'designer.new.create': "新建草稿",
+  'designer.new.badKey': "标识须为小写英文字母、数字和连字符，以字母开头",
+  'designer.new.taken': "已有标识为「{key}」的定义",
 } as const;

@@ -174,6 +174,22 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     await publish(page, 2);
     const item = (await api.get<{ version: number; body: { sla?: Record<string, unknown> } }>('/api/definitions/serviceItem/free-clinic')).body;
     expect(item.body.sla).toEqual({ accept: { after: 'PT12H', calendar: 'working' } });
+
+    // A new form from nothing: created as a draft, a first field added, saved.
+    await page.goto(`${server.baseUrl}/#/designer`);
+    await page.getByLabel('标识（如 family-visit）').fill('family-visit');
+    await page.getByLabel('中文名称').fill('家访记录');
+    await page.getByRole('button', { name: '新建草稿' }).click();
+    await page.locator('[data-form-designer]').waitFor();
+    await page.getByLabel('新字段标识').fill('visitDate');
+    await page.getByLabel('新字段中文名称').fill('家访日期');
+    await pick(page, '新字段类型', '日期');
+    await page.getByRole('button', { name: '添加字段' }).click();
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.locator('[data-notice]').filter({ hasText: '已保存为草稿 v1' }).waitFor();
+    const draft = (await api.get<{ status: string; body: { schema: { properties: Record<string, { format?: string }> } } }>('/api/definitions/form/family-visit?version=1')).body;
+    expect(draft.status).toBe('draft');
+    expect(draft.body.schema.properties.visitDate?.format).toBe('date');
     await page.close();
   });
 });
