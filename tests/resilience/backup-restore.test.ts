@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/connection';
+import { PROCESS_DIALECTS } from './support/databases';
 import { checkIntegrity, isIntact } from '../../server/cli/integrity';
 import { openSqlite } from '../../server/db/dialects/sqlite';
 import { png } from '../security/support';
@@ -89,6 +91,42 @@ describe('backup and restore (SQLite)', () => {
       }
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe('backup and restore (PostgreSQL, pg_dump / pg_restore)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shijian-pg-backup-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('dumps a serving database and restores it into an empty one that passes every check', { timeout: 120_000 }, async () => {
+    const postgres = PROCESS_DIALECTS.find((d) => d.name === 'postgres')!;
+    const source = await postgres.create();
+    const target = await postgres.create();
+    const server = await startServerProcess(source.url, source.env);
+    try {
+      const actors = await signInActors(server.baseUrl);
+      const ids: string[] = [];
+      for (let i = 0; i < 10; i++) ids.push((await actors.resident.post<Ack>('/api/instances', { workflow: 'five-order', orgUnitId: actors.station, data: { description: `备份 ${i}` } })).body.id);
+      const file = join(dir, 'shijian.dump');
+      const backup = await runCli(['backup', file], { DATABASE_URL: source.url });
+      expect(backup.code, backup.output).toBe(0);
+      const restored = await runCli(['restore', file], { DATABASE_URL: target.url });
+      expect(restored.code, restored.output).toBe(0);
+      expect(restored.output).toMatch(/intact/);
+      const handle = openDatabase(target.url);
+      try {
+        const report = await checkIntegrity(handle);
+        expect(report).toMatchObject({ engineCheck: null, auditBrokenAt: null, inconsistent: [] });
+        const present = await handle.db.selectFrom('workflow_instances').select('id').where('id', 'in', ids).execute();
+        expect(present).toHaveLength(ids.length);
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      await server.stop();
+      await source.destroy();
+      await target.destroy();
     }
   });
 });

@@ -55,7 +55,8 @@ describe('stored XSS in the studio', { timeout: 120_000 }, () => {
 
   /** The payload is on the page as text; no element it would have created exists and nothing ran. */
   async function expectInert(page: Page) {
-    await page.getByText('onerror=window.__xss=1', { exact: false }).first().waitFor();
+    // As text, or as the value of a (read-only) form control: both are inert, neither is markup.
+    await page.waitForFunction((marker) => document.body.innerText.includes(marker) || [...document.querySelectorAll('input, textarea')].some((el) => (el as HTMLInputElement).value.includes(marker)), 'onerror=window.__xss=1', { timeout: 30_000 });
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('img[src="x"]').count()).toBe(0);
