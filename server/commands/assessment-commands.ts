@@ -61,6 +61,7 @@ export interface AssessmentCommand {
   target?: string | undefined;
   position?: 'before' | 'after' | undefined;
   expectedVersion: number;
+  idempotencyKey?: string | undefined;
 }
 
 const storesResult = new Set(['public_notice', 'final']);

@@ -52,6 +52,9 @@ export async function openCycle(deps: OpenDeps, actor: Actor, request: OpenCycle
         byLevel.set(level, { ...pin, rubric });
       }
     }
+    const running = await trx.selectFrom('assessment_cycles').select(['id', 'rubrics']).where('year', '=', request.year).where('status', '=', 'open').execute();
+    const clash = running.find((cycle) => (JSON.parse(cycle.rubrics) as { level: string }[]).some((pin) => byLevel.has(pin.level)));
+    if (clash !== undefined) throw problems.conflict(`A cycle for ${request.year} is already open for these levels.`, { cycleId: clash.id });
     const assessorIds = await resolveAssessors(trx, request.assessors);
     const workflow = await deps.definitions.workflow(trx, 'assessment');
     if (workflow === undefined) throw problems.notFound('published workflow assessment');

@@ -51,7 +51,8 @@ export const assessmentRoutes = newRouter()
     const body = c.req.valid('json');
     const row = await findVisibleAssessment(deps.database.db, actor, id);
     const expectedVersion = requireIfMatch(c.req.header('if-match'));
-    const result = await runAssessmentCommand(deps, actor, row, { ...body, expectedVersion });
+    const result = await runAssessmentCommand(deps, actor, row, { ...body, expectedVersion, idempotencyKey: c.req.valid('header')['idempotency-key'] });
+    if (result.replayed) c.header('idempotent-replayed', 'true');
     const assessment = await presentAssessment(deps, actor, await findVisibleAssessment(deps.database.db, actor, id));
     c.header('etag', etag(result.body.version));
     return c.json({ assessment, instance: result.body }, 200);

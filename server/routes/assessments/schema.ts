@@ -67,7 +67,7 @@ export const assessmentCommandRoute = createRoute({
   path: '/assessments/{id}/commands',
   tags: ['assessments'],
   summary: 'Drive the assessment workflow (submit, return, institute_approve, score, approve, appeal, decide, revoke). If-Match: the instance version',
-  request: { params: IdParam, headers: z.object({ 'if-match': z.string().optional() }), body: jsonBody(CommandBody) },
+  request: { params: IdParam, headers: z.object({ 'if-match': z.string().optional(), 'idempotency-key': z.string().min(8).max(128).optional() }), body: jsonBody(CommandBody) },
   responses: { 200: jsonContent(z.object({ assessment: AssessmentSchema, instance: InstanceSchema }), 'Applied'), ...problemResponses(400, 401, 403, 404, 409, 412, 415, 422, 428) },
 });
 

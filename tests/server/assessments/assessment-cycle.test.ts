@@ -78,6 +78,9 @@ describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
     });
     expect(opened.status).toBe(201);
     cycleId = opened.body.id;
+    const twice = await admin.post<{ cycleId: string }>('/api/cycles', { year: 2026, rubrics: [{ key: 'station-rubric', version: 1 }], assessors: ['assessor1', 'assessor2'], deadlines: { selfAssessmentDue: '2026-11-30', reviewDue: '2026-12-10', scoringDue: '2026-12-20' } });
+    expect(twice.status).toBe(409);
+    expect(twice.body.cycleId).toBe(cycleId);
     expect((await admin.get<{ items: { id: string }[] }>('/api/cycles')).body.items.map((cycle) => cycle.id)).toContain(cycleId);
     expect((await (await signIn(server.baseUrl, 'resident1')).get('/api/cycles')).status).toBe(403);
     const units = (await admin.get<{ items: { level: string }[] }>('/api/org-units?limit=500')).body.items.filter((unit) => unit.level === 'station' || unit.level === 'institute');
@@ -112,8 +115,15 @@ describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
     expect((await assessor1.put(`/api/assessments/${id}/reviews/self`, selfSheet)).status).toBe(403);
     expect((await stationAdmin.put(`/api/assessments/${id}/reviews/self`, selfSheet)).status).toBe(200);
     const selfForm = { targetTier: 'demonstration', summary: '本站全年开展理论宣讲等活动，机制健全。', declaration: true, declarantName: '站长', attachments: [evidence] };
-    view = await command(stationAdmin, id, 'submit', selfForm);
+    const submitVersion = view.instance.version;
+    const first = await stationAdmin.post<{ assessment: AssessmentView }>(`/api/assessments/${id}/commands`, { event: 'submit', data: selfForm }, { headers: { 'if-match': `"${submitVersion}"`, 'idempotency-key': 'submit-once-0001' } });
+    expect(first.status).toBe(200);
+    view = first.body.assessment;
     expect(view.instance.state).toBe('submitted');
+    // A retried submit (lost response) replays the first answer and changes nothing.
+    const retried = await stationAdmin.post<{ assessment: AssessmentView }>(`/api/assessments/${id}/commands`, { event: 'submit', data: selfForm }, { headers: { 'if-match': `"${submitVersion}"`, 'idempotency-key': 'submit-once-0001' } });
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
 
     // The institute returns it once for rework.
     const institute = await signIn(server.baseUrl, 'institute.admin');
