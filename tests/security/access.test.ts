@@ -148,11 +148,15 @@ describe.each(DIALECTS)('security: access on $name', (dialect) => {
     expect((await stationAdmin.get(`/api/attachments/${upload.body.id}`)).status).toBe(200);
     expect((await districtAdmin.get(`/api/attachments/${upload.body.id}`)).status).toBe(200);
     expectProblem(await otherStationAdmin.get(`/api/attachments/${upload.body.id}`), 404);
-    expectProblem(await (await signIn(url, 'resident1')).get(`/api/attachments/${upload.body.id}`), 404);
+    expectProblem(await (await signIn(url, 'institute.admin2')).get(`/api/attachments/${upload.body.id}`), 404);
+    // Members of the unit read its files (a resident sees the photo of their own order).
+    expect((await (await signIn(url, 'resident1')).get(`/api/attachments/${upload.body.id}`)).status).toBe(200);
     expectProblem(await otherStationAdmin.post(`/api/attachments?orgUnitId=${ownStation}`, undefined, { raw: png, headers: { 'content-type': 'image/png' } }), 403);
-    // Without a unit, an attachment is its uploader's (and the district's) only.
+    // Without a unit the id is the capability (a team's completion photo, shown to whoever reads the order):
+    // unguessable, and never readable without signing in.
     const loose = await stationAdmin.post<{ id: string }>('/api/attachments', undefined, { raw: png, headers: { 'content-type': 'image/png' } });
-    expectProblem(await otherStationAdmin.get(`/api/attachments/${loose.body.id}`), 404);
+    expect(loose.body.id).toMatch(/^[0-9a-f-]{36}$/);
+    expectProblem(await new ApiClient(url).get(`/api/attachments/${loose.body.id}`), 401);
   });
 
   it('uploads: path traversal in names and ids goes nowhere; wrong or lying MIME types are 415', async () => {

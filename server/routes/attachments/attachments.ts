@@ -60,10 +60,13 @@ export const attachmentRoutes = newRouter()
     const deps = c.get('deps');
     const db = deps.database.db;
     const row = await db.selectFrom('attachments').selectAll().where('id', '=', c.req.valid('param').id).executeTakeFirst();
-    // Ids travel in form data and URLs, so knowing one grants nothing: the uploader and those overseeing the
-    // file's unit may read it; anyone else gets the same 404 as for an id that does not exist.
+    // A file filed under a unit is read by its uploader, the unit's members and those overseeing the unit;
+    // anyone else gets the same 404 as for an id that does not exist. A file without a unit (a team's
+    // completion photo, shown to whoever reads the order) is read by id alone: ids carry 74 random bits.
     const unit = row?.org_unit_id == null ? undefined : await db.selectFrom('org_units').select('path').where('id', '=', row.org_unit_id).executeTakeFirst();
-    const readable = row !== undefined && (row.uploaded_by === actor.userId || actor.system || (unit !== undefined && new OrgScope(actor).covers(unit.path)));
+    const readable =
+      row !== undefined &&
+      (row.org_unit_id === null || row.uploaded_by === actor.userId || actor.system || actor.memberships.some((m) => m.orgUnitId === row.org_unit_id) || (unit !== undefined && new OrgScope(actor).covers(unit.path)));
     const file = row === undefined ? undefined : join(deps.database.dataDir, 'attachments', row.sha256);
     if (row === undefined || !readable || file === undefined || !existsSync(file)) throw problems.notFound('attachment');
     return new Response(readFileSync(file), {
