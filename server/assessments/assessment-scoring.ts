@@ -4,11 +4,9 @@
  * worth fewer points counts (the cautious reading of a countersign), and the item is listed in
  * `assessorDisagreements` so the leader approving the tier sees it.
  */
-import type { Kysely } from 'kysely';
-import { scoreUnit, scoreUnits, type AssessmentInput, type CompiledRubric, type FrozenMetrics, type ReviewSheet, type UnitScore } from '../../runtime/rubric/index';
-import type { ReviewEntry } from '../../runtime/rubric/index';
+import type { Kysely, Selectable } from 'kysely';
+import { scoreUnit, scoreUnits, type AssessmentInput, type CompiledRubric, type FrozenMetrics, type ReviewEntry, type ReviewSheet, type UnitScore } from '../../runtime/rubric/index';
 import type { Database } from '../db/types';
-import type { Selectable } from 'kysely';
 import type { AssessmentTable } from '../db/types-assessments';
 import { publishedRubric } from './rubric-store';
 

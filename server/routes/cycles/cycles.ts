@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { openCycle } from '../../commands/assessment-open';
 import { OrgScope } from '../../db/scope';
 import type { Database } from '../../db/types';

@@ -1,7 +1,6 @@
 import { compileRubric, previewImpact, type FrozenMetrics, type PreviewUnit, type ReviewSheet } from '../../../runtime/rubric/index';
 import { definitionSchemas } from '../../../runtime/schema/kinds';
-import { loadSheets } from '../../assessments/assessment-scoring';
-import { mergeDistrict } from '../../assessments/assessment-scoring';
+import { loadSheets, mergeDistrict } from '../../assessments/assessment-scoring';
 import { compileRow, publishedRubric } from '../../assessments/rubric-store';
 import { buildSnapshots, yearPeriod } from '../../assessments/unit-snapshot';
 import { findDefinition } from '../../db/repositories/definition-repository';
