@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
-import { Alert, Breadcrumb, Button, Card, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { useLocale, useT } from '../i18n';
@@ -125,6 +125,18 @@ export default function DefinitionEditorPage() {
     }
   };
 
+  const retire = async () => {
+    if (!row) return;
+    setError(undefined);
+    try {
+      const retired = await designerApi().retire(kind, key, row.version);
+      setRow(retired);
+      setNotice(t('designer.editor.retiredOk', { version: retired.version }));
+    } catch (e) {
+      setError(e instanceof ApiError ? (e.detail ?? e.title) : (e as Error).message);
+    }
+  };
+
   const Editor = editors[kind];
   const errors = useMemo(() => problems.filter((p) => p.severity === 'error').length, [problems]);
   if (error && !row) return <Alert type="error" showIcon title={error} />;
@@ -146,6 +158,11 @@ export default function DefinitionEditorPage() {
         }
         extra={
           <Space wrap>
+            {row.status === 'published' && !dirty ? (
+              <Popconfirm title={t('designer.editor.retireConfirm')} okText={t('designer.editor.retire')} cancelText={t('designer.editor.cancel')} onConfirm={() => void retire()}>
+                <Button danger>{t('designer.editor.retire')}</Button>
+              </Popconfirm>
+            ) : null}
             <Button onClick={() => void run('save')} loading={busy === 'save'} disabled={!dirty && row.status === 'draft'}>
               {t('designer.editor.saveDraft')}
             </Button>

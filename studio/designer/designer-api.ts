@@ -79,6 +79,7 @@ export function designerApi(client: Client = api) {
       client.put<StoredDefinitionRow>(`${path(row.kind, row.key)}/versions/${row.version}`, body, { headers: { 'If-Match': `"${row.rowVersion}"` } }),
     lint: (kind: string, key: string, body: DefinitionBody) => client.post<LintResult>(`${path(kind, key)}/lint`, { body }),
     publish: (kind: string, key: string, version: number) => client.post<StoredDefinitionRow>(`${path(kind, key)}/versions/${version}/publish`),
+    retire: (kind: string, key: string, version: number) => client.post<StoredDefinitionRow>(`${path(kind, key)}/versions/${version}/retire`),
     diff: (kind: string, key: string, from: number, to: number) =>
       client.get<{ from: number; to: number; changes: DiffChange[] }>(`${path(kind, key)}/diff`, { query: { from, to } }),
     rubricPreview: (key: string, definition: DefinitionBody, year: number) =>

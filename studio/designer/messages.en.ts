@@ -394,4 +394,8 @@ export const designerEn: Record<keyof typeof designerZhCN, string> = {
   'designer.new.create': "Create draft",
   'designer.new.badKey': "A key is lowercase letters, digits and hyphens, starting with a letter",
   'designer.new.taken': "A definition with key “{key}” exists",
+  'designer.editor.retire': "Retire this version",
+  'designer.editor.retireConfirm': "New cases stop using this version; running ones keep it. Retire it?",
+  'designer.editor.retiredOk': "Retired v{version}",
+  'designer.editor.cancel': "Cancel",
 };

@@ -392,4 +392,8 @@ export const designerZhCN = {
   'designer.new.create': "新建草稿",
   'designer.new.badKey': "标识须为小写英文字母、数字和连字符，以字母开头",
   'designer.new.taken': "已有标识为「{key}」的定义",
+  'designer.editor.retire': "停用此版本",
+  'designer.editor.retireConfirm': "停用后新的办件不再使用此版本，正在办理的不受影响。确定停用？",
+  'designer.editor.retiredOk': "已停用 v{version}",
+  'designer.editor.cancel': "取消",
 } as const;
