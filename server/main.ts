@@ -10,6 +10,7 @@ import { DefinitionCache } from './engine/definition-cache';
 import { loadRuntimeEngine } from './engine/runtime-engine';
 import { startOutboxRelay } from './workers/outbox-relay';
 import { startTimerWorker } from './workers/timer-worker';
+import { startWebhookWorker } from './webhooks/webhook-worker';
 import { systemClock } from './util/clock';
 
 const size: DemoSize = process.argv.includes('district') || process.env.SHIJIAN_DEMO_SIZE === 'district' ? 'district' : 'default';
@@ -37,11 +38,13 @@ const app = createApp({
 });
 const worker = startTimerWorker({ database, clock: systemClock, engine: runtimeEngine, definitions, log, intervalMs: 1000 });
 const relay = startOutboxRelay({ database, clock: systemClock, log, webhookUrl: process.env.SHIJIAN_WEBHOOK_URL ?? null }, 2000);
+// Subscriptions registered over /api/webhooks are served by their own worker, signed per Standard Webhooks.
+const webhooks = startWebhookWorker({ deps: { database, clock: systemClock, log }, intervalMs: 2000 });
 const port = Number(process.env.PORT ?? 8787);
 const server = serve({ fetch: app.fetch, port }, (info) => console.log(`[shijian] listening on http://localhost:${info.port} (${database.capabilities.name})`));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void Promise.all([worker.stop(), relay.stop()]).then(() => server.close(() => void database.close().then(() => process.exit(0))));
+    void Promise.all([worker.stop(), relay.stop(), webhooks.stop()]).then(() => server.close(() => void database.close().then(() => process.exit(0))));
   });
 }
