@@ -398,4 +398,7 @@ export const designerEn: Record<keyof typeof designerZhCN, string> = {
   'designer.editor.retireConfirm': "New cases stop using this version; running ones keep it. Retire it?",
   'designer.editor.retiredOk': "Retired v{version}",
   'designer.editor.cancel': "Cancel",
+  'designer.workflow.start': "Starting",
+  'designer.workflow.startAllow': "Who may start it",
+  'designer.workflow.startForm': "Form filled when starting",
 };

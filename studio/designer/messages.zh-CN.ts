@@ -396,4 +396,7 @@ export const designerZhCN = {
   'designer.editor.retireConfirm': "停用后新的办件不再使用此版本，正在办理的不受影响。确定停用？",
   'designer.editor.retiredOk': "已停用 v{version}",
   'designer.editor.cancel': "取消",
+  'designer.workflow.start': "发起设置",
+  'designer.workflow.startAllow': "谁可以发起",
+  'designer.workflow.startForm': "发起时填写的表单",
 } as const;

@@ -6,6 +6,7 @@ import { problemsAt, type VisualEditorProps } from '../editor-types';
 import { useAsync } from '../use-async';
 import { AddTransitionPanel } from './AddTransitionPanel';
 import { SimulatorPanel } from './SimulatorPanel';
+import { StartSettings } from './StartSettings';
 import { StateInspector } from './StateInspector';
 import { TransitionInspector } from './TransitionInspector';
 import { TransitionTable } from './TransitionTable';
@@ -63,6 +64,7 @@ export default function WorkflowDesigner({ body: raw, onChange, problems }: Visu
           { key: 'table', label: t('designer.workflow.table'), children: <TransitionTable body={body} selection={selection} onSelect={setSelection} /> },
           { key: 'add', label: t('designer.workflow.addTransition'), children: <AddTransitionPanel body={body} onChange={change} onAdded={(from, index) => setSelection({ type: 'transition', from, index })} /> },
           { key: 'sim', label: t('designer.sim.title'), children: <SimulatorPanel body={body} /> },
+          { key: 'start', label: t('designer.workflow.start'), children: <StartSettings body={body} forms={formKeys} onChange={change} /> },
         ]}
       />
     </div>

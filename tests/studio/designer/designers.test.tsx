@@ -7,6 +7,7 @@ import { LocaleProvider } from '../../../studio/i18n';
 import type { DefinitionBody, LintProblem } from '../../../studio/designer/designer-api';
 import FormDesigner from '../../../studio/designer/form/FormDesigner';
 import RubricDesigner from '../../../studio/designer/rubric/RubricDesigner';
+import { StartSettings } from '../../../studio/designer/workflow/StartSettings';
 import { WorkflowDiagram, type Selection } from '../../../studio/designer/workflow/WorkflowDiagram';
 import type { WorkflowBody } from '../../../studio/designer/workflow/workflow-model';
 import { packBody } from './pack';
@@ -94,5 +95,21 @@ describe('workflow diagram', () => {
     fireEvent.click(document.querySelector('[data-state=dispatched]')!);
     fireEvent.click(document.querySelector('[data-edge="dispatched:accept:accepted"]')!);
     expect(selections).toEqual([{ type: 'state', key: 'dispatched' }, { type: 'transition', from: 'dispatched', index: 0 }]);
+  });
+});
+
+describe('workflow start settings', () => {
+  test('removing a starter role leaves the others and the start form', () => {
+    const body = packBody<WorkflowBody>('workflow', 'five-order');
+    let written: WorkflowBody | undefined;
+    render(
+      <LocaleProvider initial="zh-CN">
+        <StartSettings body={body} forms={['service-order']} onChange={(next) => (written = next)} />
+      </LocaleProvider>,
+    );
+    const starters = within(screen.getByRole('group', { name: '谁可以发起' }));
+    fireEvent.click(starters.getAllByRole('button', { name: '删除' })[0]!);
+    expect(written?.start.allow).toEqual(body.start.allow.slice(1));
+    expect(written?.start.form).toBe('service-order');
   });
 });
