@@ -46,7 +46,7 @@ export default function MenuPage() {
                           <div className="sj-ws-row">
                             <strong>{pick(item.title, locale)}</strong>
                             {canOrder ? (
-                              <Button size="small" type="primary" aria-label={`${t('ws.menu.order')}：${pick(item.title, locale)}`} onClick={() => navigate(`/workspace/order?item=${encodeURIComponent(item.key)}`)}>
+                              <Button size="small" type="primary" aria-label={t('ws.menu.orderItem', { item: pick(item.title, locale) })} onClick={() => navigate(`/workspace/order?item=${encodeURIComponent(item.key)}`)}>
                                 {t('ws.menu.order')}
                               </Button>
                             ) : null}

@@ -55,7 +55,7 @@ export default function MyOrdersPage() {
           <li key={order.id} className="sj-ws-card" data-order={order.id}>
             <div className="sj-ws-row">
               <Link to={`/workspace/instances/${encodeURIComponent(order.id)}`} style={{ fontWeight: 600 }}>
-                {labels.title.split('（')[0]} #{order.id.slice(-6)}
+                {t('ws.orders.item', { id: order.id.slice(-6) })}
               </Link>
               <Tag className={DONE_STATES.has(order.state) ? 'sj-ws-tag-ok' : undefined} color={STOPPED_STATES.has(order.state) || DONE_STATES.has(order.state) ? undefined : 'blue'} data-state={order.state}>
                 {labels.state(order.state)}

@@ -49,7 +49,7 @@ export default function OrderPage() {
         {t('ws.order.title')}
       </Typography.Title>
       <p className="sj-ws-meta">
-        {t('ws.order.for')}：{grant.orgUnitName}
+        {t('ws.order.forUnit', { unit: grant.orgUnitName })}
       </p>
       {grant.role !== 'resident' ? <Alert type="info" showIcon title={t('ws.order.proxyHint')} style={{ marginBottom: 12 }} /> : null}
       {loaded.status === 'loading' ? <PageLoading /> : null}

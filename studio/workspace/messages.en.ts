@@ -66,12 +66,14 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.menu.empty': 'No services yet',
 
   'ws.order.title': 'Order a service',
-  'ws.order.for': 'Station',
   'ws.order.item': 'Service: {item}',
   'ws.order.submit': 'Place the order',
   'ws.order.noUnit': 'Your account belongs to no station, so it cannot order.',
   'ws.order.proxyHint': 'You are ordering for a resident: enter their name and phone.',
 
+  'ws.order.forUnit': 'Station: {unit}',
+  'ws.menu.orderItem': 'Order this: {item}',
+  'ws.orders.item': 'Order #{id}',
   'ws.orders.title': 'My orders',
   'ws.orders.empty': 'No orders yet',
   'ws.orders.createdAt': 'Ordered {time}',

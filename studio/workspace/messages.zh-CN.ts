@@ -64,12 +64,14 @@ export const workspaceZhCN = {
   'ws.menu.empty': '暂无服务项目',
 
   'ws.order.title': '我要点单',
-  'ws.order.for': '下单站点',
   'ws.order.item': '服务项目：{item}',
   'ws.order.submit': '提交订单',
   'ws.order.noUnit': '您的账号没有关联站点，无法点单。',
   'ws.order.proxyHint': '您正在代群众点单，请填写服务对象的姓名和电话。',
 
+  'ws.order.forUnit': '下单站点：{unit}',
+  'ws.menu.orderItem': '点这个：{item}',
+  'ws.orders.item': '订单 #{id}',
   'ws.orders.title': '我的订单',
   'ws.orders.empty': '还没有订单',
   'ws.orders.createdAt': '下单时间 {time}',

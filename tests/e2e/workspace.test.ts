@@ -17,6 +17,8 @@ let teamName = '';
 // The page in front of the failing step, kept as an artifact to see what the person saw.
 let current: Page | undefined;
 const pageErrors: string[] = [];
+// Every command the pages sent, to check each carried If-Match and an Idempotency-Key.
+const commandHeaders: Record<string, string>[] = [];
 const POLL = { timeout: 15_000 };
 // A real PNG: the attachments API checks that the bytes match the declared type.
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -46,6 +48,9 @@ async function signedIn(username: string, path: string, width: number, height: n
   const page = await browser.newPage();
   current = page;
   page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && /\/api\/(instances|assessments)\/[^/]+\/commands$/.test(request.url())) commandHeaders.push(request.headers());
+  });
   page.setDefaultTimeout(20_000);
   await page.setViewportSize({ width, height });
   await page.goto(`${server.baseUrl}/#${path}`);
@@ -157,6 +162,12 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     const final = (await stored.get<{ data: { complete?: { photos?: string[] }; rate?: { stars?: number } } }>(`/api/instances/${id}`)).body;
     expect(final.data.rate?.stars).toBe(5);
     expect(final.data.complete?.photos).toHaveLength(1);
+    expect(commandHeaders.length).toBeGreaterThanOrEqual(6);
+    for (const headers of commandHeaders) {
+      expect(headers['if-match']).toMatch(/^"\d+"$/);
+      expect(headers['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
+    }
+    expect(new Set(commandHeaders.map((h) => h['idempotency-key'])).size).toBe(commandHeaders.length);
     expect(pageErrors).toEqual([]);
     expect(readFileSync(artifactPath('order-5-rated-360.png')).length).toBeGreaterThan(1000);
   });
@@ -179,6 +190,14 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     await page.getByRole('button', { name: label('接单') }).waitFor();
     const claimed = (await station.get<{ history: { event: string }[] }>(`/api/instances/${order.body.id}`)).body;
     expect(claimed.history.map((entry) => entry.event)).toContain('claim');
+
+    // The station recalls the order while the page is open: the stale accept is refused (412), the page says so and shows the new state.
+    const version = (await station.get<{ version: number }>(`/api/instances/${order.body.id}`)).body.version;
+    expect((await station.post(`/api/instances/${order.body.id}/commands`, { event: 'recall', data: { reason: '改派其他队伍' } }, { headers: { 'if-match': `"${version}"` } })).status).toBe(200);
+    await act(page, '接单');
+    await page.getByText('该事项已被他人处理').waitFor();
+    await expect.poll(() => stateOf(page), POLL).toBe('pending_dispatch');
+    expect(await page.getByRole('button', { name: label('接单') }).count()).toBe(0);
     await page.close();
     expect(pageErrors).toEqual([]);
   });
