@@ -401,4 +401,7 @@ export const designerEn: Record<keyof typeof designerZhCN, string> = {
   'designer.workflow.start': "Starting",
   'designer.workflow.startAllow': "Who may start it",
   'designer.workflow.startForm': "Form filled when starting",
+  'designer.rubric.explain': "Explanation",
+  'designer.rubric.explainTitle': "Why {unit} has its current tier",
+  'designer.rubric.noAssessment': "This unit has no assessment yet",
 };

@@ -399,4 +399,7 @@ export const designerZhCN = {
   'designer.workflow.start': "发起设置",
   'designer.workflow.startAllow': "谁可以发起",
   'designer.workflow.startForm': "发起时填写的表单",
+  'designer.rubric.explain': "评定说明",
+  'designer.rubric.explainTitle': "{unit} 的现行评定说明",
+  'designer.rubric.noAssessment': "该单位还没有考评记录",
 } as const;

@@ -5,6 +5,7 @@ import { useLocale, useT } from '../../i18n';
 import { designerApi, type ImpactPreviewResponse, type UnitChange } from '../designer-api';
 import { localized } from '../text';
 import type { RubricBody } from './rubric-model';
+import { UnitExplanation } from './UnitExplanation';
 
 interface OrgUnit {
   id: string;
@@ -89,6 +90,7 @@ export function ImpactPreview({ body, definitionKey }: { body: RubricBody; defin
                 { title: t('designer.rubric.unit'), dataIndex: 'unitId', render: (id: string) => name(id) },
                 { title: t('designer.rubric.institute'), dataIndex: 'parentId', render: (id?: string) => name(id) },
                 { title: t('designer.rubric.before'), render: (_: unknown, c) => t('designer.rubric.tierScore', { tier: tierName(c.before.tier), score: c.before.score }) },
+                { title: '', render: (_: unknown, c) => <UnitExplanation unitId={c.unitId} name={name(c.unitId)} /> },
                 { title: t('designer.rubric.after'), render: (_: unknown, c) => <Tag color={c.after.tier === c.before.tier ? 'default' : 'orange'}>{t('designer.rubric.tierScore', { tier: tierName(c.after.tier), score: c.after.score })}</Tag> },
               ]}
             />
