@@ -364,6 +364,12 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await serious(page)).toEqual([]);
     await page.screenshot({ path: artifactPath('records-meeting-360.png'), fullPage: true });
+    // The same page in English: the workspace's own labels switch with it.
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('heading', { name: 'Records', exact: true }).waitFor();
+    await page.getByRole('navigation', { name: 'Workspace navigation' }).getByText('My tasks').waitFor();
+    await page.getByRole('button', { name: 'Save the record' }).waitFor();
+    await page.evaluate(() => localStorage.removeItem('shijian.locale'));
     await page.close();
     expect(pageErrors).toEqual([]);
   });
