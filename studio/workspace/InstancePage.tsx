@@ -55,7 +55,8 @@ export default function InstancePage() {
   const current = loaded.value;
   const labels = workflowLabels(workflow, locale, t);
   const reminders = current.history.filter((entry) => entry.event === 'remind').length;
-  const actorName = (actor: string) => (actor === auth.user?.id ? auth.user.displayName : actor);
+  // The API names actors by id only; the two people a reader cares about most get names.
+  const actorName = (actor: string) => (actor === auth.user?.id ? auth.user.displayName : actor === current.createdBy ? t('ws.instance.initiator') : actor);
   const onDone = (next: Instance | null, text: string) => {
     if (next) {
       setLoaded({ status: 'ready', value: next });

@@ -45,6 +45,7 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.instance.orderDetails': 'As submitted',
   'ws.instance.loadFailed': 'Could not load: {detail}',
   'ws.instance.actor': '{actor}',
+  'ws.instance.initiator': 'Initiator',
   'ws.instance.system': 'System',
   'ws.instance.backToInbox': 'Back to tasks',
 

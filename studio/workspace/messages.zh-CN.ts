@@ -43,6 +43,7 @@ export const workspaceZhCN = {
   'ws.instance.orderDetails': '发起时填写的内容',
   'ws.instance.loadFailed': '无法加载：{detail}',
   'ws.instance.actor': '{actor}',
+  'ws.instance.initiator': '发起人',
   'ws.instance.system': '系统',
   'ws.instance.backToInbox': '返回待办',
 
