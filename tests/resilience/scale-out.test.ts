@@ -35,7 +35,8 @@ describe('scale-out: two servers on one PostgreSQL', () => {
     const onA = await signInActors(servers[0]!.baseUrl);
     const onB = rebase(onA, servers[1]!.baseUrl);
     const shared: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    // Soak: enough shared orders that the racing lasts the whole run, not just its first seconds.
+    for (let i = 0; i < (soak ? 300 : 6); i++) {
       const order = await onA.resident.post<Ack>('/api/instances', { workflow: 'five-order', orgUnitId: onA.station, data: { description: `共享订单 ${i}` } });
       expect(order.status).toBe(201);
       shared.push(order.body.id);

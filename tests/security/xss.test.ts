@@ -41,15 +41,16 @@ describe('stored XSS in the studio', { timeout: 120_000 }, () => {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  async function signedIn(username: string): Promise<Page> {
+  /** Signs in from the target page itself: the login returns there (no race with the post-login redirect). */
+  async function signedIn(username: string, path: string): Promise<Page> {
     await browser.clearCookies();
     const page = await browser.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(`${server.baseUrl}/#/login`);
+    await page.goto(`${server.baseUrl}/#${path}`);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill('shijian-demo');
     await page.getByRole('button', { name: /登\s?录/ }).click();
-    await page.waitForURL((url) => !url.hash.startsWith('#/login'));
+    await page.waitForURL((url) => url.hash === `#${path}`);
     return page;
   }
 
@@ -63,15 +64,13 @@ describe('stored XSS in the studio', { timeout: 120_000 }, () => {
   }
 
   it('a label with markup saved in the designer renders as text', async () => {
-    const page = await signedIn('district.admin');
-    await page.goto(`${server.baseUrl}/#/designer/serviceCategory/xss-label`);
+    const page = await signedIn('district.admin', '/designer/serviceCategory/xss-label');
     await expectInert(page);
     await page.close();
   });
 
   it('order form data with markup renders as text on the instance page', async () => {
-    const page = await signedIn('station.admin');
-    await page.goto(`${server.baseUrl}/#/workspace/instances/${orderId}`);
+    const page = await signedIn('station.admin', `/workspace/instances/${orderId}`);
     await expectInert(page);
     await page.close();
   });
