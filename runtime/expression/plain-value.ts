@@ -17,7 +17,8 @@ export function toPlainValue(value: unknown): unknown {
           en: 'the result is not a finite number (a division by zero?)',
         });
       }
-      return value;
+      // JSON has no negative zero; -0 would compare unequal in deep-equal checks and print as 0 anyway.
+      return value === 0 ? 0 : value;
     case 'string':
     case 'boolean':
       return value;
