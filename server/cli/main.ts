@@ -3,6 +3,10 @@
  * so adding a command is one file and one line in `commands`.
  */
 import { backupCommand } from './backup';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+import { lintCommand } from './lint';
+import { publishCommand } from './publish';
 import { restoreCommand } from './restore';
 import { verifyCommand } from './verify';
 
@@ -16,6 +20,10 @@ const commands: Record<string, CliCommand> = {
   backup: backupCommand,
   restore: restoreCommand,
   verify: verifyCommand,
+  lint: lintCommand,
+  import: importCommand,
+  export: exportCommand,
+  publish: publishCommand,
 };
 
 const [name, ...args] = process.argv.slice(2);
