@@ -34,7 +34,6 @@ export const en: Record<MessageKey, string> = {
 
   'placeholder.notice': 'This page is built in issue #{issue}.',
   'designer.title': 'Designer · Definitions',
-  'designer.description': 'Browse and edit the definitions of forms, workflows, rubrics and the service menu.',
   'designer.openPreview': 'Preview a form',
   'designer.formKey': 'Form key, e.g. activity-record',
   'user.menu': 'Signed in as {name}',

@@ -32,7 +32,6 @@ export const zhCN = {
 
   'placeholder.notice': '此页面将在议题 #{issue} 中实现。',
   'designer.title': '设计器 · 定义管理',
-  'designer.description': '在这里浏览和编辑表单、流程、评分细则和服务菜单的定义。',
   'designer.openPreview': '预览表单',
   'designer.formKey': '表单标识（key），如 activity-record',
   'user.menu': '当前用户：{name}',
