@@ -1,18 +1,8 @@
-/** The role ids everybody codes against (DOMAIN.md §4), with what each may see and grant. */
-export const roles = [
-  'districtAdmin',
-  'districtLeader',
-  'assessor',
-  'instituteAdmin',
-  'stationAdmin',
-  'proxyOrderer',
-  'teamLeader',
-  'volunteer',
-  'resident',
-  'storeOperator',
-  'public',
-] as const;
-export type Role = (typeof roles)[number];
+import { knownRoles, type KnownRole } from '../../runtime/workflow/roles';
+
+/** The role ids everybody codes against (DOMAIN.md §4) are the runtime's; here is what each may see and grant. */
+export const roles = knownRoles;
+export type Role = KnownRole;
 
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
