@@ -17,6 +17,10 @@ pg.types.setTypeParser(1700, (value) => Number.parseFloat(value));
 
 export function openPostgres(url: string, dataDir = process.env.SHIJIAN_DATA_DIR ?? './data'): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+  // An idle pooled connection that the server ends (restart, failover, pg_terminate_backend) emits 'error'
+  // on the pool; without a listener that is an uncaught exception that kills the process. The pool drops
+  // the client and opens a new one on the next query, so logging is all that is needed.
+  pool.on('error', (error) => console.error(`[shijian] idle PostgreSQL connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, capabilities: postgresCapabilities, dataDir: resolve(dataDir), close: () => db.destroy() };
 }
