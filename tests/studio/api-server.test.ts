@@ -3,7 +3,8 @@
  * the contract the pages rely on. A small cookie jar stands in for the browser's.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ApiError, createClient, type Client } from '../../studio/api/client';
+import { browserLikeClient } from './browser-like-client';
+import { ApiError } from '../../studio/api/client';
 import { authApi, definitionsApi, DISTRICT_ROLES, hasAnyRole } from '../../studio/api/endpoints';
 import { createReferenceLookup } from '../../studio/api/references';
 import { DIALECTS, type TestDatabase } from '../server/support/dialects';
@@ -22,32 +23,10 @@ afterAll(async () => {
   await database?.destroy();
 });
 
-function browserLikeClient(): Client {
-  const jar = new Map<string, string>();
-  const cookies = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  return createClient({
-    baseUrl: server.baseUrl,
-    cookies,
-    fetch: async (input, init) => {
-      const headers = new Headers(init?.headers);
-      if (jar.size > 0) headers.set('cookie', cookies());
-      const response = await fetch(input, { ...init, headers });
-      for (const cookie of response.headers.getSetCookie()) {
-        const [pair = ''] = cookie.split(';');
-        const eq = pair.indexOf('=');
-        const name = pair.slice(0, eq);
-        const value = pair.slice(eq + 1);
-        if (!value || /max-age=0/i.test(cookie)) jar.delete(name);
-        else jar.set(name, value);
-      }
-      return response;
-    },
-  });
-}
 
 describe('studio API client against the server', () => {
   test('login, me and logout; a district admin sees the designer, a resident does not', async () => {
-    const client = browserLikeClient();
+    const client = browserLikeClient(server.baseUrl);
     const auth = authApi(client);
     await expect(auth.me()).rejects.toMatchObject({ status: 401 });
     const { user } = await auth.login('district.admin', 'shijian-demo');
@@ -56,12 +35,12 @@ describe('studio API client against the server', () => {
     await auth.logout();
     await expect(auth.me()).rejects.toBeInstanceOf(ApiError);
 
-    const resident = await authApi(browserLikeClient()).login('resident1', 'shijian-demo');
+    const resident = await authApi(browserLikeClient(server.baseUrl)).login('resident1', 'shijian-demo');
     expect(hasAnyRole(resident.user, DISTRICT_ROLES)).toBe(false);
   });
 
   test('a wrong password is a problem+json error the login page can show', async () => {
-    const error = await authApi(browserLikeClient())
+    const error = await authApi(browserLikeClient(server.baseUrl))
       .login('district.admin', 'wrong')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -70,7 +49,7 @@ describe('studio API client against the server', () => {
   });
 
   test('a form definition by key, and 404 as a typed error', async () => {
-    const client = browserLikeClient();
+    const client = browserLikeClient(server.baseUrl);
     await authApi(client).login('district.admin', 'shijian-demo');
     const stored = await definitionsApi(client).getForm('activity-record');
     expect(stored.kind).toBe('form');
@@ -83,7 +62,7 @@ describe('studio API client against the server', () => {
   });
 
   test('reference lookups list teams and org units by name and definition kinds by key', async () => {
-    const client = browserLikeClient();
+    const client = browserLikeClient(server.baseUrl);
     await authApi(client).login('district.admin', 'shijian-demo');
     const lookup = createReferenceLookup(client);
     const units = await lookup('orgUnit');

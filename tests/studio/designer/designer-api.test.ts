@@ -3,7 +3,8 @@
  * lint, publish refused with problems, publish, diff, retire, and the rubric impact preview.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ApiError, createClient, type Client } from '../../../studio/api/client';
+import { browserLikeClient } from '../browser-like-client';
+import { ApiError } from '../../../studio/api/client';
 import { authApi } from '../../../studio/api/endpoints';
 import { designerApi } from '../../../studio/designer/designer-api';
 import { setItem, type RubricBody } from '../../../studio/designer/rubric/rubric-model';
@@ -23,30 +24,10 @@ afterAll(async () => {
   await database?.destroy();
 });
 
-function cookieClient(): Client {
-  const jar = new Map<string, string>();
-  const cookies = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  return createClient({
-    baseUrl: server.baseUrl,
-    cookies,
-    fetch: async (input, init) => {
-      const headers = new Headers(init?.headers);
-      if (jar.size > 0) headers.set('cookie', cookies());
-      const response = await fetch(input, { ...init, headers });
-      for (const cookie of response.headers.getSetCookie()) {
-        const [pair = ''] = cookie.split(';');
-        const eq = pair.indexOf('=');
-        if (/max-age=0/i.test(cookie)) jar.delete(pair.slice(0, eq));
-        else jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-      }
-      return response;
-    },
-  });
-}
 
 describe('designer API against the server', () => {
   test('a rubric draft: refused while points do not add up, published once they do, then diffed, previewed and retired', { timeout: 60_000 }, async () => {
-    const client = cookieClient();
+    const client = browserLikeClient(server.baseUrl);
     await authApi(client).login('district.admin', 'shijian-demo');
     const api = designerApi(client);
     const published = await api.get('rubric', 'station-rubric');
