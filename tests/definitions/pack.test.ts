@@ -19,7 +19,7 @@ const [bundle] = [...definitionsOf(files, 'bundle').values()];
 const formKeys = [
   'station-profile', 'room-registry', 'volunteer-registration', 'team-registration', 'service-order', 'order-dispatch',
   'order-completion', 'order-rating', 'reason', 'activity-record', 'meeting-record', 'training-record', 'self-assessment',
-  'assessment-appeal', 'appeal-decision',
+  'assessment-appeal', 'appeal-decision', 'needs-survey', 'service-item-proposal', 'wish-claim',
 ];
 const teamTypeKeys = ['theory-lecture', 'culture-arts', 'science-popularization', 'legal-service', 'environmental-protection', 'civility', 'emergency'];
 const stationTypeKeys = ['district-center', 'institute', 'station', 'service-point', 'practice-base', 'practice-point'];
@@ -110,7 +110,7 @@ describe('Liangzhou pack: contents', () => {
     for (const team of teamTypes.values()) expect(team.registrationForm).toBe('team-registration');
   });
 
-  it('has all fifteen forms', () => {
+  it('has all eighteen forms', () => {
     expect([...forms.keys()].sort()).toEqual([...formKeys].sort());
   });
 });

@@ -26,6 +26,8 @@ const orderScripts: Step[][] = [
     ['stationAdmin', 'dispatch', directed], ['teamLeader1', 'accept'], ['stationAdmin', 'cancel', reason]],
   [...toRating, ['system', 'timer', undefined, 'ratingWindow'], ['system', 'timer', undefined, 'reopenWindow']],
   [...toRating, ['resident', 'rate', { stars: 1 }], ['stationAdmin', 'reopen', reason]],
+  // A wish on the wish wall: the server records the claiming team, the order goes straight to 已接单.
+  [['system', 'take_wish', { teamId: 't1', teamLeaderId: 'tl1', how: 'claimed' }], ['teamLeader1', 'start'], ['teamLeader1', 'complete', completion], ['resident', 'rate', { stars: 5 }]],
 ];
 const station = { cycleId: '2026', subjectLevel: 'station', assessors: ['as1', 'as2'], opensAt: '2026-11-02T00:00:00.000Z' };
 const scoreAndApprove: Step[] = [['assessor1', 'score'], ['assessor2', 'score'], ['districtLeader', 'approve']];
