@@ -12,7 +12,7 @@ import type { Database, InstanceRow, TimerRow } from '../db/types';
 import type { AppDeps } from '../deps';
 import { buildContext } from '../engine/context';
 import { toEngineActor } from '../engine/engine-actor';
-import { maskInstanceView } from '../engine/personal-data';
+import { instanceViewFor } from '../engine/personal-data';
 import type { AvailableAction, WorkflowInstance } from '../engine/port';
 import { ProblemError, problems } from '../errors';
 import { presentInstance, type InstanceView } from '../presenters/instance-presenter';
@@ -148,12 +148,13 @@ async function applyToInstance(trx: Kysely<Database>, deps: CommandDeps, actor: 
   await syncTasks(trx, instance, outcome.instance, orgPath, teamIds, at);
   await executeEffects(trx, row.id, outcome.effects, at);
   await appendAudit(trx, { actorId: actor.userId, action: `instance.${input.event}`, targetType: 'instance', targetId: row.id, beforeHash: sha256(row.snapshot), afterHash: sha256(saved.snapshot), at });
-  return presentInstance(saved, outcome.instance, actor.system ? [] : deps.engine.actions(definition, outcome.instance, engineActor, context));
+  const view = presentInstance(saved, outcome.instance, actor.system ? [] : deps.engine.actions(definition, outcome.instance, engineActor, context));
+  return instanceViewFor(actor, view, saved.org_path, definition, await deps.definitions.formLookup(trx));
 }
 
 /**
- * The instance with its history and what the actor may do now. Readers who oversee its unit, started it,
- * or hold or held its task see everything; others (a pool's would-be claimers) see personal fields masked.
+ * The instance with its history and what the actor may do now, personal fields masked unless the actor
+ * may see them (server/engine/personal-data.ts).
  */
 export async function readInstance(deps: CommandDeps, actor: Actor, id: string): Promise<InstanceView> {
   const db = deps.database.db;
@@ -166,15 +167,7 @@ export async function readInstance(deps: CommandDeps, actor: Actor, id: string):
     const { context } = await buildContext(db, deps.definitions, deps.clock(), row.org_unit_id, instance.data, instance.vars);
     actions = deps.engine.actions(definition, instance, toEngineActor(actor), context);
   }
-  const view = presentInstance(row, instance, actions);
-  if (definition === undefined || scope.covers(row.org_path) || row.created_by === actor.userId) return view;
-  const participant = await db
-    .selectFrom('tasks')
-    .select('id')
-    .where('instance_id', '=', row.id)
-    .where((eb) => eb.or([eb('assignee_user_id', '=', actor.userId), eb('claimed_by', '=', actor.userId)]))
-    .executeTakeFirst();
-  return participant === undefined ? maskInstanceView(view, definition, await deps.definitions.formLookup(db)) : view;
+  return instanceViewFor(actor, presentInstance(row, instance, actions), row.org_path, definition, await deps.definitions.formLookup(db));
 }
 
 /**

@@ -1,9 +1,9 @@
 import { validateFormData } from '../../../runtime/form/index';
 import { definitionSchemas } from '../../../runtime/schema/kinds';
-import { adminRoles } from '../../auth/roles';
 import { appendAudit } from '../../db/repositories/audit-repository';
 import { findDefinition, findLatestPublished } from '../../db/repositories/definition-repository';
 import { OrgScope } from '../../db/scope';
+import { seesPersonalData } from '../../engine/personal-data';
 import { problems } from '../../errors';
 import { requireActor } from '../../http/env';
 import { newRouter } from '../../http/router';
@@ -56,7 +56,7 @@ export const formRoutes = newRouter()
     for (const row of rows.slice(0, limit)) {
       if (!forms.has(row.form_version)) forms.set(row.form_version, JSON.parse((await findDefinition(db, 'form', key, row.form_version))?.body ?? '{}').schema);
       const data = JSON.parse(row.data) as Record<string, unknown>;
-      const sees = row.submitted_by === actor.userId || scope.coversFor(row.org_path, adminRoles) || actor.memberships.some((m) => m.role === 'districtLeader');
+      const sees = seesPersonalData(actor, { orgPath: row.org_path, owner: row.submitted_by });
       items.push({
         id: row.id,
         formKey: row.form_key,
