@@ -9,6 +9,7 @@ import { designerApi, type DefinitionBody, type LintProblem, type StoredDefiniti
 import { DiffPanel } from './DiffPanel';
 import type { VisualEditorProps } from './editor-types';
 import { JsonView } from './JsonView';
+import { useLeaveGuard } from './leave-guard';
 import { ProblemList } from './ProblemList';
 import { localized } from './text';
 import './designer.css';
@@ -52,6 +53,7 @@ export default function DefinitionEditorPage() {
   const [notice, setNotice] = useState<string>();
   const [tab, setTab] = useState('visual');
   const lintSeq = useRef(0);
+  const leaveGuard = useLeaveGuard(dirty);
 
   useEffect(() => {
     let live = true;
@@ -145,6 +147,7 @@ export default function DefinitionEditorPage() {
 
   return (
     <div data-editor={kind} className="sj-designer">
+      {leaveGuard}
       <Breadcrumb items={[{ title: <Link to="/designer">{t('designer.browser.title')}</Link> }, { title: t(kindLabel(kind)) }, { title: key }]} style={{ marginBottom: 8 }} />
       <Card
         title={

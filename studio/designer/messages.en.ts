@@ -404,4 +404,8 @@ export const designerEn: Record<keyof typeof designerZhCN, string> = {
   'designer.rubric.explain': "Explanation",
   'designer.rubric.explainTitle': "Why {unit} has its current tier",
   'designer.rubric.noAssessment': "This unit has no assessment yet",
+  'designer.leave.title': 'You have unsaved changes',
+  'designer.leave.body': 'Leaving now discards them. Leave anyway?',
+  'designer.leave.discard': 'Discard and leave',
+  'designer.leave.stay': 'Stay on this page',
 };

@@ -402,4 +402,8 @@ export const designerZhCN = {
   'designer.rubric.explain': "评定说明",
   'designer.rubric.explainTitle': "{unit} 的现行评定说明",
   'designer.rubric.noAssessment': "该单位还没有考评记录",
+  'designer.leave.title': '有未保存的修改',
+  'designer.leave.body': '离开后，这些修改将会丢失。确定离开吗？',
+  'designer.leave.discard': '放弃修改并离开',
+  'designer.leave.stay': '留在此页',
 } as const;

@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { HashRouter, Link, Route, Routes } from 'react-router-dom';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { LocaleProvider } from '../../../studio/i18n';
+import { useLeaveGuard } from '../../../studio/designer/leave-guard';
+
+afterEach(cleanup);
+beforeEach(() => {
+  window.location.hash = '#/editor';
+});
+
+function Editor() {
+  const [dirty, setDirty] = useState(false);
+  const holder = useLeaveGuard(dirty);
+  return (
+    <div>
+      {holder}
+      <button onClick={() => setDirty(true)}>edit</button>
+      <Link to="/elsewhere">away</Link>
+    </div>
+  );
+}
+
+function mount() {
+  render(
+    <LocaleProvider initial="zh-CN">
+      <HashRouter>
+        <Routes>
+          <Route path="/editor" element={<Editor />} />
+          <Route path="/elsewhere" element={<p>elsewhere page</p>} />
+        </Routes>
+      </HashRouter>
+    </LocaleProvider>,
+  );
+}
+
+const unload = () => {
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+};
+
+describe('unsaved-changes guard', () => {
+  test('without edits a link navigates at once and unload is not held', async () => {
+    mount();
+    expect(unload()).toBe(false);
+    fireEvent.click(screen.getByText('away'));
+    expect(await screen.findByText('elsewhere page')).toBeTruthy();
+    expect(screen.queryByText('有未保存的修改')).toBeNull();
+  });
+
+  test('with edits a link asks first: stay keeps the page, discard leaves; unload is held', async () => {
+    mount();
+    fireEvent.click(screen.getByText('edit'));
+    expect(unload()).toBe(true);
+    fireEvent.click(screen.getByText('away'));
+    expect((await screen.findAllByText('有未保存的修改')).length).toBeGreaterThan(0);
+    expect(window.location.hash).toBe('#/editor');
+    fireEvent.click(screen.getByRole('button', { name: '留在此页' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByText('edit')).toBeTruthy();
+    expect(window.location.hash).toBe('#/editor');
+
+    fireEvent.click(screen.getByText('away'));
+    // antd keeps a closed dialog in the DOM while it animates out: the newest one is the last.
+    await waitFor(() => expect(screen.getAllByRole('button', { name: '放弃修改并离开' }).length).toBeGreaterThan(0));
+    fireEvent.click(screen.getAllByRole('button', { name: '放弃修改并离开' }).at(-1)!);
+
+    expect(await screen.findByText('elsewhere page')).toBeTruthy();
+    expect(window.location.hash).toBe('#/elsewhere');
+    // The editor is gone, and so is its unload prompt.
+    expect(unload()).toBe(false);
+  });
+});
