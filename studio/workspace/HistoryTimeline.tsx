@@ -1,14 +1,19 @@
 import { Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useT } from '../i18n';
+import { useUserNames } from './records/user-names';
 import type { WorkflowLabels } from './workflow-labels';
 import type { HistoryEntry } from './workspace-api';
 
 const SYSTEM_ACTORS = new Set(['system', '@system']);
 
-/** Who did what and when, oldest first, with the comment they left. */
+/**
+ * Who did what and when, oldest first, with the comment they left. Actors are named by the server where
+ * the reader may see the name; `actorName` words the rest (the initiator, oneself).
+ */
 export function HistoryTimeline({ history, labels, actorName }: { history: readonly HistoryEntry[]; labels: WorkflowLabels; actorName: (id: string) => string }) {
   const t = useT();
+  const names = useUserNames(history.filter((entry) => !SYSTEM_ACTORS.has(entry.actor)).map((entry) => entry.actor));
   return (
     <section aria-labelledby="ws-history">
       <Typography.Title level={2} className="sj-ws-h2" id="ws-history">
@@ -22,8 +27,8 @@ export function HistoryTimeline({ history, labels, actorName }: { history: reado
               <div>
                 <strong>{labels.event(entry.event)}</strong> → {labels.state(entry.to)}
               </div>
-              <div className="sj-ws-meta">
-                {SYSTEM_ACTORS.has(entry.actor) ? t('ws.instance.system') : actorName(entry.actor)} · {dayjs(entry.at).format('YYYY-MM-DD HH:mm')}
+              <div className="sj-ws-meta" data-actor={entry.actor}>
+                {SYSTEM_ACTORS.has(entry.actor) ? t('ws.instance.system') : (names(entry.actor) ?? actorName(entry.actor))} · {dayjs(entry.at).format('YYYY-MM-DD HH:mm')}
               </div>
               {entry.comment ? <div>{entry.comment}</div> : null}
             </div>

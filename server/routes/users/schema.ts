@@ -86,3 +86,22 @@ export const deactivateUserRoute = createRoute({
   request: { params: UserId, headers: IfMatch },
   responses: { 200: jsonContent(UserSummarySchema, 'Deactivated'), ...problemResponses(401, 403, 404, 409, 412, 428) },
 });
+
+export const userNamesRoute = createRoute({
+  method: 'get',
+  path: '/users/names',
+  tags: ['users'],
+  summary: 'Display names of people you meet in your work (your units, teams you see, actors on instances you read); others are left out',
+  request: {
+    query: z.object({
+      ids: z
+        .string()
+        .min(1)
+        .max(6500)
+        .transform((text) => text.split(',').map((id) => id.trim()).filter((id) => id.length > 0))
+        .pipe(z.array(z.string().max(64)).min(1).max(100))
+        .openapi({ type: 'string', description: 'Comma-separated user ids, at most 100' }),
+    }),
+  },
+  responses: { 200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }).openapi('UserNames'), 'Names of the ids you may see'), ...problemResponses(400, 401) },
+});

@@ -13,7 +13,8 @@ import { hashOf } from '../../util/canonical-json';
 import { newId } from '../../util/ids';
 import { requireIfMatch } from '../../http/preconditions';
 import { adminRoles } from '../../auth/roles';
-import { createUserRoute, deactivateUserRoute, grantRoleRoute, listUsersRoute, revokeRoleRoute, updateUserRoute } from './schema';
+import { createUserRoute, deactivateUserRoute, grantRoleRoute, listUsersRoute, revokeRoleRoute, updateUserRoute, userNamesRoute } from './schema';
+import { visibleUserNames } from './user-names';
 
 async function grant(trx: Kysely<Database>, actor: Actor, input: { userId: string; role: Role; orgUnitId: string; teamId?: string | undefined }, at: string) {
   const unit = await trx.selectFrom('org_units').select(['id', 'path', 'active']).where('id', '=', input.orgUnitId).executeTakeFirst();
@@ -67,6 +68,11 @@ async function manageableUser(db: Kysely<Database>, actor: Actor, id: string) {
 }
 
 export const userRoutes = newRouter()
+  .openapi(userNamesRoute, async (c) => {
+    const actor = requireActor(c);
+    const items = await visibleUserNames(c.get('deps').database.db, actor, c.req.valid('query').ids);
+    return c.json({ items }, 200);
+  })
   .openapi(listUsersRoute, async (c) => {
     const actor = requireActor(c);
     const scope = new OrgScope(actor);
