@@ -29,6 +29,7 @@ import { recordRoutes } from './routes/records/records';
 import { reportRoutes } from './routes/reports/reports';
 import { webhookRoutes } from './routes/webhooks/webhooks';
 import { activityRoutes } from './routes/records/activities';
+import { notificationRoutes } from './routes/notifications/notifications';
 
 /**
  * The whole HTTP application, independent of how it is served: main.ts wraps it in a Node server, tests
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', reportRoutes);
   app.route('/api', webhookRoutes);
   app.route('/api', activityRoutes);
+  app.route('/api', notificationRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from './db/dialects/dialect';
 import type { DefinitionCache } from './engine/definition-cache';
 import type { WorkflowPort } from './engine/port';
 import type { Logger } from './errors';
+import type { NotificationChannel } from './notifications/channels/channel';
 import type { Clock } from './util/clock';
 
 /** Everything the app needs from outside; tests pass their own clock and database. */
@@ -25,4 +26,6 @@ export interface AppDeps {
   studioDir: string | null;
   /** Session lifetime in milliseconds. */
   sessionTtlMs: number;
+  /** Outbound notification channels (SMS, WeChat gateways); none when absent. */
+  notificationChannels?: readonly NotificationChannel[];
 }

@@ -11,6 +11,8 @@ import { loadRuntimeEngine } from './engine/runtime-engine';
 import { startOutboxRelay } from './workers/outbox-relay';
 import { startTimerWorker } from './workers/timer-worker';
 import { startWebhookWorker } from './webhooks/webhook-worker';
+import { channelsFromEnv } from './notifications/channels/config';
+import { startNotificationWorker } from './workers/notification-worker';
 import { systemClock } from './util/clock';
 
 const size: DemoSize = process.argv.includes('district') || process.env.SHIJIAN_DEMO_SIZE === 'district' ? 'district' : 'default';
@@ -23,6 +25,7 @@ const runtimeEngine = await loadRuntimeEngine();
 const seeded = await seedIfEmpty(database, { size, clock: systemClock, log: (line) => console.log(`[shijian] ${line}`), engine: runtimeEngine, definitions });
 if (seeded) console.log('[shijian] demo data loaded (see server/README.md for the demo users)');
 
+const notificationChannels = channelsFromEnv(process.env.SHIJIAN_NOTIFY_CHANNELS, (line) => console.log(line));
 const app = createApp({
   database,
   clock: systemClock,
@@ -35,16 +38,19 @@ const app = createApp({
   attachmentLimitBytes: 10 * 1024 * 1024,
   studioDir: resolve('studio/dist'),
   sessionTtlMs: 12 * 60 * 60 * 1000,
+  notificationChannels,
 });
 const worker = startTimerWorker({ database, clock: systemClock, engine: runtimeEngine, definitions, log, intervalMs: 1000 });
 const relay = startOutboxRelay({ database, clock: systemClock, log, webhookUrl: process.env.SHIJIAN_WEBHOOK_URL ?? null }, 2000);
 // Subscriptions registered over /api/webhooks are served by their own worker, signed per Standard Webhooks.
 const webhooks = startWebhookWorker({ deps: { database, clock: systemClock, log }, intervalMs: 2000 });
+// The bell's latency is the dispatch interval plus the studio's poll; SLA warnings and outbound sends need less.
+const notifications = startNotificationWorker({ deps: { database, clock: systemClock, definitions, log }, channels: notificationChannels, dispatchIntervalMs: 200, watchIntervalMs: 1000 });
 const port = Number(process.env.PORT ?? 8787);
 const server = serve({ fetch: app.fetch, port }, (info) => console.log(`[shijian] listening on http://localhost:${info.port} (${database.capabilities.name})`));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void Promise.all([worker.stop(), relay.stop(), webhooks.stop()]).then(() => server.close(() => void database.close().then(() => process.exit(0))));
+    void Promise.all([worker.stop(), relay.stop(), webhooks.stop(), notifications.stop()]).then(() => server.close(() => void database.close().then(() => process.exit(0))));
   });
 }

@@ -6,12 +6,13 @@ import { assessmentsMigration } from './migrations/0100-assessments';
 import { serviceRecordsMigration } from './migrations/0101-service-records';
 import { webhooksMigration } from './migrations/0102-webhooks';
 import { activityPlansMigration } from './migrations/0103-activity-plans';
+import { notificationsMigration } from './migrations/0104-notifications';
 
 /** Migrations in code (not read from a folder), so a bundled or tsx-run server finds them the same way. */
 function provider(handle: DatabaseHandle): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initialMigration(handle.capabilities), '0002-task-claims': taskClaimsMigration, '0100-assessments': assessmentsMigration, '0101-service-records': serviceRecordsMigration, '0102-webhooks': webhooksMigration, '0103-activity-plans': activityPlansMigration };
+      return { '0001-initial': initialMigration(handle.capabilities), '0002-task-claims': taskClaimsMigration, '0100-assessments': assessmentsMigration, '0101-service-records': serviceRecordsMigration, '0102-webhooks': webhooksMigration, '0103-activity-plans': activityPlansMigration, '0104-notifications': notificationsMigration };
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { AssessmentTables } from './types-assessments';
+import type { NotificationTables } from '../notifications/tables';
 
 export interface OrgUnitTable {
   id: string;
@@ -215,7 +216,7 @@ export interface OutboxTable {
   version: number;
 }
 
-export interface Database extends AssessmentTables {
+export interface Database extends AssessmentTables, NotificationTables {
   org_units: OrgUnitTable;
   users: UserTable;
   role_memberships: RoleMembershipTable;
