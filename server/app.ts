@@ -16,6 +16,7 @@ import { bundleRoutes } from './routes/bundles/bundles';
 import { definitionRoutes } from './routes/definitions/definitions';
 import { formRoutes } from './routes/forms/forms';
 import { healthRoutes } from './routes/health/health';
+import { publicRoutes } from './routes/public/public';
 import { instanceRoutes } from './routes/instances/instances';
 import { taskRoutes } from './routes/tasks/tasks';
 import { teamRoutes } from './routes/teams/teams';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/*', async (c, next) => (c.req.path === '/api/auth/login' ? next() : csrfMiddleware(c, next)));
 
   app.route('/api', healthRoutes);
+  app.route('/api', publicRoutes);
   app.route('/api', authRoutes);
   app.route('/api', orgUnitRoutes);
   app.route('/api', userRoutes);

@@ -12,6 +12,8 @@ export const csrfCookie = 'csrf';
 export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('actor', null);
   c.set('sessionCsrf', null);
+  // The public pages are anonymous whoever asks: no cookie or token is looked at, so answers are cacheable.
+  if (c.req.path.startsWith('/api/public/')) return next();
   // Integrators: a bearer API token stands instead of the cookie (and, having no cookie, needs no CSRF token).
   const bearer = await bearerActor(c, c.get('deps').database.db, c.get('deps').clock());
   if (bearer !== undefined) {
