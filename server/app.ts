@@ -30,6 +30,8 @@ import { recordRoutes } from './routes/records/records';
 import { reportRoutes } from './routes/reports/reports';
 import { webhookRoutes } from './routes/webhooks/webhooks';
 import { activityRoutes } from './routes/records/activities';
+import { needsRoutes } from './routes/needs/needs';
+import { wishRoutes } from './routes/wishes/wishes';
 import { notificationRoutes } from './routes/notifications/notifications';
 
 /**
@@ -89,6 +91,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', reportRoutes);
   app.route('/api', webhookRoutes);
   app.route('/api', activityRoutes);
+  app.route('/api', needsRoutes);
+  app.route('/api', wishRoutes);
   app.route('/api', notificationRoutes);
 
   app.doc31('/api/openapi.json', {

@@ -11,6 +11,7 @@ import { loadRuntimeEngine } from './engine/runtime-engine';
 import { startOutboxRelay } from './workers/outbox-relay';
 import { startTimerWorker } from './workers/timer-worker';
 import { startWebhookWorker } from './webhooks/webhook-worker';
+import { startNeedsPublisher } from './needs/publisher';
 import { channelsFromEnv } from './notifications/channels/config';
 import { startNotificationWorker } from './workers/notification-worker';
 import { systemClock } from './util/clock';
@@ -44,6 +45,8 @@ const worker = startTimerWorker({ database, clock: systemClock, engine: runtimeE
 const relay = startOutboxRelay({ database, clock: systemClock, log, webhookUrl: process.env.SHIJIAN_WEBHOOK_URL ?? null }, 2000);
 // Subscriptions registered over /api/webhooks are served by their own worker, signed per Standard Webhooks.
 const webhooks = startWebhookWorker({ deps: { database, clock: systemClock, log }, intervalMs: 2000 });
+// Approved 制单 proposals publish their service item into the menu.
+const needsPublisher = startNeedsPublisher({ database, clock: systemClock, log }, 1000);
 // The bell's latency is the dispatch interval plus the studio's poll; SLA warnings and outbound sends need less.
 const notifications = startNotificationWorker({ deps: { database, clock: systemClock, definitions, log }, channels: notificationChannels, dispatchIntervalMs: 200, watchIntervalMs: 1000 });
 const port = Number(process.env.PORT ?? 8787);
@@ -51,6 +54,6 @@ const server = serve({ fetch: app.fetch, port }, (info) => console.log(`[shijian
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void Promise.all([worker.stop(), relay.stop(), webhooks.stop(), notifications.stop()]).then(() => server.close(() => void database.close().then(() => process.exit(0))));
+    void Promise.all([worker.stop(), relay.stop(), webhooks.stop(), notifications.stop(), needsPublisher.stop()]).then(() => server.close(() => void database.close().then(() => process.exit(0))));
   });
 }

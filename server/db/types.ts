@@ -4,6 +4,8 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { AssessmentTables } from './types-assessments';
+import type { NeedsTables } from '../needs/tables';
+import type { WishTables } from '../wishes/tables';
 import type { NotificationTables } from '../notifications/tables';
 
 export interface OrgUnitTable {
@@ -216,7 +218,7 @@ export interface OutboxTable {
   version: number;
 }
 
-export interface Database extends AssessmentTables, NotificationTables {
+export interface Database extends AssessmentTables, NotificationTables, NeedsTables, WishTables {
   org_units: OrgUnitTable;
   users: UserTable;
   role_memberships: RoleMembershipTable;
