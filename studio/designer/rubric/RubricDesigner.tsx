@@ -1,10 +1,13 @@
+import { useState } from 'react';
 import { Alert, Button, Card, Col, InputNumber, Row, Space, Tag, Typography } from 'antd';
 import { useT } from '../../i18n';
 import type { VisualEditorProps } from '../editor-types';
 import { ImpactPreview } from './ImpactPreview';
 import { balance, patch, totalsOf, type RubricBody } from './rubric-model';
+import type { ItemPlace } from './rubric-structure';
 import { SectionsTable } from './SectionsTable';
 import { TiersPanel } from './TiersPanel';
+import { VetoBonusPanel } from './VetoBonusPanel';
 
 /** The no-code rubric designer: items and points with running totals that must match, tiers, quotas, veto and bonus, and the impact preview. */
 export default function RubricDesigner({ body: raw, onChange, problems, definitionKey }: VisualEditorProps) {
@@ -12,6 +15,7 @@ export default function RubricDesigner({ body: raw, onChange, problems, definiti
   const body = raw as RubricBody;
   const change = onChange as (body: RubricBody) => void;
   const totals = totalsOf(body);
+  const [selected, setSelected] = useState<ItemPlace>();
   return (
     <div data-rubric-designer>
       <Card size="small" style={{ marginBottom: 12, position: 'sticky', top: 0, zIndex: 3 }}>
@@ -33,7 +37,10 @@ export default function RubricDesigner({ body: raw, onChange, problems, definiti
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card size="small" title={t('designer.rubric.sections')}>
-            <SectionsTable body={body} problems={problems} onChange={change} />
+            <SectionsTable body={body} problems={problems} onChange={change} selected={selected} onSelect={setSelected} />
+          </Card>
+          <Card size="small" title={t('designer.rubric.vetoAndBonus')} style={{ marginTop: 16 }}>
+            <VetoBonusPanel body={body} problems={problems} onChange={change} selected={selected} onSelect={setSelected} />
           </Card>
         </Col>
         <Col xs={24} xl={9}>

@@ -4,7 +4,7 @@ import { useLocale, useT } from '../../i18n';
 import { localized } from '../text';
 import { patch, type RubricBody } from './rubric-model';
 
-/** Tiers (thresholds and section floors), quotas per institute, veto items and the bonus cap. */
+/** Tiers (thresholds and section floors) and quotas per institute; veto and bonus items are in VetoBonusPanel. */
 export function TiersPanel({ body, onChange }: { body: RubricBody; onChange(body: RubricBody): void }) {
   const t = useT();
   const { locale } = useLocale();
@@ -48,37 +48,6 @@ export function TiersPanel({ body, onChange }: { body: RubricBody; onChange(body
           </Space>
         ))}
       </div>
-      <div data-vetoes>
-        <Typography.Text strong>{t('designer.rubric.vetoes')}</Typography.Text>{' '}
-        <Select aria-label={t('designer.rubric.vetoTier')} style={{ width: 140 }} value={body.vetoTier} onChange={(v: string) => onChange(patch(body, 'vetoTier', v))} options={tierOptions} />
-        <ol style={{ marginTop: 4 }}>
-          {(body.vetoes ?? []).map((veto) => (
-            <li key={veto.key}>{localized(veto.title, locale)}</li>
-          ))}
-        </ol>
-      </div>
-      {body.bonus ? (
-        <div data-bonus>
-          <Typography.Text strong>{t('designer.rubric.bonus')}</Typography.Text>{' '}
-          <label>
-            {t('designer.rubric.bonusCap')} <InputNumber aria-label={t('designer.rubric.bonusCap')} min={0.5} value={body.bonus.cap} onChange={(v) => v !== null && body.bonus && onChange(patch(body, 'bonus', { ...body.bonus, cap: v }))} />
-          </label>
-          <ol style={{ marginTop: 4 }}>
-            {body.bonus.items.map((item, i) => (
-              <li key={item.key}>
-                {localized(item.title, locale)}{' '}
-                <InputNumber
-                  size="small"
-                  aria-label={t('designer.rubric.pointsOf', { item: item.key.toUpperCase() })}
-                  min={0.5}
-                  value={item.points}
-                  onChange={(v) => v !== null && body.bonus && onChange(patch(body, 'bonus', { ...body.bonus, items: body.bonus.items.map((it, j) => (j === i ? { ...it, points: v } : it)) }))}
-                />
-              </li>
-            ))}
-          </ol>
-        </div>
-      ) : null}
     </Space>
   );
 }
