@@ -26,6 +26,7 @@ const RecordsPage = lazy(() => import('./workspace/RecordsPage'));
 const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
 const HarnessPage = lazy(() => import('./pages/HarnessPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const NotificationsPage = lazy(() => import('./notifications/NotificationsPage'));
 
 /** Hash routes: the built studio works from any static server or the API server's `/` with no rewrite rules. */
 function Routed() {
@@ -69,6 +70,7 @@ function Routed() {
               }
             />
             <Route path="/preview/form/:key" element={<FormPreviewPage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

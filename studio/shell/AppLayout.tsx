@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { DISTRICT_ROLES, hasAnyRole } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Header with the navigation the signed-in person's roles allow; pages render below. */
@@ -34,6 +35,7 @@ export function AppLayout() {
           <LanguageSwitch />
           {user ? (
             <>
+              <NotificationBell />
               <span className="sj-user" title={t('user.menu', { name: user.displayName })}>
                 {user.displayName}
               </span>
