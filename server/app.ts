@@ -33,6 +33,7 @@ import { activityRoutes } from './routes/records/activities';
 import { needsRoutes } from './routes/needs/needs';
 import { wishRoutes } from './routes/wishes/wishes';
 import { notificationRoutes } from './routes/notifications/notifications';
+import { storeRoutes } from './routes/store/store';
 
 /**
  * The whole HTTP application, independent of how it is served: main.ts wraps it in a Node server, tests
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api', needsRoutes);
   app.route('/api', wishRoutes);
   app.route('/api', notificationRoutes);
+  app.route('/api', storeRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

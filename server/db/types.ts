@@ -4,9 +4,10 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { AssessmentTables } from './types-assessments';
+import type { NotificationTables } from '../notifications/tables';
+import type { StoreTables } from '../store/types';
 import type { NeedsTables } from '../needs/tables';
 import type { WishTables } from '../wishes/tables';
-import type { NotificationTables } from '../notifications/tables';
 
 export interface OrgUnitTable {
   id: string;
@@ -218,7 +219,7 @@ export interface OutboxTable {
   version: number;
 }
 
-export interface Database extends AssessmentTables, NotificationTables, NeedsTables, WishTables {
+export interface Database extends AssessmentTables, StoreTables, NotificationTables, NeedsTables, WishTables {
   org_units: OrgUnitTable;
   users: UserTable;
   role_memberships: RoleMembershipTable;

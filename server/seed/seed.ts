@@ -8,6 +8,7 @@ import { seedDemoOrg, type DemoSize, type PackFacts } from './demo-org';
 import { seedDemoUsers } from './demo-users';
 import { publishPack } from './publish-pack';
 import { seedDemoOrders } from './demo-orders';
+import { seedDemoStore } from './demo-store';
 
 export type { DemoSize };
 
@@ -36,6 +37,8 @@ export async function seedIfEmpty(database: DatabaseHandle, options: SeedOptions
     options.log(`org tree: 1 center, ${org.institutes.length} institutes, ${org.institutes.reduce((n, i) => n + i.stations.length, 0)} stations`);
     await seedDemoUsers(trx, org, at);
   });
+  // Outside the transaction above: the demo hours go through the service-record commands, each its own transaction.
+  await seedDemoStore(db, at, { volunteerHours: options.orders !== false });
   if (options.orders !== false) {
     const made = await seedDemoOrders({ database, clock: options.clock, engine: options.engine, definitions: options.definitions }, options.size === 'district' ? 5 : 2);
     options.log(`demo orders: ${made}`);
