@@ -25,6 +25,7 @@ const AssessmentPage = lazy(() => import('./workspace/AssessmentPage'));
 const RecordsPage = lazy(() => import('./workspace/RecordsPage'));
 const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
 const HarnessPage = lazy(() => import('./pages/HarnessPage'));
+const PublicPages = lazy(() => import('./public/PublicPages'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const NotificationsPage = lazy(() => import('./notifications/NotificationsPage'));
 
@@ -36,6 +37,7 @@ function Routed() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route path="/harness/form" element={<HarnessPage />} />
+          <Route path="/public/*" element={<PublicPages />} />
           <Route
             element={
               <RequireAuth>

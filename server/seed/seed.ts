@@ -8,6 +8,7 @@ import { seedDemoOrg, type DemoSize, type PackFacts } from './demo-org';
 import { seedDemoUsers } from './demo-users';
 import { publishPack } from './publish-pack';
 import { seedDemoOrders } from './demo-orders';
+import { seedDemoNeeds } from './demo-needs';
 import { seedDemoStore } from './demo-store';
 
 export type { DemoSize };
@@ -42,6 +43,7 @@ export async function seedIfEmpty(database: DatabaseHandle, options: SeedOptions
   if (options.orders !== false) {
     const made = await seedDemoOrders({ database, clock: options.clock, engine: options.engine, definitions: options.definitions }, options.size === 'district' ? 5 : 2);
     options.log(`demo orders: ${made}`);
+    await seedDemoNeeds({ database, clock: options.clock, engine: options.engine, definitions: options.definitions });
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Button, Card, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
@@ -94,6 +94,9 @@ export function LoginPage() {
         </form>
         <p className="sj-secondary" style={{ marginTop: 16, fontSize: 12 }}>
           {t('login.demoHint')}
+        </p>
+        <p style={{ marginTop: 12 }}>
+          <Link to="/public">{t('pub.publicLink')}</Link>
         </p>
       </Card>
     </main>
