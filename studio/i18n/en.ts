@@ -1,6 +1,7 @@
 import type { MessageKey } from './zh-CN';
 import { workspaceEn } from '../workspace/messages.en';
 import { designerEn } from '../designer/messages.en';
+import { publicEn } from '../public/messages.en';
 import { notificationsEn } from '../notifications/messages.en';
 
 /** English — same keys as zh-CN.ts; the type makes a missing key a compile error. */
@@ -93,5 +94,6 @@ export const en: Record<MessageKey, string> = {
   'api.network': 'Network error; check your connection and retry',
   ...workspaceEn,
   ...designerEn,
+  ...publicEn,
   ...notificationsEn,
 };

@@ -1,5 +1,6 @@
 import { workspaceZhCN } from '../workspace/messages.zh-CN';
 import { designerZhCN } from '../designer/messages.zh-CN';
+import { publicZhCN } from '../public/messages.zh-CN';
 import { notificationsZhCN } from '../notifications/messages.zh-CN';
 /** 简体中文 — the default catalog. `en.ts` must carry exactly the same keys (tests/studio/i18n.test.ts). */
 export const zhCN = {
@@ -91,6 +92,7 @@ export const zhCN = {
   'api.network': '网络连接失败，请检查网络后重试',
   ...workspaceZhCN,
   ...designerZhCN,
+  ...publicZhCN,
   ...notificationsZhCN,
 } as const;
 

@@ -1,0 +1,102 @@
+import AxeBuilder from '@axe-core/playwright';
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signIn } from '../server/support/client';
+import { DIALECTS, type TestDatabase } from '../server/support/dialects';
+import { startServer, type RunningServer } from '../server/support/server';
+import { artifactPath, buildStudio, launchChromium } from './support';
+
+// The built studio served by the real server (SQLite, demo org with orders), opened logged out on a phone.
+let outDir = '';
+let database: TestDatabase;
+let server: RunningServer;
+let browser: BrowserContext;
+let instituteName = '';
+const phone = '13755556666';
+const POLL = { timeout: 10_000 };
+
+beforeAll(async () => {
+  outDir = await buildStudio();
+  database = await DIALECTS.find((d) => d.name === 'sqlite')!.create();
+  server = await startServer(database.handle, { orders: true, overrides: { studioDir: outDir } });
+  const stationAdmin = await signIn(server.baseUrl, 'station.admin');
+  const resident = await signIn(server.baseUrl, 'resident1');
+  const stationId = (await stationAdmin.get<{ user: { roles: { orgUnitId: string }[] } }>('/api/auth/me')).body.user.roles[0]!.orgUnitId;
+  const units = (await stationAdmin.get<{ units: { id: string; name: string; parentId: string | null }[] }>('/api/public/units')).body.units;
+  instituteName = units.find((unit) => unit.id === units.find((candidate) => candidate.id === stationId)!.parentId)!.name;
+  expect(instituteName.length).toBeGreaterThan(1);
+  await resident.post('/api/instances', { workflow: 'five-order', orgUnitId: stationId, data: { description: '需要上门理发', beneficiaryName: '周玉兰', beneficiaryPhone: phone, address: '红星村五组 3 号' } });
+  expect((await stationAdmin.post('/api/activity-plans', { orgUnitId: stationId, year: 2026, month: 3, title: '3月活动安排', items: [{ title: '学雷锋志愿服务日', date: '2099-03-05' }] })).status).toBe(201);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.destroy();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+async function serious(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+
+describe('public pages, logged out, at 360 px', { timeout: 120_000 }, () => {
+  test('from the login page to figures, tiers, the menu and a unit’s activities, in Chinese then English, with no personal data and no cookie sent', async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const publicRequests: { url: string; cookie: string | undefined }[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/public/')) publicRequests.push({ url: request.url(), cookie: request.headers().cookie });
+    });
+    try {
+      await page.goto(`${server.baseUrl}/#/login`);
+      await page.getByRole('link', { name: '不登录，查看公开信息' }).click();
+      await page.getByRole('heading', { name: '志愿服务数据' }).waitFor();
+      expect(page.url()).toContain('#/public');
+      await page.getByText('注册志愿者').waitFor();
+      await page.getByRole('link', { name: instituteName }).waitFor();
+      expect(await overflows(page)).toBe(false);
+      expect(await serious(page)).toEqual([]);
+      await page.screenshot({ path: artifactPath('public-home-360.png'), fullPage: true });
+
+      await page.getByRole('navigation', { name: '公开信息导航' }).getByRole('link', { name: '服务菜单' }).click();
+      await page.getByRole('heading', { name: '医疗服务' }).waitFor();
+      await page.getByText('义诊巡诊').waitFor();
+      expect(await overflows(page)).toBe(false);
+      await page.screenshot({ path: artifactPath('public-menu-360.png'), fullPage: true });
+
+      await page.getByRole('navigation', { name: '公开信息导航' }).getByRole('link', { name: '创建等级' }).click();
+      await page.getByText(/暂无考评年度|创建等级公示/).waitFor();
+
+      await page.getByRole('navigation', { name: '公开信息导航' }).getByRole('link', { name: '首页' }).click();
+      await page.getByRole('link', { name: instituteName }).click();
+      await page.getByRole('heading', { name: '近期活动' }).waitFor();
+      await page.getByText('学雷锋志愿服务日').waitFor();
+      expect(await overflows(page)).toBe(false);
+      expect(await serious(page)).toEqual([]);
+      await page.screenshot({ path: artifactPath('public-unit-360.png'), fullPage: true });
+
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(text).not.toContain(phone);
+      expect(text).not.toContain('周玉兰');
+
+      await page.getByRole('button', { name: /English/ }).click();
+      await page.getByRole('heading', { name: 'Upcoming activities' }).waitFor(POLL);
+      await page.getByRole('navigation', { name: 'Public pages' }).getByRole('link', { name: 'Service menu' }).click();
+      await page.getByRole('heading', { name: 'Medical services' }).waitFor();
+      expect(await overflows(page)).toBe(false);
+
+      expect(publicRequests.length).toBeGreaterThan(3);
+      expect(publicRequests.filter((request) => request.cookie !== undefined)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
