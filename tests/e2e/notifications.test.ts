@@ -1,0 +1,114 @@
+import AxeBuilder from '@axe-core/playwright';
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
+import { startNotificationWorker, type NotificationWorker } from '../../server/workers/notification-worker';
+import { signIn, type ApiClient } from '../server/support/client';
+import { DIALECTS, type TestDatabase } from '../server/support/dialects';
+import { startServer, TestClock, type RunningServer } from '../server/support/server';
+import { artifactPath, buildStudio, launchChromium } from './support';
+
+// The built studio served by the real server, with the notification worker running as main.ts runs it.
+let outDir = '';
+let database: TestDatabase;
+let server: RunningServer;
+let worker: NotificationWorker;
+let browser: BrowserContext;
+let current: Page | undefined;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  outDir = await buildStudio();
+  database = await DIALECTS.find((d) => d.name === 'sqlite')!.create();
+  server = await startServer(database.handle, { clock: new TestClock(Date.now()), overrides: { studioDir: outDir } });
+  worker = startNotificationWorker({ deps: server.deps, channels: [], dispatchIntervalMs: 200, watchIntervalMs: 1000 });
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await worker?.stop();
+  await browser?.close();
+  await server?.close();
+  await database?.destroy();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+async function dispatchOrderToLeader(resident: ApiClient, station: ApiClient, stationId: string, teamId: string): Promise<string> {
+  const order = await resident.post<{ id: string }>('/api/instances', { workflow: 'five-order', orgUnitId: stationId, data: { description: '需要志愿者上门维修水管', beneficiaryPhone: '13800000000' } });
+  expect(order.status).toBe(201);
+  expect((await station.post(`/api/instances/${order.body.id}/commands`, { event: 'accept_for_dispatch' }, { headers: { 'if-match': '1' } })).status).toBe(200);
+  expect((await station.post(`/api/instances/${order.body.id}/commands`, { event: 'dispatch', data: { mode: 'directed', teamId } }, { headers: { 'if-match': '2' } })).status).toBe(200);
+  return order.body.id;
+}
+
+const unreadIn = async (page: Page) => {
+  const label = (await page.getByTestId('notification-bell').getAttribute('aria-label')) ?? '';
+  const match = /(\d+) 条未读/.exec(label);
+  return match ? Number(match[1]) : 0;
+};
+
+describe('notifications in Chromium against the real server', { timeout: 120_000 }, () => {
+  test('the team leader sees the bell count rise after a dispatch, opens the list, marks it read', async () => {
+    onTestFailed(async () => {
+      await current?.screenshot({ path: artifactPath('notifications-failure.png'), fullPage: true }).catch(() => undefined);
+    });
+    const resident = await signIn(server.baseUrl, 'resident1');
+    const station = await signIn(server.baseUrl, 'station.admin');
+    const leaderApi = await signIn(server.baseUrl, 'team.leader');
+    const stationId = (await resident.get<{ user: { roles: { orgUnitId: string }[] } }>('/api/auth/me')).body.user.roles[0]!.orgUnitId;
+    const leaderId = (await leaderApi.get<{ user: { id: string } }>('/api/auth/me')).body.user.id;
+    const teamId = (await station.get<{ items: { id: string; leaderUserId: string | null }[] }>('/api/teams')).body.items.find((team) => team.leaderUserId === leaderId)!.id;
+
+    // A phone-sized screen: the bell sits in the header next to the language switch.
+    const page = await browser.newPage();
+    current = page;
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.setDefaultTimeout(20_000);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`${server.baseUrl}/#/workspace`);
+    await page.getByLabel('用户名').fill('team.leader');
+    await page.getByLabel('密码').fill('shijian-demo');
+    await page.getByRole('button', { name: /登\s?录/ }).click();
+    const bell = page.getByTestId('notification-bell');
+    await bell.waitFor();
+    await page.waitForTimeout(1_500);
+    const before = await unreadIn(page);
+
+    const started = Date.now();
+    const orderId = await dispatchOrderToLeader(resident, station, stationId, teamId);
+    await expect.poll(() => unreadIn(page), { timeout: 5_000, interval: 100 }).toBe(before + 1);
+    // Dispatch (200 ms) plus the bell's poll (1.2 s): the person sees it within a couple of seconds.
+    expect(Date.now() - started).toBeLessThan(4_000);
+
+    await bell.click();
+    await page.waitForURL(/#\/notifications$/);
+    const item = page.locator('li[data-notification][data-read="false"]').first();
+    await expect.poll(() => item.locator('.sj-ntf-title').textContent()).toBe('新待办：接单');
+    expect(await item.getByRole('link', { name: '查看办件' }).getAttribute('href')).toBe(`#/workspace/instances/${orderId}`);
+    await page.screenshot({ path: artifactPath('notifications-list-phone.png'), fullPage: true });
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`)).toEqual([]);
+
+    const id = await item.getAttribute('data-notification');
+    await item.getByRole('button', { name: /标为已读/ }).click();
+    await expect.poll(() => page.locator(`li[data-notification="${id}"]`).getAttribute('data-read')).toBe('true');
+    await expect.poll(() => unreadIn(page), { timeout: 3_000 }).toBe(before);
+    const stored = await leaderApi.get<{ items: { id: string; readAt: string | null }[] }>('/api/notifications?limit=100');
+    expect(stored.body.items.find((n) => n.id === id)!.readAt).not.toBeNull();
+
+    // The settings tab: with no outbound channel configured it says so, and quiet hours can be saved.
+    await page.getByRole('tab', { name: '接收设置' }).click();
+    await page.getByText('本系统尚未配置短信、微信等外发渠道').waitFor();
+    const quiet = page.getByRole('switch', { name: '免打扰时段（北京时间）' });
+    if ((await quiet.getAttribute('aria-checked')) !== 'true') await quiet.click();
+    await page.locator('input[name="quietStart"]').fill('21:30');
+    await page.locator('input[name="quietEnd"]').fill('06:45');
+    await page.getByRole('button', { name: /保存设置/ }).click();
+    await page.getByText('设置已保存').waitFor();
+    const saved = await leaderApi.get<{ quietHours: { start: string; end: string } | null }>('/api/notifications/preferences');
+    expect(saved.body.quietHours).toEqual({ start: '21:30', end: '06:45' });
+    await page.screenshot({ path: artifactPath('notifications-settings-phone.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+    expect(server.errors).toEqual([]);
+  });
+});
