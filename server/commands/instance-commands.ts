@@ -31,7 +31,7 @@ export interface StartRequest {
 export async function startWorkflow(deps: CommandDeps, actor: Actor, request: StartRequest): Promise<InstanceView> {
   const now = deps.clock();
   const at = now.toISOString();
-  return deps.database.db.transaction().execute(async (trx) => {
+  return deps.database.unitOfWork(async (trx) => {
     const unit = await trx.selectFrom('org_units').select(['id', 'path', 'active']).where('id', '=', request.orgUnitId).executeTakeFirst();
     if (unit === undefined || unit.active !== 1) throw problems.notFound('org unit');
     const scope = new OrgScope(actor);
@@ -70,7 +70,7 @@ export interface CommandResponse {
 /** Applies one command for a person. Stale versions → 412; engine refusals → their problems; replays → the first response. */
 export async function runCommand(deps: CommandDeps, actor: Actor, request: CommandRequest): Promise<CommandResponse> {
   const requestHash = sha256(canonicalJson({ ...request, idempotencyKey: undefined }));
-  return deps.database.db.transaction().execute(async (trx) => {
+  return deps.database.unitOfWork(async (trx) => {
     const replay = async (): Promise<CommandResponse | undefined> => {
       if (request.idempotencyKey === undefined) return undefined;
       const previous = await trx.selectFrom('idempotency_keys').selectAll().where('actor_id', '=', actor.userId).where('key', '=', request.idempotencyKey).executeTakeFirst();

@@ -21,6 +21,12 @@ export interface DialectCapabilities {
 export interface DatabaseHandle {
   db: Kysely<Database>;
   capabilities: DialectCapabilities;
+  /**
+   * Runs `work` all-or-nothing and resolves only once it is durably committed. On SQLite, units of work
+   * that arrive together share one commit (see group-commit.ts); on PostgreSQL each is a transaction of
+   * its own on a pooled connection. `work` must use the handle it is given and not start another unit.
+   */
+  unitOfWork<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Directory for attachment files and other data beside the database. */
   dataDir: string;
   close(): Promise<void>;

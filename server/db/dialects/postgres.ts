@@ -22,5 +22,5 @@ export function openPostgres(url: string, dataDir = process.env.SHIJIAN_DATA_DIR
   // the client and opens a new one on the next query, so logging is all that is needed.
   pool.on('error', (error) => console.error(`[shijian] idle PostgreSQL connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, capabilities: postgresCapabilities, dataDir: resolve(dataDir), close: () => db.destroy() };
+  return { db, capabilities: postgresCapabilities, unitOfWork: (work) => db.transaction().execute(work), dataDir: resolve(dataDir), close: () => db.destroy() };
 }

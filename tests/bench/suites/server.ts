@@ -17,6 +17,7 @@ import type { LoadConfig, LoadResult } from '../../server/bench/load';
 import { signIn } from '../../server/support/client';
 import { startServer, TestClock } from '../../server/support/server';
 import { seedInbox } from '../../server/bench/inbox-fixture';
+import { watchPeakRss } from '../../server/bench/memory';
 
 const connections = 50;
 const commandCount = Number(process.env.SHIJIAN_BENCH_COMMANDS ?? 6000);
@@ -61,6 +62,8 @@ async function commandThroughput(): Promise<BenchResult[]> {
     const cookie = (client: typeof station) => `sid=${(client as unknown as { cookies: Map<string, string> }).cookies.get('sid')}; csrf=${client.csrf}`;
 
     const bare = await load({ url: baseline.url, connections, duration: 5, method: 'POST', headers: {}, paths: baseline.paths, body: JSON.stringify({ event: 'dispatch' }) });
+    // The server runs in this process (autocannon does not): its peak RSS over both command loads.
+    const memory = watchPeakRss();
     const dispatch = await load({
       url: server.baseUrl,
       connections,
@@ -69,6 +72,7 @@ async function commandThroughput(): Promise<BenchResult[]> {
       headers: { cookie: cookie(station), 'x-csrf-token': station.csrf! },
       paths: ids.map((id) => `/api/instances/${id}/commands`),
       ifMatch: '2',
+      idempotencyKeys: true,
       body: JSON.stringify({ event: 'dispatch', data: { mode: 'directed', teamId } }),
     });
     const accept = await load({
@@ -79,8 +83,10 @@ async function commandThroughput(): Promise<BenchResult[]> {
       headers: { cookie: cookie(team), 'x-csrf-token': team.csrf! },
       paths: ids.map((id) => `/api/instances/${id}/commands`),
       ifMatch: '3',
+      idempotencyKeys: true,
       body: JSON.stringify({ event: 'accept' }),
     });
+    const peak = memory.stop();
     const results: BenchResult[] = [];
     for (const [name, run] of [['dispatch', dispatch], ['accept', accept]] as const) {
       const ratio = run.requestsPerSecond / bare.requestsPerSecond;
@@ -106,6 +112,13 @@ async function commandThroughput(): Promise<BenchResult[]> {
         met: run.p99 <= 2 * bare.p99,
       });
     }
+    results.push({
+      id: 'server.commands.peakRss',
+      value: peak.mb,
+      unit: `MB peak RSS of the server process under the dispatch + accept loads (${peak.method})`,
+      target: '< 300 MB',
+      met: peak.mb < 300,
+    });
     return results;
   } finally {
     await baseline.close();

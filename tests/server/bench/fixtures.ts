@@ -11,6 +11,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Hono } from 'hono';
 import type { Insertable, Kysely } from 'kysely';
 import { insertMany } from '../../../server/db/bulk';
+import { applyPragmas } from '../../../server/db/dialects/sqlite';
 import type { Database, HistoryTable, TaskTable, TimerTable, WorkflowInstanceTable } from '../../../server/db/types';
 import { newId } from '../../../server/util/ids';
 
@@ -48,8 +49,7 @@ export async function cloneInstance(db: Kysely<Database>, templateId: string, co
  */
 export async function startBareBaseline(): Promise<{ url: string; paths: string[]; close(): Promise<void> }> {
   const sqlite = new SqliteDatabase(join(mkdtempSync(join(tmpdir(), 'shijian-bare-')), 'bare.db'));
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  applyPragmas(sqlite);
   sqlite.exec('create table items (id text primary key, state text not null, version integer not null); create table events (id text primary key, item_id text not null, at text not null); create table outbox (id text primary key, item_id text not null, payload text not null)');
   const insertItem = sqlite.prepare('insert into items (id, state, version) values (?, ?, 1)');
   const ids: string[] = [];

@@ -2,6 +2,7 @@
  * Load generator for the server benchmarks, run as its own process (`tsx load.ts <config.json>`) so it
  * does not share the event loop or CPU time slices of the server it measures. Prints one JSON line.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
@@ -17,6 +18,8 @@ export interface LoadConfig {
   paths: string[];
   /** Per-path If-Match, when commands need it. */
   ifMatch?: string;
+  /** A fresh Idempotency-Key on every request, as the studio sends with each command. */
+  idempotencyKeys?: boolean;
   body?: string;
 }
 
@@ -42,7 +45,11 @@ const result = await autocannon({
       method: config.method,
       headers,
       ...(config.body === undefined ? {} : { body: config.body }),
-      setupRequest: (request) => ({ ...request, path: config.paths[next++ % config.paths.length]! }),
+      setupRequest: (request) => ({
+        ...request,
+        path: config.paths[next++ % config.paths.length]!,
+        ...(config.idempotencyKeys === true ? { headers: { ...request.headers, 'idempotency-key': randomUUID() } } : {}),
+      }),
     },
   ],
 });

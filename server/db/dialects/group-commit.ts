@@ -1,0 +1,77 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../types';
+
+type Work<T> = (trx: Kysely<Database>) => Promise<T>;
+
+interface Job {
+  work: Work<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Group commit for a database with one writer connection (SQLite). A commit writes every page the
+ * transaction dirtied to the WAL, and a command dirties dozens (instance, history, tasks and their indexes,
+ * timers, outbox, audit): under load the commit cost more than the command itself. Units of work that
+ * arrive while a batch runs wait, and then run one after another in one physical transaction, each inside
+ * its own savepoint, so each is still all-or-nothing: a unit that throws is rolled back to its savepoint
+ * and the others are unaffected. Nobody hears back before the COMMIT: results are handed out only after it
+ * succeeds, so an acknowledged command is as durable as with a transaction of its own; if the COMMIT
+ * fails, every unit of the batch fails and nothing of it was written. Units run in arrival order, exactly
+ * as they would one transaction at a time, so If-Match, idempotency keys and the audit chain see the
+ * same sequence of states. A lone unit waits one turn of the event loop, no more. A unit must use the handle it is given, never the outer database (that waits
+ * for the connection the batch holds), and must not start another unit of work.
+ */
+export function groupCommit(db: Kysely<Database>, maxBatch = 64): <T>(work: Work<T>) => Promise<T> {
+  const queue: Job[] = [];
+  let draining = false;
+
+  async function runBatch(batch: Job[]): Promise<void> {
+    const settled: Settled[] = [];
+    try {
+      await db.transaction().execute(async (trx) => {
+        for (const job of batch) {
+          await sql`savepoint unit_of_work`.execute(trx);
+          try {
+            const value = await job.work(trx);
+            await sql`release unit_of_work`.execute(trx);
+            settled.push({ ok: true, value });
+          } catch (error) {
+            await sql`rollback to unit_of_work`.execute(trx);
+            await sql`release unit_of_work`.execute(trx);
+            settled.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      // BEGIN, a savepoint rollback or the COMMIT failed: the whole batch was rolled back.
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    batch.forEach((job, i) => {
+      const outcome = settled[i]!;
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    });
+  }
+
+  async function drain(): Promise<void> {
+    try {
+      while (queue.length > 0) await runBatch(queue.splice(0, maxBatch));
+    } finally {
+      draining = false;
+    }
+  }
+
+  return <T>(work: Work<T>) =>
+    new Promise<T>((resolve, reject) => {
+      queue.push({ work: work as Work<unknown>, resolve: resolve as (value: unknown) => void, reject });
+      if (draining) return;
+      draining = true;
+      // A batch runs entirely in microtasks (better-sqlite3 is synchronous), so no request is read while it
+      // runs: start it after the event loop has handed us every request that is already waiting.
+      setImmediate(() => void drain());
+    });
+}
