@@ -83,8 +83,11 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.dispatch.teams': 'Teams to dispatch to',
   'ws.dispatch.members': '{count} members',
   'ws.dispatch.load': '{count} open orders',
-  'ws.dispatch.rating': 'Rated {stars}',
+  'ws.dispatch.rating': '★ {stars} ({count} rated)',
   'ws.dispatch.noRating': 'Not rated yet',
+  'ws.dispatch.leader': 'Leader: {name}',
+  'ws.dispatch.completed': '{count} done in 30 days',
+  'ws.dispatch.onTime': '{percent}% on time',
 
   'ws.nav.dashboard': 'Dashboard',
   'ws.dashboard.title': 'Dashboard',

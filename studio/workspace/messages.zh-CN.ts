@@ -81,8 +81,11 @@ export const workspaceZhCN = {
   'ws.dispatch.teams': '可派单队伍',
   'ws.dispatch.members': '{count} 人',
   'ws.dispatch.load': '在办 {count} 单',
-  'ws.dispatch.rating': '评分 {stars}',
+  'ws.dispatch.rating': '★ {stars}（{count} 单评价）',
   'ws.dispatch.noRating': '暂无评分',
+  'ws.dispatch.leader': '队长：{name}',
+  'ws.dispatch.completed': '近 30 天完成 {count} 单',
+  'ws.dispatch.onTime': '准时率 {percent}%',
 
   'ws.nav.dashboard': '数据看板',
   'ws.dashboard.title': '数据看板',

@@ -3,7 +3,6 @@ import { ApiError } from '../../../studio/api/client';
 import { translator } from '../../../studio/i18n';
 import { rerootCommandError } from '../../../studio/workspace/command-errors';
 import { arrangeInbox, urgencyOf } from '../../../studio/workspace/inbox-order';
-import { teamStats } from '../../../studio/workspace/team-stats';
 import { workflowLabels } from '../../../studio/workspace/workflow-labels';
 import type { Task } from '../../../studio/workspace/workspace-api';
 import fiveOrder from '../../../definitions/liangzhou/workflows/five-order.json';
@@ -37,21 +36,6 @@ describe('inbox order', () => {
     expect(arrangeInbox(tasks, { workflow: 'five-order' }, now).map((t) => t.id)).toEqual(['a', 'b']);
     expect(arrangeInbox(tasks, { state: 'pending_dispatch' }, now).map((t) => t.id)).toEqual(['b']);
     expect(arrangeInbox(tasks, { overdueOnly: true }, now).map((t) => t.id)).toEqual(['a']);
-  });
-});
-
-describe('team stats for dispatch', () => {
-  it('counts held orders as load and averages only rated orders', () => {
-    const stats = teamStats([
-      { state: 'accepted', data: { dispatch: { teamId: 't1' } }, vars: {} },
-      { state: 'closed', data: { dispatch: { teamId: 't1' } }, vars: { rated: true, stars: 4 } },
-      { state: 'closed', data: { dispatch: { teamId: 't1' } }, vars: { rated: true, stars: 5 } },
-      { state: 'closed', data: { dispatch: { teamId: 't2' } }, vars: { rated: false, stars: 0 } },
-      { state: 'dispatched', data: { dispatch: { mode: 'pool' } }, vars: {} },
-    ]);
-    expect(stats.get('t1')).toEqual({ load: 1, rating: 4.5, rated: 2 });
-    expect(stats.get('t2')).toEqual({ load: 0, rating: null, rated: 0 });
-    expect(stats.size).toBe(2);
   });
 });
 
