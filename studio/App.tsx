@@ -23,11 +23,18 @@ const DashboardPage = lazy(() => import('./workspace/DashboardPage'));
 const AssessmentsPage = lazy(() => import('./workspace/AssessmentsPage'));
 const AssessmentPage = lazy(() => import('./workspace/AssessmentPage'));
 const RecordsPage = lazy(() => import('./workspace/RecordsPage'));
+const PointsPage = lazy(() => import('./store/PointsPage'));
+const CounterPage = lazy(() => import('./store/CounterPage'));
+const StoreManagePage = lazy(() => import('./store/ManagePage'));
 const FormPreviewPage = lazy(() => import('./pages/FormPreviewPage'));
 const HarnessPage = lazy(() => import('./pages/HarnessPage'));
 const PublicPages = lazy(() => import('./public/PublicPages'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const NotificationsPage = lazy(() => import('./notifications/NotificationsPage'));
+const SurveysPage = lazy(() => import('./community/SurveysPage'));
+const SurveyAnswerPage = lazy(() => import('./community/SurveyAnswerPage'));
+const NeedsPage = lazy(() => import('./community/NeedsPage'));
+const WishesPage = lazy(() => import('./community/WishesPage'));
 
 /** Hash routes: the built studio works from any static server or the API server's `/` with no rewrite rules. */
 function Routed() {
@@ -55,6 +62,9 @@ function Routed() {
             <Route path="/workspace/assessments" element={<AssessmentsPage />} />
             <Route path="/workspace/assessments/:id" element={<AssessmentPage />} />
             <Route path="/workspace/records" element={<RecordsPage />} />
+            <Route path="/points" element={<PointsPage />} />
+            <Route path="/store" element={<CounterPage />} />
+            <Route path="/store/manage" element={<StoreManagePage />} />
             <Route
               path="/designer"
               element={
@@ -73,6 +83,10 @@ function Routed() {
             />
             <Route path="/preview/form/:key" element={<FormPreviewPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/surveys" element={<SurveysPage />} />
+            <Route path="/surveys/:id" element={<SurveyAnswerPage />} />
+            <Route path="/needs" element={<NeedsPage />} />
+            <Route path="/wishes" element={<WishesPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

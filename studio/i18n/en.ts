@@ -1,8 +1,10 @@
 import type { MessageKey } from './zh-CN';
 import { workspaceEn } from '../workspace/messages.en';
+import { storeEn } from '../store/messages.en';
 import { designerEn } from '../designer/messages.en';
 import { publicEn } from '../public/messages.en';
 import { notificationsEn } from '../notifications/messages.en';
+import { communityEn } from '../community/messages.en';
 
 /** English — same keys as zh-CN.ts; the type makes a missing key a compile error. */
 export const en: Record<MessageKey, string> = {
@@ -93,7 +95,9 @@ export const en: Record<MessageKey, string> = {
   'api.unavailable': 'The server cannot be reached right now; please try again later',
   'api.network': 'Network error; check your connection and retry',
   ...workspaceEn,
+  ...storeEn,
   ...designerEn,
   ...publicEn,
   ...notificationsEn,
+  ...communityEn,
 };

@@ -1,7 +1,9 @@
 import { workspaceZhCN } from '../workspace/messages.zh-CN';
+import { storeZhCN } from '../store/messages.zh-CN';
 import { designerZhCN } from '../designer/messages.zh-CN';
 import { publicZhCN } from '../public/messages.zh-CN';
 import { notificationsZhCN } from '../notifications/messages.zh-CN';
+import { communityZhCN } from '../community/messages.zh-CN';
 /** 简体中文 — the default catalog. `en.ts` must carry exactly the same keys (tests/studio/i18n.test.ts). */
 export const zhCN = {
   'app.title': '实践 · 新时代文明实践',
@@ -91,9 +93,11 @@ export const zhCN = {
   'api.unavailable': '暂时无法连接服务器，请稍后重试',
   'api.network': '网络连接失败，请检查网络后重试',
   ...workspaceZhCN,
+  ...storeZhCN,
   ...designerZhCN,
   ...publicZhCN,
   ...notificationsZhCN,
+  ...communityZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

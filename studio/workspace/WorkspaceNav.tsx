@@ -17,6 +17,12 @@ const links: { to: string; label: MessageKey; roles?: readonly Role[] }[] = [
   { to: '/workspace/assessments', label: 'ws.nav.assessments', roles: ['stationAdmin', 'instituteAdmin', 'districtAdmin', 'districtLeader', 'assessor'] },
   { to: '/workspace/records', label: 'ws.nav.records', roles: ['stationAdmin', 'instituteAdmin', 'districtAdmin', 'teamLeader'] },
   { to: '/workspace/dashboard', label: 'ws.nav.dashboard', roles: REPORT_ROLES },
+  { to: '/wishes', label: 'cm.nav.wishes' },
+  { to: '/surveys', label: 'cm.nav.surveys', roles: ['resident', 'proxyOrderer', 'stationAdmin'] },
+  { to: '/needs', label: 'cm.nav.needs', roles: ['districtAdmin', 'instituteAdmin', 'stationAdmin'] },
+  { to: '/points', label: 'store.nav.points', roles: ['volunteer', 'teamLeader'] },
+  { to: '/store', label: 'store.nav.counter', roles: ['storeOperator', 'stationAdmin', 'instituteAdmin', 'districtAdmin'] },
+  { to: '/store/manage', label: 'store.nav.manage', roles: ['storeOperator', 'stationAdmin', 'instituteAdmin', 'districtAdmin'] },
 ];
 
 /** The workspace's own tabs, as links so they stay keyboard- and screen-reader-friendly on a phone. */
