@@ -10,7 +10,7 @@ import { appendHistory, executeEffects, findVisibleInstance, insertInstance, loa
 import { OrgScope } from '../db/scope';
 import type { Database, InstanceRow, TimerRow } from '../db/types';
 import type { AppDeps } from '../deps';
-import { buildContext } from '../engine/context';
+import { buildContext, serviceItemDurations } from '../engine/context';
 import { toEngineActor } from '../engine/engine-actor';
 import { instanceViewFor } from '../engine/personal-data';
 import type { AvailableAction, WorkflowInstance } from '../engine/port';
@@ -39,7 +39,8 @@ export async function startWorkflow(deps: CommandDeps, actor: Actor, request: St
     if (!scope.covers(unit.path) && !own) throw problems.forbidden('You may start workflows only at your own units.');
     const definition = await deps.definitions.workflow(trx, request.workflow);
     if (definition === undefined) throw problems.notFound('published workflow');
-    const { context, orgPath, teamIds } = await buildContext(trx, deps.definitions, now, unit.id, request.data);
+    const { context: orgContext, orgPath, teamIds } = await buildContext(trx, deps.definitions, now, unit.id, request.data);
+    const context = { ...orgContext, ...(await serviceItemDurations(trx, deps.definitions, now, request.data)) };
     const outcome = deps.engine.start(definition, { id: newId(now.getTime()), unit: unit.id, actor: toEngineActor(actor), input: request.data }, context);
     if (!outcome.ok) throw rejectionProblem(outcome.rejection);
     const row = await insertInstance(trx, outcome.instance, orgPath, actor.userId, at);
@@ -124,7 +125,8 @@ async function applyToInstance(trx: Kysely<Database>, deps: CommandDeps, actor: 
   const definition = await deps.definitions.workflow(trx, row.definition_key, row.definition_version);
   if (definition === undefined) throw problems.conflict(`Workflow ${row.definition_key}@${row.definition_version} is not available.`);
   const instance = await loadEngineInstance(trx, row);
-  const { context, orgPath, teamIds } = await buildContext(trx, deps.definitions, now, row.org_unit_id, input.data, instance.data, instance.vars);
+  const { context: orgContext, orgPath, teamIds } = await buildContext(trx, deps.definitions, now, row.org_unit_id, input.data, instance.data, instance.vars);
+  const context = { ...orgContext, ...(await serviceItemDurations(trx, deps.definitions, now, instance.input)) };
   const engineActor = toEngineActor(actor);
   const outcome = deps.engine.apply(
     definition,

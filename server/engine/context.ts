@@ -29,3 +29,15 @@ export async function buildContext(
   const forms = await cache.formLookup(db);
   return { context: { now: now.toISOString(), org: org.facts, forms, calendar: defaultCalendar }, orgPath: org.path, teamIds: org.teamIds };
 }
+
+/**
+ * An order for a service item (`input.serviceItem`, the item's key) runs its timers on the item's SLA:
+ * the five-order timer keys are the SLA keys, so the item's `sla` is the engine's `durations` as is.
+ * Looked up at the start and at every command, so each timer that starts uses the item's SLA.
+ */
+export async function serviceItemDurations(db: Kysely<Database>, cache: DefinitionCache, now: Date, input: unknown): Promise<Pick<WorkflowContext, 'durations'>> {
+  const key = input !== null && typeof input === 'object' ? (input as Record<string, unknown>).serviceItem : undefined;
+  if (typeof key !== 'string' || key.length === 0) return {};
+  const durations = await cache.serviceItemSla(db, key, now.getTime());
+  return durations === undefined ? {} : { durations };
+}

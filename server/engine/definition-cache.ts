@@ -4,7 +4,9 @@ import type { FormDefinition } from '../../runtime/schema/form';
 import { findDefinition, findLatestPublished } from '../db/repositories/definition-repository';
 import type { Database } from '../db/types';
 import type { OrgFacts } from '../../runtime/workflow/types';
-import type { WorkflowDefinition } from './port';
+import type { WorkflowContext, WorkflowDefinition } from './port';
+
+export type ServiceItemDurations = NonNullable<WorkflowContext['durations']>;
 
 export interface CachedOrgFacts {
   facts: OrgFacts;
@@ -67,6 +69,24 @@ export class DefinitionCache {
   }
 
   constructor(private readonly orgFactsTtlMs = 5_000) {}
+
+  private readonly slas = new Map<string, { value: ServiceItemDurations | undefined; until: number }>();
+
+  /**
+   * The SLA of the latest published version of a service item, as timer durations by key (undefined for an
+   * unknown item or one without an SLA). Kept as long as org facts: a newly published SLA applies to the
+   * timers that start `orgFactsTtlMs` after it at the latest; timers already running keep their due time.
+   */
+  async serviceItemSla(db: Kysely<Database>, key: string, nowMs: number): Promise<ServiceItemDurations | undefined> {
+    const entry = this.slas.get(key);
+    if (entry !== undefined && entry.until > nowMs) return entry.value;
+    const row = await findLatestPublished(db, 'serviceItem', key);
+    const parsed = row === undefined ? undefined : definitionSchemas.serviceItem.safeParse(JSON.parse(row.body));
+    const value = parsed?.success === true ? parsed.data.sla : undefined;
+    if (this.slas.size > 5000) this.slas.clear();
+    this.slas.set(key, { value, until: nowMs + this.orgFactsTtlMs });
+    return value;
+  }
 
   /** A newly published form must be visible to the next command. */
   invalidateForms(): void {
