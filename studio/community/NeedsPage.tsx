@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Alert, Button, Drawer, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { hasAnyRole } from '../api/endpoints';
+import { useAuth } from '../auth/AuthContext';
+import { useT } from '../i18n';
+import { PageLoading } from '../shell/guards';
+import { useLoad } from '../workspace/use-load';
+import { WorkspaceNav } from '../workspace/WorkspaceNav';
+import { AggregateView } from './AggregateView';
+import { communityApi, type Survey } from './community-api';
+import { ProposalsTable } from './ProposalsTable';
+import { PublishSurveyForm } from './PublishSurveyForm';
+import { NEEDS_STAFF_ROLES, SURVEY_PUBLISHER_ROLES } from './roles';
+import './community.css';
+import '../workspace/workspace.css';
+
+async function loadNeeds(signal: AbortSignal) {
+  const client = communityApi();
+  const [surveys, units] = await Promise.all([client.surveys(signal), client.units(signal)]);
+  return { surveys: surveys.items, units: units.items };
+}
+
+/** Staff: publish needs surveys, read their results by category × unit × target group, and propose menu items (制单). */
+export default function NeedsPage() {
+  const t = useT();
+  const { state } = useAuth();
+  const [loaded, reload] = useLoad(loadNeeds, [], t);
+  const [selected, setSelected] = useState<string>();
+  const [publishing, setPublishing] = useState(false);
+  const [proposals, setProposals] = useState(0);
+  const mayPublish = hasAnyRole(state.user, SURVEY_PUBLISHER_ROLES);
+  const adminUnits = (state.user?.roles ?? []).filter((grant) => NEEDS_STAFF_ROLES.includes(grant.role)).map((grant) => ({ id: grant.orgUnitId, name: grant.orgUnitName }));
+
+  return (
+    <section className="sj-ws">
+      <WorkspaceNav />
+      <div className="sj-ws-row">
+        <Typography.Title level={1} className="sj-ws-h1">
+          {t('cm.needs.title')}
+        </Typography.Title>
+        {mayPublish ? (
+          <Button type="primary" onClick={() => setPublishing(true)}>
+            {t('cm.needs.publishTitle')}
+          </Button>
+        ) : null}
+      </div>
+      {loaded.status === 'loading' ? <PageLoading /> : null}
+      {loaded.status === 'failed' ? <Alert type="error" showIcon title={loaded.message} action={<Button onClick={reload}>{t('app.retry')}</Button>} /> : null}
+      {loaded.status === 'ready' ? (
+        <>
+          <Table<Survey>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={loaded.value.surveys}
+            locale={{ emptyText: t('cm.surveys.empty') }}
+            rowClassName={(survey) => (survey.id === selected ? 'ant-table-row-selected' : '')}
+            columns={[
+              { title: t('cm.needs.surveyTitle'), dataIndex: 'title', render: (title: string, survey) => <Button type="link" onClick={() => setSelected(survey.id)}>{title}</Button> },
+              { title: t('cm.needs.period'), key: 'period', render: (_: unknown, survey) => `${survey.opensAt.slice(0, 10)} ~ ${survey.closesAt.slice(0, 10)}` },
+              { title: t('cm.needs.status'), key: 'status', render: (_: unknown, survey) => <Tag color={survey.open ? 'green' : 'default'}>{t(survey.open ? 'cm.surveys.open' : 'cm.surveys.closed')}</Tag> },
+              { title: t('cm.needs.answerLink'), key: 'answer', render: (_: unknown, survey) => <Link to={`/surveys/${encodeURIComponent(survey.id)}`}>{t('cm.needs.answerLink')}</Link> },
+            ]}
+          />
+          {selected ? <AggregateView key={`${selected}:${proposals}`} surveyId={selected} adminUnits={adminUnits} onProposed={() => setProposals((n) => n + 1)} /> : <p className="sj-ws-meta sj-cm-section">{t('cm.needs.pickSurvey')}</p>}
+          <ProposalsTable key={proposals} />
+          <Drawer open={publishing} onClose={() => setPublishing(false)} title={t('cm.needs.publishTitle')} size="large" destroyOnHidden>
+            <PublishSurveyForm
+              units={loaded.value.units}
+              onPublished={(survey) => {
+                setPublishing(false);
+                setSelected(survey.id);
+                reload();
+              }}
+            />
+          </Drawer>
+        </>
+      ) : null}
+    </section>
+  );
+}
