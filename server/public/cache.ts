@@ -5,9 +5,13 @@
  * computation, so a burst of residents opening the page after expiry runs the queries once.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 export interface CachedBody {
   body: string;
+  /** The body gzipped once, for the clients that accept it (every browser): the tier page is ~10× smaller. */
+  gzip: Uint8Array<ArrayBuffer>;
+  /** Weak: the same tag names the plain and the gzipped representation. */
   etag: string;
   /** When the body was computed (ms since epoch), for the `age` of the answer. */
   at: number;
@@ -33,7 +37,8 @@ export class PublicCache {
     if (hit !== undefined && hit.expires > at) return hit.value;
     const value = compute().then((result) => {
       const body = JSON.stringify(result);
-      return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, at };
+      const gzip = new Uint8Array(gzipSync(body));
+      return { body, gzip, etag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, at };
     });
     // A failed computation is not cached: the next request tries again.
     value.catch(() => this.entries.get(key)?.value === value && this.entries.delete(key));

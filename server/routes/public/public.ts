@@ -21,7 +21,9 @@ async function serve(c: Context<AppEnv>, key: string, compute: () => Promise<unk
   const cached = await cacheOf(c).get(key, compute);
   const headers = { etag: cached.etag, 'cache-control': `public, max-age=${publicTtlSeconds}`, vary: 'accept-encoding' };
   const match = c.req.header('if-none-match');
-  if (match !== undefined && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === cached.etag)) return c.body(null, 304, headers);
+  const bare = cached.etag.replace(/^W\//, '');
+  if (match !== undefined && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare)) return c.body(null, 304, headers);
+  if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return c.body(cached.gzip, 200, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'gzip' });
   return c.body(cached.body, 200, { ...headers, 'content-type': 'application/json; charset=utf-8' });
 }
 

@@ -107,11 +107,15 @@ describe.each(DIALECTS)('public pages API, logged out, on $name', (dialect) => {
 
   const endpoints = () => ['/api/public/units', `/api/public/units/${stationId}`, `/api/public/units/${instituteId}`, '/api/public/tiers', '/api/public/tiers?year=2026', '/api/public/menu', '/api/public/figures'];
 
-  it('every public endpoint answers 200 without a session, with an ETag and Cache-Control, and no cookie', async () => {
+  it('every public endpoint answers 200 without a session, with an ETag and Cache-Control, gzipped when accepted, and no cookie', async () => {
     for (const path of endpoints()) {
       const response = await anonymous.get(path);
       expect(response.status, `${path}: ${response.text.slice(0, 200)}`).toBe(200);
-      expect(response.headers.get('etag'), path).toMatch(/^"[^"]+"$/);
+      expect(response.headers.get('etag'), path).toMatch(/^W\/"[^"]+"$/);
+      expect(response.headers.get('content-encoding'), path).toBe('gzip');
+      const plain = await anonymous.get(path, { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.headers.get('content-encoding'), path).toBeNull();
+      expect(plain.text, path).toBe(response.text);
       expect(response.headers.get('cache-control'), path).toBe('public, max-age=60');
       expect(response.headers.getSetCookie(), path).toEqual([]);
     }
@@ -124,6 +128,8 @@ describe.each(DIALECTS)('public pages API, logged out, on $name', (dialect) => {
     const etag = first.headers.get('etag')!;
     const again = await anonymous.get('/api/public/tiers', { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect((await anonymous.get('/api/public/tiers', { headers: { 'if-none-match': etag.replace(/^W\//, '') } })).status).toBe(304);
     expect(again.text).toBe('');
     expect((await anonymous.get('/api/public/tiers', { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
     const signedIn = await signIn(server.baseUrl, 'district.admin');
