@@ -3,7 +3,8 @@ import { requireActor } from '../../http/env';
 import { newRouter } from '../../http/router';
 import { filePlan } from '../../records/activity-plans';
 import { attendedHours, checkInOrOut, openSession, recordsFromAttendance, sessionWithAttendance } from '../../records/attendance';
-import { checkRoute, filePlanRoute, getSessionRoute, listPlansRoute, openSessionRoute, sessionRecordsRoute } from './activity-schema';
+import { checkRoute, filePlanRoute, getSessionRoute, listPlansRoute, listSessionsRoute, openSessionRoute, planProgressRoute, sessionRecordsRoute } from './activity-schema';
+import { listSessions, planProgress } from './plan-progress';
 
 const presentPlan = (row: { id: string; org_unit_id: string; year: number; month: number; title: string; items: string; filed_by: string; filed_at: string }) => ({
   id: row.id,
@@ -27,6 +28,16 @@ const presentSession = (row: { id: string; org_unit_id: string; activity_id: str
 });
 
 export const activityRoutes = newRouter()
+  .openapi(planProgressRoute, async (c) => {
+    const { orgUnitId, year, month } = c.req.valid('query');
+    return c.json(await planProgress(c.get('deps').database.db, requireActor(c), orgUnitId, year, month), 200);
+  })
+  .openapi(listSessionsRoute, async (c) => {
+    const deps = c.get('deps');
+    const { orgUnitId, open } = c.req.valid('query');
+    const rows = await listSessions(deps.database.db, requireActor(c), orgUnitId, deps.clock().toISOString(), open === '1');
+    return c.json({ items: rows.map((row) => ({ ...presentSession(row), checkedIn: Number(row.checked_in ?? 0) })) }, 200);
+  })
   .openapi(filePlanRoute, async (c) => {
     const deps = c.get('deps');
     const row = await filePlan(deps.database.db, requireActor(c), c.req.valid('json'), deps.clock().toISOString());

@@ -82,3 +82,42 @@ export const checkRoute = createRoute({
   },
   responses: { 200: jsonContent(AttendanceSchema, 'Recorded'), ...problemResponses(400, 401, 415, 422) },
 });
+
+const DoneSchema = z.object({ kind: z.enum(['record', 'attendance']), id: z.string(), title: z.string(), at: z.string() });
+
+export const planProgressRoute = createRoute({
+  method: 'get',
+  path: '/activity-plans/progress',
+  tags: ['records'],
+  summary: 'A unit’s month: the planned activities, which were done (an activity record starting that month or a check-in window, under the planned title), and what was done unplanned',
+  request: {
+    query: z.object({ orgUnitId: z.string().min(1).max(64), year: z.coerce.number().int().min(2000).max(2100), month: z.coerce.number().int().min(1).max(12) }),
+  },
+  responses: {
+    200: jsonContent(
+      z
+        .object({
+          orgUnitId: z.string(),
+          year: z.number().int(),
+          month: z.number().int(),
+          plan: z.object({ id: z.string(), title: z.string(), filedBy: z.string(), filedAt: z.string() }).nullable(),
+          items: z.array(z.object({ title: z.string(), date: z.string().nullable(), category: z.string().nullable(), done: z.array(DoneSchema) })),
+          unplanned: z.array(DoneSchema),
+          planned: z.number().int(),
+          completed: z.number().int(),
+        })
+        .openapi('PlanProgress'),
+      'Plan against done',
+    ),
+    ...problemResponses(400, 401, 404),
+  },
+});
+
+export const listSessionsRoute = createRoute({
+  method: 'get',
+  path: '/attendance-sessions',
+  tags: ['records'],
+  summary: 'Check-in windows of a unit you oversee, newest first, with how many checked in',
+  request: { query: z.object({ orgUnitId: z.string().min(1).max(64), open: z.enum(['0', '1']).optional() }) },
+  responses: { 200: jsonContent(z.object({ items: z.array(SessionSchema.extend({ checkedIn: z.number().int() })) }), 'Windows'), ...problemResponses(400, 401, 404) },
+});

@@ -1,8 +1,8 @@
 /**
  * Display names for the people a reader already meets in their work: staff and volunteers of their units,
- * members of the teams they may see, whoever acted on an instance they may read or reviewed an assessment
- * in their subtree. A private person (only resident or public roles) is named only to themselves and to
- * admins of their unit and above, as for any personal data; anyone else is left out, never refused, so
+ * members of the teams they may see, whoever acted on an instance they may read, reviewed an assessment
+ * or checked in at an activity in their subtree. A private person (only resident or public roles) is named
+ * only to themselves and to admins of their unit and above, as for any personal data; anyone else is left out, never refused, so
  * the answer does not tell which ids exist.
  */
 import type { Kysely } from 'kysely';
@@ -43,7 +43,7 @@ export async function visibleUserNames(db: Kysely<Database>, actor: Actor, ids: 
   return users.filter((user) => named.has(user.id)).map((user) => ({ id: user.id, displayName: user.display_name }));
 }
 
-/** Of `ids`, those met through teams, instances or assessment reviews the reader may see. */
+/** Of `ids`, those met through teams, instances, assessment reviews or check-ins the reader may see. */
 async function sharedWork(db: Kysely<Database>, scope: OrgScope, ids: string[]): Promise<Set<string>> {
   const leaders = await db.selectFrom('teams').select('leader_user_id as id').where('leader_user_id', 'in', ids).where(scope.visibleTeams()).execute();
   const members = await db
@@ -69,5 +69,13 @@ async function sharedWork(db: Kysely<Database>, scope: OrgScope, ids: string[]):
     .where('assessment_reviews.reviewer_id', 'in', ids)
     .where(scope.subtree('assessments.org_path'))
     .execute();
-  return new Set([...leaders, ...members, ...actors, ...reviewers].flatMap((row) => (row.id === null ? [] : [row.id])));
+  const attendees = await db
+    .selectFrom('attendance')
+    .innerJoin('attendance_sessions', 'attendance_sessions.id', 'attendance.session_id')
+    .select('attendance.user_id as id')
+    .distinct()
+    .where('attendance.user_id', 'in', ids)
+    .where(scope.subtree('attendance_sessions.org_path'))
+    .execute();
+  return new Set([...leaders, ...members, ...actors, ...reviewers, ...attendees].flatMap((row) => (row.id === null ? [] : [row.id])));
 }
