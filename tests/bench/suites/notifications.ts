@@ -74,6 +74,7 @@ async function latencyUnderLoad(): Promise<BenchResult[]> {
     polling = false;
     await poller;
     if (failures.length > 0) throw new Error(`dispatch commands failed: ${failures.slice(0, 5).join(', ')}`);
+    if (server.errors.length > 0) throw new Error(`the server or the notification worker logged errors: ${String(server.errors[0])}`);
     const latencies = ids.flatMap((id) => (seenAt.has(id) ? [Math.max(0, seenAt.get(id)! - answeredAt.get(id)!)] : []));
     const missing = ids.length - latencies.length;
     const p99 = quantile(latencies, 0.99);

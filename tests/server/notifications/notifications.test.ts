@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationChannel, OutboundMessage } from '../../../server/notifications/channels/channel';
+import { channelsFromEnv } from '../../../server/notifications/channels/config';
 import { logChannel } from '../../../server/notifications/channels/log-channel';
 import { webhookChannel } from '../../../server/notifications/channels/webhook-channel';
 import { deliverDue } from '../../../server/notifications/deliveries';
@@ -62,6 +63,21 @@ describe('quiet hours (Beijing time)', () => {
     expect(outsideQuietHours(new Date('2026-03-02T15:30:00Z'), '22:00', '07:00').toISOString()).toBe('2026-03-02T23:00:00.000Z');
     expect(outsideQuietHours(new Date('2026-03-02T20:00:00Z'), '22:00', '07:00').toISOString()).toBe('2026-03-02T23:00:00.000Z');
     expect(outsideQuietHours(new Date('2026-03-02T01:00:00Z'), '22:00', '07:00').toISOString()).toBe('2026-03-02T01:00:00.000Z');
+  });
+});
+
+describe('channel configuration (SHIJIAN_NOTIFY_CHANNELS)', () => {
+  it('builds the configured adapters, and refuses a broken list with the reason', () => {
+    expect(channelsFromEnv(undefined)).toEqual([]);
+    const channels = channelsFromEnv(JSON.stringify([{ type: 'webhook', id: 'sms', label: { 'zh-CN': '短信', en: 'SMS' }, url: 'https://gateway.example/sms', secret: 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=' }, { type: 'log', id: 'dev' }]));
+    expect(channels.map((c) => [c.id, c.label.en])).toEqual([
+      ['sms', 'SMS'],
+      ['dev', 'dev'],
+    ]);
+    expect(() => channelsFromEnv('[{')).toThrow(/not valid JSON/);
+    expect(() => channelsFromEnv(JSON.stringify([{ type: 'webhook', id: 'sms', url: 'ftp://x', secret: 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=' }]))).toThrow(/\/0\/url/);
+    expect(() => channelsFromEnv(JSON.stringify([{ type: 'log', id: 'dev' }, { type: 'log', id: 'dev' }]))).toThrow(/unique/);
+    expect(() => channelsFromEnv(JSON.stringify([{ type: 'carrier-pigeon', id: 'x' }]))).toThrow(/SHIJIAN_NOTIFY_CHANNELS/);
   });
 });
 
@@ -201,6 +217,20 @@ describe.each(DIALECTS)('notifications on $name', (dialect) => {
     }
     const shown = (await teamLeader.get<Page>('/api/notifications?limit=100')).body.items.find((item) => item.instanceId === order.id && item.kind === 'slaWarning');
     expect(shown!.title['zh-CN']).toBe('即将超时：接单');
+  });
+
+  it('a pool dispatch (抢单) tells everyone who may claim it, once', async () => {
+    const started = await resident.post<Instance>('/api/instances', { workflow: 'five-order', orgUnitId: stationId, data: { description: '抢单测试', beneficiaryPhone: '13800000000' } });
+    await command(stationAdmin, started.body.id, 1, { event: 'accept_for_dispatch' });
+    expect((await command(stationAdmin, started.body.id, 2, { event: 'dispatch', data: { mode: 'pool' } })).status).toBe(200);
+    await worker.runOnce();
+    await worker.runOnce();
+    const db = database.handle.db;
+    const leaders = await db.selectFrom('role_memberships').select('user_id').distinct().where('role', '=', 'teamLeader').execute();
+    const told = await db.selectFrom('notifications').select('user_id').where('instance_id', '=', started.body.id).where('message', '=', 'notification.pool.opened').execute();
+    expect(told.map((row) => row.user_id).sort()).toEqual(leaders.map((row) => row.user_id).sort());
+    const mine = (await teamLeader.get<Page>('/api/notifications?limit=100')).body.items.find((item) => item.instanceId === started.body.id);
+    expect(mine).toMatchObject({ kind: 'assigned', title: { 'zh-CN': '可抢单：接单' } });
   });
 
   it('refuses bad preferences with pointers and changes nothing', async () => {
