@@ -39,6 +39,17 @@ function load(config: LoadConfig): Promise<LoadResult> {
   });
 }
 
+/**
+ * The load, plus the CPU time this process (the server under test) spent serving it, per request. On a
+ * shared, busy machine, wall-clock throughput swings with the neighbours; CPU time per request does not.
+ */
+async function measuredLoad(config: LoadConfig): Promise<LoadResult & { cpuUsPerRequest: number }> {
+  const before = process.cpuUsage();
+  const result = await load(config);
+  const used = process.cpuUsage(before);
+  return { ...result, cpuUsPerRequest: (used.user + used.system) / Math.max(result.total, 1) };
+}
+
 async function commandThroughput(): Promise<BenchResult[]> {
   const database = openSqlite(join(mkdtempSync(join(tmpdir(), 'shijian-bench-')), 'bench.db'));
   const server = await startServer(database, { clock: new TestClock(Date.now()), overrides: { bodyLimitBytes: 1 << 20 } });
@@ -61,10 +72,10 @@ async function commandThroughput(): Promise<BenchResult[]> {
     const team = await signIn(server.baseUrl, 'team.leader');
     const cookie = (client: typeof station) => `sid=${(client as unknown as { cookies: Map<string, string> }).cookies.get('sid')}; csrf=${client.csrf}`;
 
-    const bare = await load({ url: baseline.url, connections, duration: 5, method: 'POST', headers: {}, paths: baseline.paths, body: JSON.stringify({ event: 'dispatch' }) });
+    const bare = await measuredLoad({ url: baseline.url, connections, duration: 5, method: 'POST', headers: {}, paths: baseline.paths, body: JSON.stringify({ event: 'dispatch' }) });
     // The server runs in this process (autocannon does not): its peak RSS over both command loads.
     const memory = watchPeakRss();
-    const dispatch = await load({
+    const dispatch = await measuredLoad({
       url: server.baseUrl,
       connections,
       amount: ids.length,
@@ -75,7 +86,7 @@ async function commandThroughput(): Promise<BenchResult[]> {
       idempotencyKeys: true,
       body: JSON.stringify({ event: 'dispatch', data: { mode: 'directed', teamId } }),
     });
-    const accept = await load({
+    const accept = await measuredLoad({
       url: server.baseUrl,
       connections,
       amount: ids.length,
@@ -99,6 +110,14 @@ async function commandThroughput(): Promise<BenchResult[]> {
         ratio,
         target: '≥ 0.5× baseline',
         met: ratio >= 0.5 && run.non2xx === 0,
+      });
+      results.push({
+        id: `server.commands.${name}.cpu`,
+        value: run.cpuUsPerRequest,
+        unit: 'µs server CPU per request (user + system)',
+        baseline: 'bare route CPU per request',
+        baselineValue: bare.cpuUsPerRequest,
+        ratio: bare.cpuUsPerRequest / run.cpuUsPerRequest,
       });
       results.push({ id: `server.commands.${name}.p50`, value: run.p50, unit: 'ms', baseline: 'bare route p50', baselineValue: bare.p50, ratio: run.p50 / Math.max(bare.p50, 0.01) });
       results.push({

@@ -29,6 +29,7 @@ const template = await startWorkflow(server.deps, resident, { workflow: 'five-or
 await runCommand(server.deps, stationAdmin, { instanceId: template.id, event: 'accept_for_dispatch', expectedVersion: 1 });
 const ids = await cloneInstance(db, template.id, count);
 let next = 0;
+const cpu = process.cpuUsage();
 const start = performance.now();
 await Promise.all(
   Array.from({ length: inFlight }, async () => {
@@ -39,6 +40,8 @@ await Promise.all(
   }),
 );
 const ms = performance.now() - start;
-console.log(`${count} dispatch commands, ${inFlight} in flight: ${((count * 1000) / ms).toFixed(0)}/s, ${((ms * 1000) / count).toFixed(0)} µs each`);
+const used = process.cpuUsage(cpu);
+const cpuUs = (used.user + used.system) / count;
+console.log(`${count} dispatch commands, ${inFlight} in flight: ${((count * 1000) / ms).toFixed(0)}/s, ${((ms * 1000) / count).toFixed(0)} µs each, ${cpuUs.toFixed(0)} µs CPU each`);
 await server.close();
 await database.close();
