@@ -23,6 +23,7 @@ const DashboardPage = lazy(() => import('./workspace/DashboardPage'));
 const AssessmentsPage = lazy(() => import('./workspace/AssessmentsPage'));
 const AssessmentPage = lazy(() => import('./workspace/AssessmentPage'));
 const RecordsPage = lazy(() => import('./workspace/RecordsPage'));
+const CheckInPage = lazy(() => import('./workspace/records/CheckInPage'));
 const PointsPage = lazy(() => import('./store/PointsPage'));
 const CounterPage = lazy(() => import('./store/CounterPage'));
 const StoreManagePage = lazy(() => import('./store/ManagePage'));
@@ -62,6 +63,7 @@ function Routed() {
             <Route path="/workspace/assessments" element={<AssessmentsPage />} />
             <Route path="/workspace/assessments/:id" element={<AssessmentPage />} />
             <Route path="/workspace/records" element={<RecordsPage />} />
+            <Route path="/workspace/check-in" element={<CheckInPage />} />
             <Route path="/points" element={<PointsPage />} />
             <Route path="/store" element={<CounterPage />} />
             <Route path="/store/manage" element={<StoreManagePage />} />

@@ -16,6 +16,7 @@ const links: { to: string; label: MessageKey; roles?: readonly Role[] }[] = [
   { to: '/workspace/orders', label: 'ws.nav.orders' },
   { to: '/workspace/assessments', label: 'ws.nav.assessments', roles: ['stationAdmin', 'instituteAdmin', 'districtAdmin', 'districtLeader', 'assessor'] },
   { to: '/workspace/records', label: 'ws.nav.records', roles: ['stationAdmin', 'instituteAdmin', 'districtAdmin', 'teamLeader'] },
+  { to: '/workspace/check-in', label: 'ws.nav.checkIn', roles: ['volunteer', 'teamLeader'] },
   { to: '/workspace/dashboard', label: 'ws.nav.dashboard', roles: REPORT_ROLES },
   { to: '/wishes', label: 'cm.nav.wishes' },
   { to: '/surveys', label: 'cm.nav.surveys', roles: ['resident', 'proxyOrderer', 'stationAdmin'] },
