@@ -1,5 +1,7 @@
-import { Alert, Button, Progress, Typography, message } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Progress, Select, Typography, message } from 'antd';
 import dayjs from 'dayjs';
+import { useAuth } from '../auth/AuthContext';
 import { useLocale, useT, type MessageKey } from '../i18n';
 import { PageLoading } from '../shell/guards';
 import { describeError, useLoad } from '../workspace/use-load';
@@ -16,6 +18,50 @@ const KIND_LABELS: Record<string, MessageKey> = {
   reversal: 'store.points.kind.reversal',
   correction: 'store.points.kind.correction',
 };
+
+/** What the volunteer can spend points on: the items of a store in their district, their own unit's first. */
+function Catalog({ balance }: { balance: number }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const { state } = useAuth();
+  const [stores] = useLoad((signal) => storeApi().stores(false, signal), [], t);
+  const [storeId, setStoreId] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (stores.status !== 'ready' || storeId !== undefined) return;
+    const mine = new Set((state.user?.roles ?? []).map((grant) => grant.orgUnitId));
+    setStoreId((stores.value.items.find((store) => mine.has(store.orgUnitId)) ?? stores.value.items[0])?.id);
+  }, [stores, storeId, state.user]);
+  const [items] = useLoad(async (signal) => (storeId ? (await storeApi().items(storeId, signal)).items : []), [storeId], t);
+  if (stores.status !== 'ready' || stores.value.items.length === 0) return null;
+  return (
+    <>
+      <Typography.Title level={2} className="sj-ws-h2">
+        {t('store.points.catalog')}
+      </Typography.Title>
+      {stores.value.items.length > 1 ? (
+        <Select aria-label={t('store.counter.store')} style={{ width: '100%', marginBottom: 8 }} value={storeId} onChange={setStoreId} options={stores.value.items.map((store) => ({ value: store.id, label: pick(store.name, locale) }))} />
+      ) : (
+        <p className="sj-ws-meta">{pick(stores.value.items[0]!.name, locale)}</p>
+      )}
+      <ul className="sj-ws-list">
+        {items.status === 'ready'
+          ? items.value.map((item) => (
+              <li key={item.id} className="sj-ws-card sj-ws-row" data-catalog-item={item.id}>
+                <div>
+                  <strong>{pick(item.title, locale)}</strong>
+                  <div className="sj-ws-meta">{item.stock < 1 ? t('store.item.soldOut') : t('store.item.stock', { stock: item.stock })}</div>
+                </div>
+                <div style={{ textAlign: 'right' }}>
+                  <div>{t('store.item.price', { points: item.pointsPrice })}</div>
+                  {item.pointsPrice > balance ? <div className="sj-ws-meta">{t('store.points.short', { points: item.pointsPrice - balance })}</div> : null}
+                </div>
+              </li>
+            ))
+          : null}
+      </ul>
+    </>
+  );
+}
 
 /** 我的积分: balance, star level with the way to the next star, the counter code, and the history. */
 export default function PointsPage() {
@@ -83,6 +129,7 @@ export default function PointsPage() {
               {t('store.points.rotate')}
             </Button>
           </div>
+          <Catalog balance={overview.value.balance} />
           <Typography.Title level={2} className="sj-ws-h2">
             {t('store.points.history')}
           </Typography.Title>

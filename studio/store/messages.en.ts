@@ -24,6 +24,8 @@ export const storeEn: Record<keyof typeof storeZhCN, string> = {
   'store.points.codeHint': 'Do not share it; replace it if someone else knows it',
   'store.points.rotate': 'Replace code',
   'store.points.rotated': 'Code replaced; the old one no longer works',
+  'store.points.catalog': 'What you can redeem',
+  'store.points.short': '{points} points short',
   'store.points.history': 'Points history',
   'store.points.empty': 'No points yet',
   'store.points.redeemedItem': 'Redeemed {item} × {quantity}',

@@ -22,6 +22,8 @@ export const storeZhCN = {
   'store.points.codeHint': '请勿转发他人；如被他人知晓可更换',
   'store.points.rotate': '更换兑换码',
   'store.points.rotated': '兑换码已更换，旧码作废',
+  'store.points.catalog': '可兑换物品',
+  'store.points.short': '还差 {points} 积分',
   'store.points.history': '积分明细',
   'store.points.empty': '暂无积分记录',
   'store.points.redeemedItem': '兑换 {item} × {quantity}',

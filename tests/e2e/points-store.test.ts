@@ -85,6 +85,7 @@ test('at 360 px the store operator redeems for volunteer1 by code; volunteer1 se
   expect(await points.locator('.sj-store-code').textContent()).toBe(code);
   expect(await points.locator('[data-entry="redemption"]').first().textContent()).toContain('兑换 牙膏 × 1');
   expect(await points.locator('[data-level]').textContent()).toContain('再服务 70 小时可成为一星志愿者');
+  expect(await points.locator(`[data-catalog-item="${toothpaste.id}"]`).textContent()).toContain(`库存 ${toothpaste.stock - 1}`);
   expect(await noHorizontalScroll(points)).toBe(true);
   expect(await serious(points)).toEqual([]);
   await points.screenshot({ path: artifactPath('points-store-volunteer-360.png'), fullPage: true });
