@@ -147,6 +147,22 @@ describe.each(DIALECTS)('points store (爱心超市) on $name', (dialect) => {
     await operator.post(`/api/store/redemptions/${won.body.id}/cancel`, {});
   });
 
+  it('two counters spending the same points at once: one redemption, the other 422; the balance never goes below zero', async () => {
+    const dear = await newItem(300, 5);
+    const auditBefore = await database.handle.db.selectFrom('audit_log').select('seq').where('target_type', '=', 'store-redemption').execute();
+    const racing = await Promise.all([redeemAs(operator, dear.id), redeemAs(stationAdmin, dear.id)]);
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 422]);
+    expect(await balance()).toBe(140);
+    expect((await itemById(dear.id)).stock).toBe(4);
+    const won = racing.find((r) => r.status === 201)!;
+    expect((await operator.post(`/api/store/redemptions/${won.body.id}/cancel`, {})).status).toBe(200);
+    expect(await balance()).toBe(440);
+    // One audit row for the redemption and one for its cancellation; the refused attempt left none.
+    const auditAfter = await database.handle.db.selectFrom('audit_log').select(['action']).where('target_type', '=', 'store-redemption').where('target_id', '=', won.body.id).execute();
+    expect(auditAfter.map((row) => row.action).sort()).toEqual(['store-redemption.cancel', 'store-redemption.redeem']);
+    expect((await database.handle.db.selectFrom('audit_log').select('seq').where('target_type', '=', 'store-redemption').execute()).length).toBe(auditBefore.length + 2);
+  });
+
   it('role matrix: only the store’s operator and admins above it run the counter and the catalog', async () => {
     const item = await newItem(10, 10);
     const who = async (username: string) => signIn(server.baseUrl, username);
