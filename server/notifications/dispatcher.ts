@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/dialects/dialect';
 import type { Database } from '../db/types';
 import type { DefinitionCache } from '../engine/definition-cache';
+import { TASK_ASSIGNED } from './messages';
 import { titleParams } from './titles';
 import { writeNotifications } from './write';
 
@@ -27,7 +28,7 @@ interface NotifyEffect {
 export async function dispatchBatch(deps: DispatchDeps, batchSize = 100): Promise<number> {
   const { db, capabilities } = deps.database;
   return db.transaction().execute(async (trx) => {
-    let query = trx.selectFrom('outbox').select(['id', 'instance_id', 'payload']).where('kind', '=', 'notify').where('delivered_at', 'is', null).orderBy('created_at').orderBy('id').limit(batchSize);
+    let query = trx.selectFrom('outbox').select(['id', 'instance_id', 'payload', 'created_at']).where('kind', '=', 'notify').where('delivered_at', 'is', null).orderBy('created_at').orderBy('id').limit(batchSize);
     if (capabilities.supportsSkipLocked) query = query.forUpdate().skipLocked();
     const rows = await query.execute();
     if (rows.length === 0) return 0;
@@ -36,18 +37,22 @@ export async function dispatchBatch(deps: DispatchDeps, batchSize = 100): Promis
     const instances = new Map((instanceIds.length === 0 ? [] : await trx.selectFrom('workflow_instances').select(['id', 'definition_key', 'definition_version', 'state']).where('id', 'in', instanceIds).execute()).map((row) => [row.id, row]));
     const openTasks = instanceIds.length === 0 ? [] : await trx.selectFrom('tasks').select(['id', 'instance_id', 'assignee_user_id']).where('instance_id', 'in', instanceIds).where('status', '=', 'open').where('assignee_user_id', 'is not', null).execute();
     const taskOf = new Map(openTasks.map((task) => [`${task.instance_id} ${task.assignee_user_id}`, task.id]));
+    const actorOf = await commandActors(trx, rows);
     let written = 0;
     for (const row of rows) {
       const effect = parse(row.payload);
       if (effect === null) continue; // Malformed: nothing to tell anyone; it is marked handled below, never retried forever.
       const instance = row.instance_id === null ? undefined : instances.get(row.instance_id);
       const state = typeof effect.data.state === 'string' ? effect.data.state : undefined;
-      const titles = instance === undefined ? {} : await titleParams(trx as Kysely<Database>, deps.definitions, instance, state);
+      const titles = instance === undefined ? {} : await titleParams(trx, deps.definitions, instance, state);
+      // Whoever's own command gave them the next step is looking at it already: no "new task" for them.
+      const actor = effect.message === TASK_ASSIGNED ? actorOf.get(`${row.instance_id} ${row.created_at}`) : undefined;
+      const userIds = actor === undefined ? effect.to : effect.to.filter((user) => user !== actor);
       written += await writeNotifications(
         trx,
         {
           sourceId: row.id,
-          userIds: effect.to,
+          userIds,
           message: effect.message,
           data: effect.data,
           params: { ...effect.data, ...titles },
@@ -65,6 +70,28 @@ export async function dispatchBatch(deps: DispatchDeps, batchSize = 100): Promis
       .execute();
     return written;
   });
+}
+
+/**
+ * The person whose command emitted each effect: the history entry written in the same transaction has the
+ * same instant. Two entries of one instance at one instant by different people leave it unknown.
+ */
+async function commandActors(trx: Kysely<Database>, rows: readonly { instance_id: string | null; created_at: string }[]): Promise<Map<string, string>> {
+  const keyed = rows.filter((row): row is { instance_id: string; created_at: string } => row.instance_id !== null);
+  if (keyed.length === 0) return new Map();
+  const entries = await trx
+    .selectFrom('history')
+    .select(['instance_id', 'at', 'actor_id'])
+    .where('instance_id', 'in', [...new Set(keyed.map((row) => row.instance_id))])
+    .where('at', 'in', [...new Set(keyed.map((row) => row.created_at))])
+    .execute();
+  const actors = new Map<string, string | null>();
+  for (const entry of entries) {
+    const key = `${entry.instance_id} ${entry.at}`;
+    const known = actors.get(key);
+    actors.set(key, known === undefined || known === entry.actor_id ? entry.actor_id : null);
+  }
+  return new Map([...actors].filter((pair): pair is [string, string] => pair[1] !== null));
 }
 
 function parse(payload: string): { to: string[]; message: string; data: Record<string, unknown> } | null {

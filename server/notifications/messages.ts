@@ -7,11 +7,12 @@ import type { NotificationKind, Urgency } from './tables';
 
 export type Localized = { 'zh-CN': string; en: string };
 
+export const TASK_ASSIGNED = 'workflow.task.assigned';
 export const SLA_WARNING = 'notification.sla.warning';
 export const POOL_OPENED = 'notification.pool.opened';
 
 const catalog: Record<string, Localized> = {
-  'workflow.task.assigned': { 'zh-CN': '新待办：{task}', en: 'New task: {task}' },
+  [TASK_ASSIGNED]: { 'zh-CN': '新待办：{task}', en: 'New task: {task}' },
   'workflow.task.reminder': { 'zh-CN': '催办：{task}', en: 'Reminder: {task}' },
   'workflow.cc': { 'zh-CN': '抄送：{workflow}', en: 'For your information: {workflow}' },
   [SLA_WARNING]: { 'zh-CN': '即将超时：{task}', en: 'Due soon: {task}' },
@@ -53,7 +54,7 @@ export function renderTitle(message: string, params: MessageParams): Localized {
  */
 export function classify(message: string, data: Record<string, unknown>): { kind: NotificationKind; urgency: Urgency } {
   switch (message) {
-    case 'workflow.task.assigned':
+    case TASK_ASSIGNED:
     case POOL_OPENED:
       return { kind: 'assigned', urgency: 'normal' };
     case 'workflow.task.reminder':

@@ -101,7 +101,10 @@ describe.each(DIALECTS)('notifications on $name', (dialect) => {
   async function dispatchedOrder(description = '需要上门理发'): Promise<Instance> {
     const started = await resident.post<Instance>('/api/instances', { workflow: 'five-order', orgUnitId: stationId, data: { description, beneficiaryPhone: '13800000000' } });
     expect(started.status).toBe(201);
+    // A second between commands, as people take: each command's history entry has its own instant.
+    clock.advance(1000);
     expect((await command(stationAdmin, started.body.id, 1, { event: 'accept_for_dispatch' })).status).toBe(200);
+    clock.advance(1000);
     const dispatched = await command(stationAdmin, started.body.id, 2, { event: 'dispatch', data: { mode: 'directed', teamId } });
     expect(dispatched.body.state).toBe('dispatched');
     return dispatched.body;
@@ -151,6 +154,9 @@ describe.each(DIALECTS)('notifications on $name', (dialect) => {
     const read = await teamLeader.post<Notification>(`/api/notifications/${mine[0]!.id}/read`);
     expect(read.status).toBe(200);
     expect(read.body.readAt).not.toBeNull();
+    // The station admin was told of the new order, but not of the 派单 step their own 受理 gave them.
+    const admins = (await stationAdmin.get<Page>('/api/notifications?limit=100')).body.items.filter((item) => item.instanceId === order.id);
+    expect(admins.map((item) => item.title['zh-CN'])).toEqual(['新待办：受理订单']);
     expect(await unread(teamLeader)).toBe(before);
     expect((await teamLeader.post(`/api/notifications/${mine[0]!.id}/read`, undefined, { noCsrf: true })).status).toBe(403);
   });
