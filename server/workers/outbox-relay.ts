@@ -18,7 +18,7 @@ const maxBatchesPerTick = 50;
  * `attempts` in a short transaction, `SKIP LOCKED` on PostgreSQL so several servers share the work), POST
  * each to the configured URL outside any transaction, then mark it delivered. At least once: a server
  * dying between POST and mark delivers again, so receivers dedupe by the `id` sent with each event.
- * Other effect kinds (notify, record, setData) stay in the outbox for the features that consume them.
+ * Other effect kinds stay in the outbox for the features that consume them (notify: notification-worker.ts).
  */
 export function startOutboxRelay(deps: RelayDeps, intervalMs: number): OutboxRelay {
   let running: Promise<number> = Promise.resolve(0);
