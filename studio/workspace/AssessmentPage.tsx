@@ -6,7 +6,7 @@ import type { ReviewSheet } from '../../runtime/rubric/types';
 import type { ReviewEntry } from '../../runtime/rubric/scoring-modes/types';
 import type { RubricDefinition } from '../../runtime/schema/rubric';
 import { createAttachmentUploader } from '../api/attachments';
-import { useLocale, useT, type Translate } from '../i18n';
+import { useLocale, useT, type MessageKey, type Translate } from '../i18n';
 import { PageLoading } from '../shell/guards';
 import { useAuth } from '../auth/AuthContext';
 import { ActionPanel, type SendCommand } from './ActionPanel';
@@ -15,14 +15,22 @@ import { loadWorkflow, workflowLabels } from './workflow-labels';
 import { workspaceApi, type Instance } from './workspace-api';
 import type { WorkflowDefinition } from '../../runtime/schema/workflow';
 import { SelfItemEditor, type ItemScoring } from './SelfItemEditor';
+import { AppealDecisionForm } from './assessment/AppealDecisionForm';
+import { AppealForm } from './assessment/AppealForm';
+import { AppealOutcome } from './assessment/AppealOutcome';
+import { appealOf, decisionOf } from './assessment/appeal-data';
+import { useUserNames } from './records/user-names';
 import { pick } from './text';
 import { describeError, useLoad } from './use-load';
 import { WorkspaceNav } from './WorkspaceNav';
 import './workspace.css';
 
 /** Which sheet is open for entry in each state; the server decides who may write it. */
-const LEVEL_BY_STATE: Record<string, ReviewLevel> = { self_assessing: 'self', submitted: 'institute', district_review: 'district' };
-const LEVEL_ROLES: Record<ReviewLevel, string[]> = { self: ['stationAdmin', 'instituteAdmin'], institute: ['instituteAdmin'], district: ['assessor'] };
+const LEVEL_BY_STATE: Record<string, ReviewLevel> = { self_assessing: 'self', submitted: 'institute', district_review: 'district', appeal_review: 'amendment' };
+const LEVEL_ROLES: Record<ReviewLevel, string[]> = { self: ['stationAdmin', 'instituteAdmin'], institute: ['instituteAdmin'], district: ['assessor'], amendment: ['districtLeader'] };
+const COLUMN_TITLES: Record<ReviewLevel, MessageKey> = { self: 'ws.assess.self', institute: 'ws.assess.institute', district: 'ws.assess.district', amendment: 'ws.assess.amendment' };
+// Appeal and decision have screens of their own below the result; the generic action panel leaves them out.
+const APPEAL_EVENTS = new Set(['appeal', 'decide']);
 
 async function loadAll(id: string, signal: AbortSignal) {
   const client = assessmentApi();
@@ -80,7 +88,9 @@ export default function AssessmentPage() {
   // The running score: the rubric engine run here on the frozen metrics, the stored sheets and the one being typed.
   const running = useMemo(() => {
     if (!plan || !assessment) return undefined;
-    const reviews = { self: assessment.reviews.self ?? undefined, institute: assessment.reviews.institute ?? undefined, [level ?? 'self']: level ? current : (assessment.reviews.self ?? undefined) };
+    // The amendment merges into the district reading on the server; here the running score follows the unit's own sheets.
+    const typed = level === 'amendment' ? undefined : level;
+    const reviews = { self: assessment.reviews.self ?? undefined, institute: assessment.reviews.institute ?? undefined, [typed ?? 'self']: typed ? current : (assessment.reviews.self ?? undefined) };
     const clean = Object.fromEntries(Object.entries(reviews).filter(([, v]) => v !== undefined)) as Partial<Record<ReviewLevel, ReviewSheet>>;
     return scoreUnit(plan, { unitId: assessment.orgUnitId, ...(assessment.parentId ? { parentId: assessment.parentId } : {}), metrics: assessment.metrics, reviews: clean });
   }, [plan, assessment, current, level]);
@@ -97,6 +107,7 @@ export default function AssessmentPage() {
       })
       .catch(() => setInstance(null));
   }, [instanceId, instanceVersion]);
+  const names = useUserNames(assessment ? Object.keys(assessment.reviews.district) : []);
 
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'failed' || !rubric || !assessment || !running) {
@@ -133,7 +144,17 @@ export default function AssessmentPage() {
     }
   };
   const explanation = loaded.value.explanation?.explanation;
-  const district = Object.values(assessment.reviews.district);
+  const district = Object.entries(assessment.reviews.district);
+  const labels = workflowLabels(workflow, locale, t);
+  const titleOfItem = (key: string) => rows.find((row) => row.key === key)?.title ?? key;
+  const appeal = instance ? appealOf(instance) : null;
+  const decision = instance ? decisionOf(instance) : null;
+  const can = (event: string) => instance?.availableActions.some((action) => action.event === event) ?? false;
+  const columns: ReviewLevel[] = ['self', 'institute', 'district', ...(assessment.instance.state === 'appeal_review' || assessment.reviews.amendment ? (['amendment'] as const) : [])];
+  const afterCommand = () => {
+    setSheet(null);
+    reload();
+  };
 
   return (
     <section className="sj-ws">
@@ -142,13 +163,18 @@ export default function AssessmentPage() {
       <Typography.Title level={1} className="sj-ws-h1">
         {pick(rubric.title, locale)}
       </Typography.Title>
-      <p className="sj-ws-meta">{t('ws.assess.state', { state: assessment.instance.state })}</p>
+      <p className="sj-ws-meta" data-assessment-state={assessment.instance.state}>
+        {t('ws.assess.state', { state: labels.state(assessment.instance.state) })}
+      </p>
       <div className="sj-ws-card" role="status" aria-live="polite" data-running-score={running.score} style={{ position: 'sticky', top: 0, zIndex: 2, marginBottom: 12 }}>
         <strong>{t('ws.assess.running', { score: running.score, tier: tierTitle(running.tier.tier) })}</strong>
       </div>
       {assessment.result ? (
         <Alert type="success" showIcon data-result={assessment.result.tier} title={t('ws.assess.result', { tier: tierTitle(assessment.result.tier), score: assessment.result.score })} style={{ marginBottom: 12 }} />
       ) : null}
+      {appeal ? <AppealOutcome appeal={appeal} decision={decision} titleOf={titleOfItem} /> : null}
+      {instance && can('appeal') ? <AppealForm key={instance.version} assessmentId={assessment.id} orgUnitId={assessment.orgUnitId} instance={instance} items={rows.map((row) => ({ key: row.key, title: row.title }))} onDone={afterCommand} /> : null}
+      {instance && can('decide') ? <AppealDecisionForm key={instance.version} assessmentId={assessment.id} instance={instance} amendmentSaved={assessment.reviews.amendment !== null} onDone={afterCommand} /> : null}
       {!editable ? <Alert type="info" showIcon title={t('ws.assess.readOnly')} style={{ marginBottom: 12 }} /> : null}
       <Table<Row>
         size="small"
@@ -158,10 +184,18 @@ export default function AssessmentPage() {
         dataSource={rows}
         columns={[
           { key: 'title', title: t('ws.assess.item'), render: (_, row) => <span data-item={row.key}><Tag>{row.key.toUpperCase()}</Tag>{row.title}</span> },
-          ...(['self', 'institute', 'district'] as const).map((column) => ({
+          ...columns.map((column) => ({
             key: column,
-            title: t(`ws.assess.${column}`),
-            render: (_: unknown, row: Row) => column !== level ? (column === 'district' ? district.map((sheet) => summarize(sheet.items?.[row.key], t)).join(' / ') || t('ws.assess.none') : summarize(assessment.reviews[column]?.items?.[row.key], t)) : (
+            title: t(COLUMN_TITLES[column]),
+            render: (_: unknown, row: Row) => column !== level ? (column === 'district' ? (district.length === 0 ? t('ws.assess.none') : (
+              <>
+                {district.map(([reviewer, sheet]) => (
+                  <div key={reviewer} data-reviewer={reviewer}>
+                    {t('ws.assess.byReviewer', { name: names(reviewer) ?? t('ws.assess.assessor'), entry: summarize(sheet.items?.[row.key], t) })}
+                  </div>
+                ))}
+              </>
+            )) : summarize(assessment.reviews[column]?.items?.[row.key], t)) : (
               <div>
                 <SelfItemEditor itemKey={row.key} title={row.title} scoring={row.scoring} entry={current.items?.[row.key]} disabled={!editable} onChange={(entry) => setEntry(row.key, entry)} />
                 {editable ? (
@@ -190,7 +224,7 @@ export default function AssessmentPage() {
           <Typography.Title level={2} className="sj-ws-h2" id="ws-assess-actions">
             {t('ws.instance.actions')}
           </Typography.Title>
-          <ActionPanel key={instance.version} instance={instance} labels={workflowLabels(workflow, locale, t)} send={sendAssessmentCommand(assessment.id)} onDone={(next, text) => {
+          <ActionPanel key={instance.version} instance={{ ...instance, availableActions: instance.availableActions.filter((action) => !APPEAL_EVENTS.has(action.event)) }} labels={labels} send={sendAssessmentCommand(assessment.id)} onDone={(next, text) => {
             void (next ? toast.success(text) : toast.warning(text));
             reload();
           }} />

@@ -5,7 +5,8 @@ import { api } from '../api/client';
 import type { Command, Instance } from './workspace-api';
 import type { StoredDefinition } from '../api/endpoints';
 
-export type ReviewLevel = 'self' | 'institute' | 'district';
+/** Whose sheet: the unit's, its institute's, an assessor's, or the leader's amendment while deciding an appeal. */
+export type ReviewLevel = 'self' | 'institute' | 'district' | 'amendment';
 
 export interface AssessmentSummary {
   id: string;
@@ -26,7 +27,7 @@ export interface Assessment {
   rubric: { key: string; version: number };
   instance: { id: string; state: string; version: number; final: boolean; availableActions: string[] };
   metrics: Record<string, number>;
-  reviews: { self: ReviewSheet | null; institute: ReviewSheet | null; district: Record<string, ReviewSheet> };
+  reviews: { self: ReviewSheet | null; institute: ReviewSheet | null; district: Record<string, ReviewSheet>; amendment: ReviewSheet | null };
   current: { score: number; tier: string; rule: string; assessorDisagreements: string[]; missing: string[] };
   result: { score: number; tier: string; rule: string } | null;
   version: number;
