@@ -70,6 +70,8 @@ export const en: Record<MessageKey, string> = {
   'form.dateTimePlaceholder': 'Select date and time',
   'form.yes': 'Yes',
   'form.no': 'No',
+  'form.rating.star': '{count} star(s)',
+  'form.rating.value': '{value} of {max} stars',
 
   'draft.restored': 'Restored the draft saved at {time}',
   'draft.offline': 'You are offline: what you entered is kept on this device; submit when you are back online',

@@ -68,6 +68,8 @@ export const zhCN = {
   'form.dateTimePlaceholder': '选择日期时间',
   'form.yes': '是',
   'form.no': '否',
+  'form.rating.star': '{count} 星',
+  'form.rating.value': '{value} 星（满分 {max} 星）',
 
   'draft.restored': '已恢复 {time} 保存的草稿',
   'draft.offline': '网络已断开：已填写的内容保存在本机，恢复网络后再提交',

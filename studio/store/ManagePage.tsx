@@ -7,6 +7,7 @@ import { useLoad } from '../workspace/use-load';
 import { WorkspaceNav } from '../workspace/WorkspaceNav';
 import { pick } from '../workspace/text';
 import { storeApi, type ItemInput, type RewardItem } from './store-api';
+import { StarLevelsEditor } from './StarLevelsEditor';
 import { storeErrorText } from './store-errors';
 import '../workspace/workspace.css';
 import './store.css';
@@ -68,6 +69,7 @@ export default function ManagePage() {
   const [openForm] = Form.useForm<{ orgUnitId: string; zh: string; en: string }>();
   const units = [...new Map((state.user?.roles ?? []).map((g) => [g.orgUnitId, g.orgUnitName])).entries()];
   const fail = (error: unknown) => void toast.error(storeErrorText(error, t));
+  const districtId = state.user?.roles.find((grant) => grant.role === 'districtAdmin')?.orgUnitId;
 
   const add = async (values: { zh: string; en: string; pointsPrice: number; stock: number }) => {
     if (!storeId) return;
@@ -154,6 +156,7 @@ export default function ManagePage() {
           </Form>
         </>
       ) : null}
+      {districtId ? <StarLevelsEditor districtId={districtId} /> : null}
     </section>
   );
 }

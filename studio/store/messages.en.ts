@@ -82,6 +82,12 @@ export const storeEn: Record<keyof typeof storeZhCN, string> = {
   'store.manage.nameEn': 'Store name (English)',
   'store.manage.openSubmit': 'Open',
 
+  'store.levels.title': 'Star-volunteer levels (total service hours)',
+  'store.levels.default': 'Using the default thresholds',
+  'store.levels.configured': 'Set for this district',
+  'store.levels.hours': 'h',
+  'store.levels.save': 'Save star levels',
+
   'store.error.points': 'Not enough points',
   'store.error.stock': 'Not enough in stock; lower the quantity or pick another item',
   'store.error.cancelled': 'This redemption was already cancelled',

@@ -80,6 +80,12 @@ export const storeZhCN = {
   'store.manage.nameEn': '超市名称（英文）',
   'store.manage.openSubmit': '开设',
 
+  'store.levels.title': '星级志愿者标准（累计服务小时）',
+  'store.levels.default': '当前使用默认标准',
+  'store.levels.configured': '本区已自定义标准',
+  'store.levels.hours': '小时',
+  'store.levels.save': '保存星级标准',
+
   'store.error.points': '积分不足，无法兑换',
   'store.error.stock': '库存不足，请减少数量或选择其他物品',
   'store.error.cancelled': '这笔兑换已经撤销过了',

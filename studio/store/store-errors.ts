@@ -17,6 +17,9 @@ export function storeErrorText(error: unknown, t: Translate): string {
     const key = BY_TYPE[error.type];
     if (key) return t(key);
     if (error.errors.some((e) => e.code === 'unknown-code') || (error.status === 404 && error.detail?.includes('code'))) return t('store.error.code');
+    // Field errors carry the server's bilingual message ("中文 / English").
+    const field = error.errors[0]?.message;
+    if (typeof field === 'string') return field;
   }
   return describeError(error, t);
 }

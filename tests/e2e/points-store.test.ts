@@ -111,3 +111,16 @@ test('the operator adds an item on the phone and it shows at the counter', async
   const counter = await phone('store.operator', '/store');
   await counter.getByText('环保购物袋').waitFor();
 });
+
+test('a district admin lowers the first star to 20 h on the phone; volunteer1 (30 h) becomes 一星', async () => {
+  const manage = await phone('district.admin', '/store/manage');
+  const first = manage.locator('[data-star-levels]').getByRole('spinbutton').first();
+  await first.fill('20');
+  await manage.getByRole('button', { name: '保存星级标准' }).click();
+  await manage.locator('[data-star-levels="configured"]').waitFor();
+  expect(await noHorizontalScroll(manage)).toBe(true);
+  await manage.screenshot({ path: artifactPath('points-store-star-levels-360.png'), fullPage: true });
+  const points = await phone('volunteer1', '/points');
+  await points.locator('[data-level="1"]').waitFor();
+  expect(await points.locator('[data-level]').textContent()).toContain('一星志愿者');
+});
