@@ -12,6 +12,7 @@ import { LabelRenderer, labelRendererTester } from './LabelRenderer';
 import { MultiEnumControl, multiEnumControlTester } from './MultiEnumControl';
 import { NumberControl, numberControlTester } from './NumberControl';
 import { ObjectControl, objectControlTester } from './ObjectControl';
+import { RatingControl, ratingControlTester } from './RatingControl';
 import { ReferenceControl, referenceControlTester } from './ReferenceControl';
 import { TagsControl, tagsControlTester } from './TagsControl';
 import { TextAreaControl, textAreaControlTester } from './TextAreaControl';
@@ -22,7 +23,7 @@ import { VerticalLayout, verticalLayoutTester } from './VerticalLayout';
 
 /**
  * Shijian's Ant Design renderer set for JSON Forms, ranked:
- * 5 upload · 4 multi-choice · 3 array table, list of texts, reference · 2 long text, date, date-time, choice, yes/no, object ·
+ * 5 upload · 4 multi-choice · 3 array table, list of texts, reference, rating (stars) · 2 long text, date, date-time, choice, yes/no, object ·
  * 1 text, number, integer, layouts, label · 0 the visible "unsupported" fallback.
  */
 export const shijianRenderers: JsonFormsRendererRegistryEntry[] = [
@@ -31,6 +32,7 @@ export const shijianRenderers: JsonFormsRendererRegistryEntry[] = [
   { tester: arrayTableControlTester, renderer: ArrayTableControl },
   { tester: tagsControlTester, renderer: TagsControl },
   { tester: referenceControlTester, renderer: ReferenceControl },
+  { tester: ratingControlTester, renderer: RatingControl },
   { tester: textAreaControlTester, renderer: TextAreaControl },
   { tester: dateControlTester, renderer: DateControl },
   { tester: dateTimeControlTester, renderer: DateTimeControl },

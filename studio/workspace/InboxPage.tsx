@@ -5,10 +5,10 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { WorkflowDefinition } from '../../runtime/schema/workflow';
 import { useLocale, useT } from '../i18n';
 import { PageLoading } from '../shell/guards';
-import { arrangeInbox, urgencyOf, type InboxFilter } from './inbox-order';
+import { arrangeInbox, inboxWindow, urgencyOf, type InboxFilter } from './inbox-order';
 import { describeError, useLoad } from './use-load';
 import { loadWorkflow, workflowLabels } from './workflow-labels';
-import { workspaceApi, type Task } from './workspace-api';
+import { INBOX_LIMIT, workspaceApi, type Task } from './workspace-api';
 import { WorkspaceNav } from './WorkspaceNav';
 import './workspace.css';
 
@@ -18,11 +18,18 @@ export default function InboxPage() {
   const { locale } = useLocale();
   const navigate = useNavigate();
   const [inbox, reload] = useLoad((signal) => workspaceApi().inbox(signal), [], t);
-  const [filter, setFilter] = useState<InboxFilter>({});
+  const [filter, setFilterState] = useState<InboxFilter>({});
+  // Cards drawn so far, in pages: with hundreds of open tasks the first screen lays out one page only.
+  const [pages, setPages] = useState(1);
+  const setFilter = (update: (f: InboxFilter) => InboxFilter) => {
+    setFilterState(update);
+    setPages(1);
+  };
   const [workflows, setWorkflows] = useState<Record<string, WorkflowDefinition>>({});
   const [claiming, setClaiming] = useState<string | null>(null);
   const [toast, toastHolder] = message.useMessage();
-  const now = Date.now();
+  // One clock reading per load, so arranging is memoised and every card judges "overdue" at the same instant.
+  const now = useMemo(() => (inbox.status === 'ready' ? Date.now() : 0), [inbox]);
 
   const tasks = inbox.status === 'ready' ? inbox.value.items : [];
   const workflowKeys = useMemo(() => [...new Set(tasks.map((task) => task.workflow))].sort(), [tasks]);
@@ -35,7 +42,8 @@ export default function InboxPage() {
     }
   }, [workflowKeys, workflows]);
   const labels = (key: string) => workflowLabels(workflows[key], locale, t);
-  const shown = arrangeInbox(tasks, filter, now);
+  const arranged = useMemo(() => arrangeInbox(tasks, filter, now), [tasks, filter, now]);
+  const { shown, remaining } = inboxWindow(arranged, pages);
   const states = [...new Set(tasks.filter((task) => !filter.workflow || task.workflow === filter.workflow).map((task) => `${task.workflow}\u0000${task.state}`))];
 
   const claim = async (task: Task) => {
@@ -80,6 +88,17 @@ export default function InboxPage() {
             }),
           ]}
         />
+        <Select
+          aria-label={t('ws.inbox.filterKind')}
+          style={{ minWidth: 120 }}
+          value={filter.kind ?? ''}
+          onChange={(value: string) => setFilter((f) => ({ ...f, kind: value === 'assigned' || value === 'pool' ? value : undefined }))}
+          options={[
+            { value: '', label: t('ws.inbox.filterAll') },
+            { value: 'assigned', label: t('ws.inbox.kindAssigned') },
+            { value: 'pool', label: t('ws.inbox.kindPool') },
+          ]}
+        />
         <label>
           <Switch size="small" checked={!!filter.overdueOnly} onChange={(checked) => setFilter((f) => ({ ...f, overdueOnly: checked }))} /> {t('ws.inbox.overdueOnly')}
         </label>
@@ -90,8 +109,9 @@ export default function InboxPage() {
       {inbox.status === 'ready' ? (
         <>
           <p className="sj-ws-meta" role="status">
-            {shown.length === 0 ? t('ws.inbox.empty') : t('ws.inbox.count', { count: shown.length })}
+            {arranged.length === 0 ? t('ws.inbox.empty') : t('ws.inbox.count', { count: arranged.length })}
           </p>
+          {tasks.length >= INBOX_LIMIT ? <p className="sj-ws-meta">{t('ws.inbox.capped', { limit: INBOX_LIMIT })}</p> : null}
           <ul className="sj-ws-list" aria-label={t('workspace.title')}>
             {shown.map((task) => {
               const urgency = urgencyOf(task, now);
@@ -109,7 +129,14 @@ export default function InboxPage() {
                     </Space>
                   </div>
                   <div className="sj-ws-row">
-                    <span className="sj-ws-meta">{task.dueAt ? t('ws.inbox.due', { time: dayjs(task.dueAt).format('YYYY-MM-DD HH:mm') }) : t('ws.inbox.noDue')}</span>
+                    <span className="sj-ws-meta">
+                      {task.dueAt ? t('ws.inbox.due', { time: dayjs(task.dueAt).format('YYYY-MM-DD HH:mm') }) : t('ws.inbox.noDue')}
+                      {task.reminders ? (
+                        <Tag className="sj-ws-tag-warn" style={{ marginInlineStart: 8 }} data-reminders={task.reminders.count}>
+                          {t('ws.instance.reminders', { count: task.reminders.count, time: dayjs(task.reminders.lastAt).format('MM-DD HH:mm') })}
+                        </Tag>
+                      ) : null}
+                    </span>
                     {task.pool ? (
                       <Button type="primary" size="small" loading={claiming === task.id} onClick={() => void claim(task)}>
                         {t('ws.inbox.claim')}
@@ -124,6 +151,11 @@ export default function InboxPage() {
               );
             })}
           </ul>
+          {remaining > 0 ? (
+            <Button style={{ marginTop: 12 }} block onClick={() => setPages((n) => n + 1)}>
+              {t('ws.inbox.more', { count: remaining })}
+            </Button>
+          ) : null}
         </>
       ) : null}
     </section>

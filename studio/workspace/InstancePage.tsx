@@ -7,10 +7,12 @@ import type { WorkflowDefinition } from '../../runtime/schema/workflow';
 import { createAttachmentUploader } from '../api/attachments';
 import { useAuth } from '../auth/AuthContext';
 import { ShijianForm } from '../forms/ShijianForm';
+import { Stars } from '../renderers/RatingControl';
 import { useLocale, useT } from '../i18n';
 import { PageLoading } from '../shell/guards';
 import { ActionPanel } from './ActionPanel';
 import { HistoryTimeline } from './HistoryTimeline';
+import { ratingOf } from './text';
 import { useLoad } from './use-load';
 import { loadWorkflow, workflowLabels } from './workflow-labels';
 import { workspaceApi, type Instance } from './workspace-api';
@@ -54,7 +56,9 @@ export default function InstancePage() {
   }
   const current = loaded.value;
   const labels = workflowLabels(workflow, locale, t);
-  const reminders = current.history.filter((entry) => entry.event === 'remind').length;
+  const reminders = current.history.filter((entry) => entry.event === 'remind');
+  const lastReminder = reminders.at(-1);
+  const stars = ratingOf(current);
   // The API names actors by id only; the two people a reader cares about most get names.
   const actorName = (actor: string) => (actor === auth.user?.id ? auth.user.displayName : actor === current.createdBy ? t('ws.instance.initiator') : actor);
   const onDone = (next: Instance | null, text: string) => {
@@ -82,10 +86,19 @@ export default function InstancePage() {
                 {labels.state(current.state)}
               </Tag>
               {current.final ? <Tag>{t('ws.instance.final')}</Tag> : null}
-              {reminders > 0 ? <Tag className="sj-ws-tag-warn">{t('ws.instance.reminders', { count: reminders })}</Tag> : null}
+              {lastReminder ? (
+                <Tag className="sj-ws-tag-warn" data-reminders={reminders.length}>
+                  {t('ws.instance.reminders', { count: reminders.length, time: dayjs(lastReminder.at).format('MM-DD HH:mm') })}
+                </Tag>
+              ) : null}
             </Descriptions.Item>
             <Descriptions.Item label={t('ws.instance.started')}>{dayjs(current.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
             {current.task?.due ? <Descriptions.Item label={t('ws.instance.due')}>{dayjs(current.task.due).format('YYYY-MM-DD HH:mm')}</Descriptions.Item> : null}
+            {stars !== undefined ? (
+              <Descriptions.Item label={t('ws.instance.rating')}>
+                <Stars value={stars} />
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
           <section aria-labelledby="ws-actions" style={{ marginBottom: 16 }}>
             <Typography.Title level={2} className="sj-ws-h2" id="ws-actions">

@@ -4,7 +4,9 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import type { WorkflowDefinition } from '../../runtime/schema/workflow';
 import { useLocale, useT } from '../i18n';
+import { Stars } from '../renderers/RatingControl';
 import { PageLoading } from '../shell/guards';
+import { ratingOf } from './text';
 import { describeError, useLoad } from './use-load';
 import { loadWorkflow, workflowLabels } from './workflow-labels';
 import { workspaceApi, type InstanceSummary } from './workspace-api';
@@ -14,6 +16,20 @@ import './workspace.css';
 const ORDER_WORKFLOW = 'five-order';
 const DONE_STATES = new Set(['closed', 'archived']);
 const STOPPED_STATES = new Set(['rejected', 'cancelled']);
+
+/** The stars a finished order got, read from the order itself (the list carries no data); nothing while unknown. */
+function OrderStars({ id }: { id: string }) {
+  const [stars, setStars] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    const controller = new AbortController();
+    workspaceApi()
+      .instance(id, controller.signal)
+      .then((instance) => setStars(ratingOf(instance)))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [id]);
+  return stars === undefined ? null : <Stars value={stars} />;
+}
 
 /** 我的订单: the orders this person may see, newest first, each with where it stands. */
 export default function MyOrdersPage() {
@@ -61,7 +77,10 @@ export default function MyOrdersPage() {
                 {labels.state(order.state)}
               </Tag>
             </div>
-            <div className="sj-ws-meta">{t('ws.orders.createdAt', { time: dayjs(order.createdAt).format('YYYY-MM-DD HH:mm') })}</div>
+            <div className="sj-ws-row">
+              <span className="sj-ws-meta">{t('ws.orders.createdAt', { time: dayjs(order.createdAt).format('YYYY-MM-DD HH:mm') })}</span>
+              {DONE_STATES.has(order.state) ? <OrderStars id={order.id} /> : null}
+            </div>
           </li>
         ))}
       </ul>

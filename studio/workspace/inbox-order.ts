@@ -15,6 +15,8 @@ export interface InboxFilter {
   workflow?: string | undefined;
   state?: string | undefined;
   overdueOnly?: boolean | undefined;
+  /** Assigned to me, or waiting in a pool to be claimed (抢单). */
+  kind?: 'assigned' | 'pool' | undefined;
 }
 
 /** Overdue first, then soonest due, then tasks without a due date, oldest first among equals. */
@@ -23,5 +25,15 @@ export function arrangeInbox(tasks: readonly Task[], filter: InboxFilter, now: n
   return tasks
     .filter((task) => (!filter.workflow || task.workflow === filter.workflow) && (!filter.state || task.state === filter.state))
     .filter((task) => !filter.overdueOnly || urgencyOf(task, now) === 'overdue')
-    .sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt));
+    .filter((task) => !filter.kind || (filter.kind === 'pool') === (task.pool !== null))
+    .sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+}
+
+/** How many cards the inbox draws at first and per "show more": a phone never lays out hundreds at once. */
+export const INBOX_PAGE = 30;
+
+/** The first `pages` pages of an arranged list, and whether more remain. */
+export function inboxWindow<T>(arranged: readonly T[], pages: number): { shown: T[]; remaining: number } {
+  const end = Math.max(1, pages) * INBOX_PAGE;
+  return { shown: arranged.slice(0, end), remaining: Math.max(0, arranged.length - end) };
 }

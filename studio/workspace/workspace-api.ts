@@ -20,7 +20,12 @@ export interface Task {
   pool: { role: string; orgUnitId: string | null; teamId: string | null } | null;
   dueAt: string | null;
   createdAt: string;
+  /** 催办 so far on the task's instance; absent from servers older than this field. */
+  reminders?: { count: number; lastAt: string } | null;
 }
+
+/** The most the server returns in one inbox page (server/routes/tasks/schema.ts). */
+export const INBOX_LIMIT = 200;
 
 export interface AvailableAction {
   event: string;
@@ -93,7 +98,7 @@ export function newIdempotencyKey(): string {
 
 export function workspaceApi(client: Client = api) {
   return {
-    inbox: (signal?: AbortSignal) => client.get<{ items: Task[] }>('/api/tasks', { query: { mine: '1', limit: 200 }, ...(signal ? { signal } : {}) }),
+    inbox: (signal?: AbortSignal) => client.get<{ items: Task[] }>('/api/tasks', { query: { mine: '1', limit: INBOX_LIMIT }, ...(signal ? { signal } : {}) }),
     claim: (taskId: string) => client.post<Instance>(`/api/tasks/${encodeURIComponent(taskId)}/claim`),
     instance: (id: string, signal?: AbortSignal) => client.get<Instance>(`/api/instances/${encodeURIComponent(id)}`, signal ? { signal } : {}),
     instances: (query: { workflow?: string; state?: string; cursor?: string; limit?: number }, signal?: AbortSignal) =>

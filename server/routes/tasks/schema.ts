@@ -15,6 +15,7 @@ export const TaskSchema = z
     pool: z.object({ role: z.string(), orgUnitId: z.string().nullable(), teamId: z.string().nullable() }).nullable(),
     dueAt: z.string().nullable(),
     createdAt: z.string(),
+    reminders: z.object({ count: z.number().int(), lastAt: z.string() }).nullable().openapi({ description: '催办 on the instance so far: how many and the latest; null when none' }),
   })
   .openapi('Task');
 

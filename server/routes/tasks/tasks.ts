@@ -5,13 +5,17 @@ import { problems } from '../../errors';
 import { requireActor } from '../../http/env';
 import { etag } from '../../http/preconditions';
 import { newRouter } from '../../http/router';
+import type { Database } from '../../db/types';
+import type { Kysely } from 'kysely';
 import { claimRoute, inboxRoute } from './schema';
 
 export const taskRoutes = newRouter()
   .openapi(inboxRoute, async (c) => {
     const scope = new OrgScope(requireActor(c));
     const { limit } = c.req.valid('query');
-    const rows = await inboxPage(c.get('deps').database.db, scope, limit);
+    const db = c.get('deps').database.db;
+    const rows = await inboxPage(db, scope, limit);
+    const reminders = await remindersOf(db, rows.map((row) => row.instance_id));
     return c.json(
       {
         items: rows.map((row) => ({
@@ -26,6 +30,7 @@ export const taskRoutes = newRouter()
           pool: row.pool_role === null ? null : { role: row.pool_role, orgUnitId: row.pool_org_unit_id, teamId: row.pool_team_id },
           dueAt: row.due_at,
           createdAt: row.created_at,
+          reminders: reminders.get(row.instance_id) ?? null,
         })),
       },
       200,
@@ -47,3 +52,16 @@ export const taskRoutes = newRouter()
     c.header('etag', etag(result.body.version));
     return c.json(result.body, 200);
   });
+
+/** 催办 per instance (count and latest), one grouped read over the history primary key for the whole page. */
+async function remindersOf(db: Kysely<Database>, instanceIds: string[]): Promise<Map<string, { count: number; lastAt: string }>> {
+  if (instanceIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('history')
+    .select(['instance_id', (eb) => eb.fn.countAll<number | string>().as('count'), (eb) => eb.fn.max('at').as('last_at')])
+    .where('instance_id', 'in', [...new Set(instanceIds)])
+    .where('event', '=', 'remind')
+    .groupBy('instance_id')
+    .execute();
+  return new Map(rows.map((row) => [row.instance_id, { count: Number(row.count), lastAt: row.last_at }]));
+}

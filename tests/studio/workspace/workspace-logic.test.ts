@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../studio/api/client';
 import { translator } from '../../../studio/i18n';
 import { rerootCommandError } from '../../../studio/workspace/command-errors';
-import { arrangeInbox, urgencyOf } from '../../../studio/workspace/inbox-order';
+import { arrangeInbox, INBOX_PAGE, inboxWindow, urgencyOf } from '../../../studio/workspace/inbox-order';
+import { ratingOf } from '../../../studio/workspace/text';
 import { workflowLabels } from '../../../studio/workspace/workflow-labels';
 import type { Task } from '../../../studio/workspace/workspace-api';
 import fiveOrder from '../../../definitions/liangzhou/workflows/five-order.json';
@@ -36,6 +37,33 @@ describe('inbox order', () => {
     expect(arrangeInbox(tasks, { workflow: 'five-order' }, now).map((t) => t.id)).toEqual(['a', 'b']);
     expect(arrangeInbox(tasks, { state: 'pending_dispatch' }, now).map((t) => t.id)).toEqual(['b']);
     expect(arrangeInbox(tasks, { overdueOnly: true }, now).map((t) => t.id)).toEqual(['a']);
+  });
+
+  it('filters tasks assigned to me apart from pool tasks open to claim', () => {
+    const tasks = [task('mine', null), task('pool', null, { assigneeUserId: null, pool: { role: 'teamLeader', orgUnitId: 'u1', teamId: null } })];
+    expect(arrangeInbox(tasks, { kind: 'assigned' }, now).map((t) => t.id)).toEqual(['mine']);
+    expect(arrangeInbox(tasks, { kind: 'pool' }, now).map((t) => t.id)).toEqual(['pool']);
+    expect(arrangeInbox(tasks, {}, now)).toHaveLength(2);
+  });
+
+  it('draws the arranged inbox a page at a time without losing or repeating a task', () => {
+    const tasks = Array.from({ length: INBOX_PAGE * 2 + 5 }, (_, i) => task(`t${String(i).padStart(3, '0')}`, null));
+    const one = inboxWindow(tasks, 1);
+    expect(one.shown).toHaveLength(INBOX_PAGE);
+    expect(one.remaining).toBe(INBOX_PAGE + 5);
+    const all = inboxWindow(tasks, 3);
+    expect(all.remaining).toBe(0);
+    expect(new Set(all.shown.map((t) => t.id)).size).toBe(tasks.length);
+    expect(inboxWindow([], 1)).toEqual({ shown: [], remaining: 0 });
+  });
+});
+
+describe('ratings', () => {
+  it('reads the stars from the workflow variable, else from the rating step data; 0 or absent is unrated', () => {
+    expect(ratingOf({ vars: { stars: 4 } })).toBe(4);
+    expect(ratingOf({ vars: { stars: 0 }, data: { rate: { stars: 2 } } })).toBe(2);
+    expect(ratingOf({ vars: { stars: 0 } })).toBeUndefined();
+    expect(ratingOf({ data: { rate: 'x' } })).toBeUndefined();
   });
 });
 
