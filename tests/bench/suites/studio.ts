@@ -8,12 +8,18 @@
  *   500 ms) and → every field rendered, for a 200-field form preview (desktop and phone frames) in
  *   Chromium, vs a static page of 200 plain labelled inputs.
  * - `studio.preview.typing`: keystroke → next frame, p95, typing into that form, vs the same on the static page.
+ * - `studio.orderPage`: what Chromium transfers (gzipped) to sign in on a 360 px phone and reach the ordering
+ *   page (#/workspace/order) with its form ready, from the real server with the seeded pack, vs the login
+ *   page alone: every response counted, scripts, styles, HTML and API JSON.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { largeForm } from '../../e2e/activity-form';
+import { openSqlite } from '../../../server/db/dialects/sqlite';
+import { startServer, TestClock } from '../../server/support/server';
 import { buildStudio, launchChromium, repoRoot, serveStatic } from '../../e2e/support';
 import { median, quantile, type Benchmark, type BenchResult } from '../harness';
 
@@ -165,7 +171,65 @@ async function typingLatencies(browser: BrowserContext, url: string, selector: s
   return samples;
 }
 
+interface Transfer {
+  requests: number;
+  gzipKb: number;
+  /** Every response, largest first. */
+  responses: { url: string; gzipKb: number }[];
+}
+
+/** Gzipped bytes of every response a page received from `open` until `ready` and the network went idle. */
+async function transferred(browser: BrowserContext, open: (page: Page) => Promise<void>): Promise<Transfer> {
+  await browser.clearCookies();
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 360, height: 760 });
+  const bodies: Promise<{ url: string; gzipKb: number }>[] = [];
+  page.on('response', (response) => {
+    bodies.push(
+      response
+        .body()
+        .then((body) => ({ url: response.url().replace(/^https?:\/\/[^/]+/, ''), gzipKb: gzipSync(body, { level: 9 }).length / 1024 }))
+        .catch(() => ({ url: response.url(), gzipKb: 0 })),
+    );
+  });
+  await open(page);
+  await page.waitForLoadState('networkidle');
+  const sizes = await Promise.all(bodies);
+  await page.close();
+  return { requests: sizes.length, gzipKb: sizes.reduce((sum, r) => sum + r.gzipKb, 0), responses: [...sizes].sort((a, b) => b.gzipKb - a.gzipKb) };
+}
+
 export const benchmarks: Benchmark[] = [
+  {
+    id: 'studio.orderPage',
+    async run(): Promise<BenchResult[]> {
+      const dir = await studioBuild();
+      const database = openSqlite(join(mkdtempSync(join(tmpdir(), 'shijian-bench-')), 'order.db'));
+      const server = await startServer(database, { clock: new TestClock(Date.now()), overrides: { studioDir: dir } });
+      const browser = await launchChromium();
+      try {
+        const login = await transferred(browser, async (page) => {
+          await page.goto(`${server.baseUrl}/#/login`);
+          await page.getByLabel('用户名').waitFor();
+        });
+        const order = await transferred(browser, async (page) => {
+          await page.goto(`${server.baseUrl}/#/workspace/order?item=free-clinic`);
+          await page.getByLabel('用户名').fill('resident1');
+          await page.getByLabel('密码').fill('shijian-demo');
+          await page.getByRole('button', { name: /登\s?录/ }).click();
+          await page.getByLabel('需求描述').waitFor();
+        });
+        if (process.env.SHIJIAN_BENCH_VERBOSE) for (const r of order.responses) process.stderr.write(`${r.gzipKb.toFixed(1).padStart(7)} ${r.url}\n`);
+        return [
+          { id: 'studio.orderPage.transferred', value: round(order.gzipKb), unit: 'KB gz', baseline: 'the login page alone', baselineValue: round(login.gzipKb), ratio: round(order.gzipKb / login.gzipKb), target: '< 300 KB gz (issue 8 phone page budget, sign-in included)', met: order.gzipKb < 300 },
+        ];
+      } finally {
+        await browser.close();
+        await server.close();
+        await database.close();
+      }
+    },
+  },
   {
     id: 'studio.bundle',
     async run(): Promise<BenchResult[]> {
