@@ -9,7 +9,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { teamIds } from '../auth/actor';
-import { subtreeRoles, type Role } from '../auth/roles';
+import { adminRoles, subtreeRoles, type Role } from '../auth/roles';
 
 /**
  * `tasks.pool_org_unit_id` of a pool open to the role anywhere. A value rather than NULL, so the branch is
@@ -40,6 +40,15 @@ export class OrgScope {
 
   coversFor(path: string, roles: ReadonlySet<Role>): boolean {
     return this.rootsFor(roles).some((root) => path.startsWith(root));
+  }
+
+  /**
+   * The actor administers the unit at `path` (its station, institute or district admin) and so keeps its
+   * records: plans, check-in sessions, service hours. Overseeing it (district leader, assessors, proxy
+   * orderers) is reading, not keeping: an assessor must not file the records they will score.
+   */
+  administers(path: string): boolean {
+    return this.coversFor(path, adminRoles);
   }
 
   /** `column` lies in one of the actor's subtrees. */

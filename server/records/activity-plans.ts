@@ -18,7 +18,7 @@ export interface PlanInput {
 export async function filePlan(db: Kysely<Database>, actor: Actor, input: PlanInput, at: string) {
   const unit = await db.selectFrom('org_units').select(['id', 'path']).where('id', '=', input.orgUnitId).where('active', '=', 1).executeTakeFirst();
   if (unit === undefined) throw problems.notFound('org unit');
-  if (!new OrgScope(actor).covers(unit.path)) throw problems.forbidden('You file plans only for your own units.');
+  if (!new OrgScope(actor).administers(unit.path)) throw problems.forbidden('You file plans only for units you administer.');
   const month = input.month ?? 0;
   const exists = await db.selectFrom('activity_plans').select('id').where('org_unit_id', '=', unit.id).where('year', '=', input.year).where('month', '=', month).executeTakeFirst();
   if (exists !== undefined) throw problems.conflict(month === 0 ? 'The year plan is already filed.' : `The arrangement for month ${month} is already filed.`);

@@ -15,7 +15,7 @@ import { createServiceRecord } from './service-records';
 export async function openSession(db: Kysely<Database>, actor: Actor, input: { orgUnitId: string; title: string; activityId?: string | undefined; validMinutes: number }, now: Date) {
   const unit = await db.selectFrom('org_units').select(['id', 'path']).where('id', '=', input.orgUnitId).where('active', '=', 1).executeTakeFirst();
   if (unit === undefined) throw problems.notFound('org unit');
-  if (!new OrgScope(actor).covers(unit.path)) throw problems.forbidden('You open check-in only at your own units.');
+  if (!new OrgScope(actor).administers(unit.path)) throw problems.forbidden('You open check-in only at units you administer.');
   const at = now.toISOString();
   // A code is unique among open windows; a few draws always find one (a million codes, few windows).
   for (let attempt = 0; attempt < 20; attempt++) {

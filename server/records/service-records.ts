@@ -27,7 +27,7 @@ export interface NewServiceRecord {
 
 /** Who keeps a unit's records: staff overseeing it, or the leader of the team that served. */
 function mayKeep(actor: Actor, path: string, teamId: string | null): boolean {
-  if (new OrgScope(actor).covers(path)) return true;
+  if (new OrgScope(actor).administers(path)) return true;
   return teamId !== null && actor.memberships.some((m) => m.role === 'teamLeader' && m.teamId === teamId);
 }
 
@@ -72,7 +72,8 @@ export async function createServiceRecord(db: Kysely<Database>, actor: Actor, in
 
 export async function findVisibleRecord(db: Kysely<Database>, actor: Actor, id: string): Promise<ServiceRecordRow> {
   const row = await db.selectFrom('service_records').selectAll().where('id', '=', id).executeTakeFirst();
-  if (row === undefined || !(mayKeep(actor, row.org_path, row.team_id) || row.volunteer_user_id === actor.userId)) throw problems.notFound('service record');
+  // Readable by whoever oversees the unit (as the list shows it), its keepers and the volunteer; changed by keepers only.
+  if (row === undefined || !(new OrgScope(actor).covers(row.org_path) || mayKeep(actor, row.org_path, row.team_id) || row.volunteer_user_id === actor.userId)) throw problems.notFound('service record');
   return row;
 }
 
