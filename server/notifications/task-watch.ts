@@ -69,11 +69,13 @@ export class TaskWatch {
         .where('status', '=', 'open')
         .where('created_at', '>=', this.watermark)
         .where((eb) => eb.not(eb.exists(eb.selectFrom('notification_task_watch').select('task_id').whereRef('notification_task_watch.task_id', '=', 'tasks.id'))))
+        // A total order, so two servers inserting overlapping batches take the keys in the same order.
         .orderBy('created_at')
+        .orderBy('id')
         .limit(200)
         .execute();
       if (tasks.length === 0) break;
-      for (const task of tasks) notified += await this.register(task);
+      notified += await this.register(tasks);
       if (tasks.length < 200) {
         const newest = tasks[tasks.length - 1]!.created_at;
         const behind = new Date(Date.parse(newest) - lateCommitSlackMs).toISOString();
@@ -84,14 +86,24 @@ export class TaskWatch {
     return notified;
   }
 
-  private async register(task: TaskRef): Promise<number> {
+  /** One transaction per batch: the watch rows this server inserted are the tasks it announces. */
+  private async register(tasks: readonly TaskRef[]): Promise<number> {
     return this.deps.database.db.transaction().execute(async (trx) => {
-      const claimed = await trx.insertInto('notification_task_watch').values({ task_id: task.id, warn_at: warnAt(task.created_at, task.due_at), warned_at: null }).onConflict((c) => c.column('task_id').doNothing()).returning('task_id').execute();
-      if (claimed.length === 0 || task.assignee_user_id !== null) return 0;
+      const inserted = await trx
+        .insertInto('notification_task_watch')
+        .values(tasks.map((task) => ({ task_id: task.id, warn_at: warnAt(task.created_at, task.due_at), warned_at: null })))
+        .onConflict((c) => c.column('task_id').doNothing())
+        .returning('task_id')
+        .execute();
+      const mine = new Set(inserted.map((row) => row.task_id));
       // On the first start over an existing database, old pool tasks are registered quietly.
-      if (Date.parse(task.created_at) < this.deps.clock().getTime() - poolNewsMaxAgeMs) return 0;
-      const users = await poolCandidates(trx, task);
-      return this.notify(trx, task, `pool:${task.id}`, POOL_OPENED, users, {});
+      const since = this.deps.clock().getTime() - poolNewsMaxAgeMs;
+      let notified = 0;
+      for (const task of tasks) {
+        if (!mine.has(task.id) || task.assignee_user_id !== null || Date.parse(task.created_at) < since) continue;
+        notified += await this.notify(trx, task, `pool:${task.id}`, POOL_OPENED, await poolCandidates(trx, task), {});
+      }
+      return notified;
     });
   }
 
