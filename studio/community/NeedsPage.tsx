@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Drawer, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Drawer, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { hasAnyRole } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
@@ -11,6 +11,7 @@ import { AggregateView } from './AggregateView';
 import { communityApi, type Survey } from './community-api';
 import { ProposalsTable } from './ProposalsTable';
 import { PublishSurveyForm } from './PublishSurveyForm';
+import { StatusBadge } from './StatusBadge';
 import { NEEDS_STAFF_ROLES, SURVEY_PUBLISHER_ROLES } from './roles';
 import './community.css';
 import '../workspace/workspace.css';
@@ -55,15 +56,14 @@ export default function NeedsPage() {
             pagination={false}
             dataSource={loaded.value.surveys}
             locale={{ emptyText: t('cm.surveys.empty') }}
-            rowClassName={(survey) => (survey.id === selected ? 'ant-table-row-selected' : '')}
             columns={[
-              { title: t('cm.needs.surveyTitle'), dataIndex: 'title', render: (title: string, survey) => <Button type="link" onClick={() => setSelected(survey.id)}>{title}</Button> },
+              { title: t('cm.needs.surveyTitle'), dataIndex: 'title', render: (title: string, survey) => <button type="button" aria-pressed={survey.id === selected} className={`sj-cm-linkbutton${survey.id === selected ? ' sj-cm-current' : ''}`} onClick={() => setSelected(survey.id)}>{title}</button> },
               { title: t('cm.needs.period'), key: 'period', render: (_: unknown, survey) => `${survey.opensAt.slice(0, 10)} ~ ${survey.closesAt.slice(0, 10)}` },
-              { title: t('cm.needs.status'), key: 'status', render: (_: unknown, survey) => <Tag color={survey.open ? 'green' : 'default'}>{t(survey.open ? 'cm.surveys.open' : 'cm.surveys.closed')}</Tag> },
+              { title: t('cm.needs.status'), key: 'status', render: (_: unknown, survey) => <StatusBadge tone={survey.open ? 'done' : 'muted'}>{t(survey.open ? 'cm.surveys.open' : 'cm.surveys.closed')}</StatusBadge> },
               { title: t('cm.needs.answerLink'), key: 'answer', render: (_: unknown, survey) => <Link to={`/surveys/${encodeURIComponent(survey.id)}`}>{t('cm.needs.answerLink')}</Link> },
             ]}
           />
-          {selected ? <AggregateView key={`${selected}:${proposals}`} surveyId={selected} adminUnits={adminUnits} onProposed={() => setProposals((n) => n + 1)} /> : <p className="sj-ws-meta sj-cm-section">{t('cm.needs.pickSurvey')}</p>}
+          {selected ? <AggregateView key={selected} surveyId={selected} adminUnits={adminUnits} onProposed={() => setProposals((n) => n + 1)} /> : <p className="sj-ws-meta sj-cm-section">{t('cm.needs.pickSurvey')}</p>}
           <ProposalsTable key={proposals} />
           <Drawer open={publishing} onClose={() => setPublishing(false)} title={t('cm.needs.publishTitle')} size="large" destroyOnHidden>
             <PublishSurveyForm

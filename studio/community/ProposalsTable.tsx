@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Alert, Button, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Modal, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { useLocale, useT, type MessageKey } from '../i18n';
 import { describeError, useLoad } from '../workspace/use-load';
 import { pick } from '../workspace/text';
 import { communityApi, type Proposal } from './community-api';
+import { StatusBadge, type BadgeTone } from './StatusBadge';
 
 const statusLabel: Record<Proposal['status'], MessageKey> = { proposed: 'cm.proposal.proposed', published: 'cm.proposal.published', rejected: 'cm.proposal.rejected', failed: 'cm.proposal.failed' };
-const statusColor: Record<Proposal['status'], string> = { proposed: 'processing', published: 'green', rejected: 'red', failed: 'orange' };
+const statusTone: Record<Proposal['status'], BadgeTone> = { proposed: 'info', published: 'done', rejected: 'bad', failed: 'waiting' };
 
 interface OriginNeed {
   id: string;
@@ -47,7 +48,7 @@ export function ProposalsTable() {
         locale={{ emptyText: t('cm.proposals.empty') }}
         columns={[
           { title: t('cm.proposals.item'), key: 'item', render: (_: unknown, proposal) => pick(proposal.item.title, locale, proposal.serviceItemKey) },
-          { title: t('cm.needs.status'), key: 'status', render: (_: unknown, proposal) => <Tag color={statusColor[proposal.status]}>{t(statusLabel[proposal.status])}</Tag> },
+          { title: t('cm.needs.status'), key: 'status', render: (_: unknown, proposal) => <StatusBadge tone={statusTone[proposal.status]}>{t(statusLabel[proposal.status])}</StatusBadge> },
           { title: t('cm.proposals.approval'), key: 'approval', render: (_: unknown, proposal) => <Link to={`/workspace/instances/${encodeURIComponent(proposal.instanceId)}`}>{t('cm.proposals.openApproval')}</Link> },
           {
             title: t('cm.proposals.origins'),

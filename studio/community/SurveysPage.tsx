@@ -1,10 +1,11 @@
-import { Alert, Button, Tag, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../i18n';
 import { PageLoading } from '../shell/guards';
 import { useLoad } from '../workspace/use-load';
 import { WorkspaceNav } from '../workspace/WorkspaceNav';
 import { communityApi } from './community-api';
+import { StatusBadge } from './StatusBadge';
 import './community.css';
 import '../workspace/workspace.css';
 
@@ -27,7 +28,7 @@ export default function SurveysPage() {
             <li key={survey.id} className="sj-ws-card">
               <div className="sj-ws-row">
                 <Link to={`/surveys/${encodeURIComponent(survey.id)}`}>{survey.title}</Link>
-                <Tag color={survey.open ? 'green' : 'default'}>{t(survey.open ? 'cm.surveys.open' : 'cm.surveys.closed')}</Tag>
+                <StatusBadge tone={survey.open ? 'done' : 'muted'}>{t(survey.open ? 'cm.surveys.open' : 'cm.surveys.closed')}</StatusBadge>
               </div>
               <p className="sj-ws-meta">{t('cm.survey.period', { from: survey.opensAt.slice(0, 10), to: survey.closesAt.slice(0, 10) })}</p>
             </li>

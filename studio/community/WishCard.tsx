@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Select, Tag } from 'antd';
+import { Alert, Button, Select } from 'antd';
 import { Link } from 'react-router-dom';
 import { attachmentUrl } from '../api/attachments';
 import { useT, type MessageKey } from '../i18n';
 import { describeError } from '../workspace/use-load';
 import { communityApi, type TeamSummary, type Wish } from './community-api';
+import { StatusBadge, type BadgeTone } from './StatusBadge';
 
 const statusLabel: Record<Wish['status'], MessageKey> = { open: 'cm.wish.status.open', claimed: 'cm.wish.status.claimed', assigned: 'cm.wish.status.assigned' };
-const statusColor: Record<Wish['status'], string> = { open: 'orange', claimed: 'green', assigned: 'blue' };
+const statusTone: Record<Wish['status'], BadgeTone> = { open: 'waiting', claimed: 'done', assigned: 'info' };
 
 export interface WishCardProps {
   wish: Wish;
@@ -43,7 +44,7 @@ export function WishCard({ wish, myTeams, assignable, onChanged }: WishCardProps
   return (
     <li className="sj-ws-card">
       <div className="sj-ws-row">
-        <Tag color={statusColor[wish.status]}>{t(statusLabel[wish.status])}</Tag>
+        <StatusBadge tone={statusTone[wish.status]}>{t(statusLabel[wish.status])}</StatusBadge>
         <span className="sj-ws-meta">{wish.createdAt.slice(0, 10)}</span>
       </div>
       <p className="sj-cm-wish-text">{wish.text}</p>

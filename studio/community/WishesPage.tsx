@@ -29,12 +29,14 @@ export default function WishesPage() {
   const [loaded, reload, setLoaded] = useLoad(loadWall, [], t);
   const [filter, setFilter] = useState<Filter>('open');
   const [notice, setNotice] = useState<string>();
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const mayPost = hasAnyRole(user, WISH_POSTER_ROLES);
   const mayAssign = hasAnyRole(user, WISH_ASSIGNER_ROLES);
 
   const replace = (wish: Wish) => {
     if (loaded.status !== 'ready') return;
     const others = loaded.value.wishes.filter((existing) => existing.id !== wish.id);
+    setTouched((ids) => new Set([...ids, wish.id]));
     setLoaded({ status: 'ready', value: { ...loaded.value, wishes: [wish, ...others] } });
   };
 
@@ -71,7 +73,7 @@ export default function WishesPage() {
       {loaded.status === 'failed' ? <Alert type="error" showIcon title={loaded.message} action={<Button onClick={reload}>{t('app.retry')}</Button>} /> : null}
       {loaded.status === 'ready'
         ? (() => {
-            const shown = loaded.value.wishes.filter((wish) => filter === 'all' || (wish.status === 'open' && wish.orderState === 'submitted'));
+            const shown = loaded.value.wishes.filter((wish) => filter === 'all' || touched.has(wish.id) || (wish.status === 'open' && wish.orderState === 'submitted'));
             const myTeams = loaded.value.teams.filter((team) => user !== null && team.leaderUserId === user.id);
             return shown.length === 0 ? (
               <p className="sj-ws-meta">{t('cm.wishes.empty')}</p>
