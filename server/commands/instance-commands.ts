@@ -3,12 +3,13 @@
  * history it appended, the task rows, timers, outbox rows, the audit row and the idempotency record are
  * committed together or not at all, so a refused or failed command changes nothing.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { appendAudit } from '../db/repositories/audit-repository';
 import { appendHistory, executeEffects, findVisibleInstance, insertInstance, loadEngineInstance, saveInstance, syncTasks } from '../db/repositories/instance-repository';
+import { prepared } from '../db/repositories/prepared';
 import { OrgScope } from '../db/scope';
-import type { Database, InstanceRow, TimerRow } from '../db/types';
+import type { Database, IdempotencyKeyTable, InstanceRow, TimerRow } from '../db/types';
 import type { AppDeps } from '../deps';
 import { buildContext, serviceItemDurations } from '../engine/context';
 import { toEngineActor } from '../engine/engine-actor';
@@ -74,7 +75,7 @@ export async function runCommand(deps: CommandDeps, actor: Actor, request: Comma
   return deps.database.unitOfWork(async (trx) => {
     const replay = async (): Promise<CommandResponse | undefined> => {
       if (request.idempotencyKey === undefined) return undefined;
-      const previous = await trx.selectFrom('idempotency_keys').selectAll().where('actor_id', '=', actor.userId).where('key', '=', request.idempotencyKey).executeTakeFirst();
+      const previous = (await findIdempotencyKey(trx, { actor: actor.userId, key: request.idempotencyKey })).rows[0];
       if (previous === undefined) return undefined;
       if (previous.request_hash !== requestHash) {
         throw problems.unprocessable('idempotency-key-reused', 'Idempotency-Key reused', 'This Idempotency-Key was used for a different request.', { rule: 'idempotency-key' });
@@ -98,17 +99,21 @@ export async function runCommand(deps: CommandDeps, actor: Actor, request: Comma
       throw error;
     }
     if (request.idempotencyKey !== undefined) {
-      const stored = await trx
-        .insertInto('idempotency_keys')
-        .values({ actor_id: actor.userId, key: request.idempotencyKey, request_hash: requestHash, response_status: 200, response_body: JSON.stringify(body), created_at: deps.clock().toISOString() })
-        .onConflict((conflict) => conflict.columns(['actor_id', 'key']).doNothing())
-        .executeTakeFirst();
+      const stored = await storeIdempotencyKey(trx, { actor: actor.userId, key: request.idempotencyKey, hash: requestHash, body: JSON.stringify(body), at: deps.clock().toISOString() });
       // The same key sent twice at once on another path: the other request committed first. Roll back; a retry replays.
-      if (Number(stored.numInsertedOrUpdatedRows ?? 0n) !== 1) throw problems.conflict('A request with this Idempotency-Key is being processed; retry to get its response.');
+      if (Number(stored.numAffectedRows ?? 0n) !== 1) throw problems.conflict('A request with this Idempotency-Key is being processed; retry to get its response.');
     }
     return { status: 200, body, replayed: false };
   });
 }
+
+const findIdempotencyKey = prepared<'actor' | 'key', Selectable<IdempotencyKeyTable>>((db, p) => db.selectFrom('idempotency_keys').selectAll().where('actor_id', '=', p('actor')).where('key', '=', p('key')));
+const storeIdempotencyKey = prepared<'actor' | 'key' | 'hash' | 'body' | 'at', never>((db, p) =>
+  db
+    .insertInto('idempotency_keys')
+    .values({ actor_id: p('actor'), key: p('key'), request_hash: p('hash'), response_status: 200, response_body: p('body'), created_at: p('at') })
+    .onConflict((conflict) => conflict.columns(['actor_id', 'key']).doNothing()),
+);
 
 interface EngineCommandInput {
   event: string;

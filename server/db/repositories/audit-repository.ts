@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { canonicalJson, sha256 } from '../../util/canonical-json';
 import type { Database } from '../types';
+import { prepared } from './prepared';
 
 export interface AuditEntry {
   actorId: string;
@@ -20,7 +21,8 @@ export const genesisHash = '0'.repeat(64);
  * the chain never forks; on SQLite the write transaction already excludes other writers.
  */
 export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).returning(['seq', 'hash']).executeTakeFirstOrThrow();
+  const head = (await bumpHead(trx, {})).rows[0];
+  if (head === undefined) throw new Error('audit_head row missing');
   const row = {
     seq: head.seq,
     actor_id: entry.actorId,
@@ -33,9 +35,14 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry): Pro
     prev_hash: head.hash,
   };
   const hash = chainHash(head.hash, row);
-  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
-  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+  await insertEntry(trx, { ...row, hash });
+  await setHeadHash(trx, { hash });
 }
+
+const bumpHead = prepared<never, { seq: number; hash: string }>((db) => db.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).returning(['seq', 'hash']));
+const entryColumns = ['seq', 'actor_id', 'action', 'target_type', 'target_id', 'before_hash', 'after_hash', 'at', 'prev_hash', 'hash'] as const;
+const insertEntry = prepared<(typeof entryColumns)[number], never>((db, p) => db.insertInto('audit_log').values(Object.fromEntries(entryColumns.map((column) => [column, p(column)])) as never));
+const setHeadHash = prepared<'hash', never>((db, p) => db.updateTable('audit_head').set({ hash: p('hash') }).where('id', '=', 1));
 
 /** hash = sha256(prev_hash + canonical JSON of the row without its own hash). */
 export function chainHash(prevHash: string, row: Record<string, unknown>): string {

@@ -3,11 +3,12 @@ import type { Effect, HistoryEntry, WorkflowInstance } from '../../../runtime/wo
 import { problems } from '../../errors';
 import { newId } from '../../util/ids';
 import { poolAnywhere, type OrgScope } from '../scope';
-import type { Database, InstanceRow, OutboxTable, TaskTable } from '../types';
+import type { Database, HistoryTable, InstanceRow, OutboxTable, TaskTable } from '../types';
+import { placeholderRows, prepared, rowValues, type CoversColumns } from './prepared';
 
 /** The instance as the engine sees it: the stored snapshot plus the append-only history. */
 export async function loadEngineInstance(db: Kysely<Database>, row: InstanceRow): Promise<WorkflowInstance> {
-  const history = await db.selectFrom('history').select('data').where('instance_id', '=', row.id).orderBy('seq').execute();
+  const history = (await historyOf(db, { id: row.id })).rows;
   const snapshot = JSON.parse(row.snapshot) as Omit<WorkflowInstance, 'history'>;
   return { ...snapshot, history: history.map((entry) => JSON.parse(entry.data ?? '{}') as HistoryEntry) };
 }
@@ -59,8 +60,8 @@ export async function saveInstance(db: Kysely<Database>, instance: WorkflowInsta
     updated_at: at,
     version: previous.version + 1,
   };
-  const result = await db.updateTable('workflow_instances').set(changes).where('id', '=', previous.id).where('version', '=', previous.version).executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return null;
+  const result = await updateInstance(db, { ...changes, id: previous.id, previous: previous.version });
+  if (Number(result.numAffectedRows ?? 0n) !== 1) return null;
   return { ...previous, ...changes };
 }
 
@@ -68,22 +69,18 @@ export async function saveInstance(db: Kysely<Database>, instance: WorkflowInsta
 export async function appendHistory(db: Kysely<Database>, instance: WorkflowInstance, known: number): Promise<void> {
   const fresh = instance.history.slice(known);
   if (fresh.length === 0) return;
-  await db
-    .insertInto('history')
-    .values(
-      fresh.map((entry) => ({
-        instance_id: instance.id,
-        seq: entry.seq,
-        event: entry.event,
-        from_state: entry.from,
-        to_state: entry.to,
-        actor_id: entry.actor,
-        comment: entry.comment ?? null,
-        data: JSON.stringify(entry),
-        at: entry.at,
-      })),
-    )
-    .execute();
+  const rows = fresh.map((entry) => ({
+    instance_id: instance.id,
+    seq: entry.seq,
+    event: entry.event,
+    from_state: entry.from,
+    to_state: entry.to,
+    actor_id: entry.actor,
+    comment: entry.comment ?? null,
+    data: JSON.stringify(entry),
+    at: entry.at,
+  }));
+  await insertHistory(db, rowValues(historyColumns, rows), rows.length);
 }
 
 /**
@@ -94,7 +91,7 @@ export async function syncTasks(db: Kysely<Database>, before: WorkflowInstance |
   const same = before !== null && before.state === after.state && JSON.stringify(before.task ?? null) === JSON.stringify(after.task ?? null);
   if (same) return;
   if (before !== null) {
-    await db.updateTable('tasks').set((eb) => ({ status: 'done', closed_at: at, version: eb('version', '+', 1) })).where('instance_id', '=', after.id).where('status', '=', 'open').execute();
+    await closeOpenTasks(db, { at, id: after.id });
   }
   const task = after.task;
   if (task === undefined || after.final) return;
@@ -109,7 +106,7 @@ export async function syncTasks(db: Kysely<Database>, before: WorkflowInstance |
     const isTeam = unit !== null && teamIds.has(unit);
     rows.push({ ...base, id: newId(), assignee_user_id: null, pool_role: task.pool.role, pool_org_unit_id: isTeam ? null : (unit ?? poolAnywhere), pool_team_id: isTeam ? unit : null });
   }
-  if (rows.length > 0) await db.insertInto('tasks').values(rows).execute();
+  if (rows.length > 0) await insertTasks(db, rowValues(taskColumns, rows as Record<(typeof taskColumns)[number], unknown>[]), rows.length);
 }
 
 /**
@@ -145,20 +142,56 @@ export async function executeEffects(db: Kysely<Database>, instanceId: string, e
     }
   }
   if (cancelled.size > 0) {
-    await db
-      .updateTable('timers')
-      .set((eb) => ({ cancelled_at: at, version: eb('version', '+', 1) }))
-      .where('instance_id', '=', instanceId)
-      .where('name', 'in', [...cancelled])
-      .where('fired_at', 'is', null)
-      .where('cancelled_at', 'is', null)
-      .execute();
+    const names: Record<string, unknown> = { at, id: instanceId };
+    [...cancelled].forEach((name, index) => (names[`name${index}`] = name));
+    await cancelTimers(db, names, cancelled.size);
   }
   if (scheduled.size > 0) {
-    await db
-      .insertInto('timers')
-      .values([...scheduled].map(([name, due]) => ({ id: newId(), instance_id: instanceId, name, event: 'timer', payload: null, due_at: due, claimed_by: null, claimed_at: null, fired_at: null, cancelled_at: null, version: 1 })))
-      .execute();
+    const timers = [...scheduled].map(([name, due]) => ({ id: newId(), instance_id: instanceId, name, due_at: due }));
+    await insertTimers(db, rowValues(timerColumns, timers), timers.length);
   }
-  if (outbox.length > 0) await db.insertInto('outbox').values(outbox).execute();
+  if (outbox.length > 0) await insertOutbox(db, rowValues(outboxColumns, outbox as Record<(typeof outboxColumns)[number], unknown>[]), outbox.length);
 }
+
+// The command path's statements, compiled once per database and row count (see prepared.ts). The
+// *ColumnsComplete constants fail to compile when a table gains a column the insert would leave out.
+const historyOf = prepared<'id', { data: string | null }>((db, p) => db.selectFrom('history').select('data').where('instance_id', '=', p('id')).orderBy('seq'));
+const updateInstance = prepared<'state' | 'status' | 'snapshot' | 'data' | 'updated_at' | 'version' | 'id' | 'previous', never>((db, p) =>
+  db
+    .updateTable('workflow_instances')
+    .set({ state: p('state'), status: p('status'), snapshot: p('snapshot'), data: p('data'), updated_at: p('updated_at'), version: p('version') })
+    .where('id', '=', p('id'))
+    .where('version', '=', p('previous')),
+);
+const historyColumns = ['instance_id', 'seq', 'event', 'from_state', 'to_state', 'actor_id', 'comment', 'data', 'at'] as const;
+const historyColumnsComplete: CoversColumns<HistoryTable, typeof historyColumns> = true;
+const insertHistory = prepared<string, never>((db, p, count) => db.insertInto('history').values(placeholderRows(historyColumns, count, p)));
+const closeOpenTasks = prepared<'at' | 'id', never>((db, p) =>
+  db.updateTable('tasks').set((eb) => ({ status: 'done', closed_at: p('at'), version: eb('version', '+', 1) })).where('instance_id', '=', p('id')).where('status', '=', 'open'),
+);
+const taskColumns = ['id', 'instance_id', 'org_path', 'name', 'status', 'assignee_user_id', 'claimed_by', 'pool_role', 'pool_org_unit_id', 'pool_team_id', 'due_at', 'created_at', 'closed_at', 'version'] as const;
+const taskColumnsComplete: CoversColumns<TaskTable, typeof taskColumns> = true;
+const insertTasks = prepared<string, never>((db, p, count) => db.insertInto('tasks').values(placeholderRows(taskColumns, count, p)));
+const cancelTimers = prepared<string, never>((db, p, count) =>
+  db
+    .updateTable('timers')
+    .set((eb) => ({ cancelled_at: p('at'), version: eb('version', '+', 1) }))
+    .where('instance_id', '=', p('id'))
+    .where(
+      'name',
+      'in',
+      Array.from({ length: count }, (_, index) => p(`name${index}`)),
+    )
+    .where('fired_at', 'is', null)
+    .where('cancelled_at', 'is', null),
+);
+// A new timer is pending and unclaimed: only these columns vary.
+const timerColumns = ['id', 'instance_id', 'name', 'due_at'] as const;
+const insertTimers = prepared<string, never>((db, p, count) =>
+  db.insertInto('timers').values(
+    placeholderRows(timerColumns, count, p).map((row) => ({ ...row, event: 'timer', payload: null, claimed_by: null, claimed_at: null, fired_at: null, cancelled_at: null, version: 1 })),
+  ),
+);
+const outboxColumns = ['id', 'instance_id', 'kind', 'payload', 'created_at', 'delivered_at', 'attempts', 'version'] as const;
+const outboxColumnsComplete: CoversColumns<OutboxTable, typeof outboxColumns> = true;
+const insertOutbox = prepared<string, never>((db, p, count) => db.insertInto('outbox').values(placeholderRows(outboxColumns, count, p)));
