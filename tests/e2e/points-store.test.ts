@@ -16,6 +16,7 @@ let browser: BrowserContext;
 let current: Page | undefined;
 let code = '';
 let toothpaste: Item;
+let storeNameEn = '';
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -29,7 +30,9 @@ beforeAll(async () => {
   await creditHours(stationAdmin, (await meOf(stationAdmin)).roles[0]!.orgUnitId, (await meOf(volunteer)).id, 30);
   code = (await volunteer.get<Overview>('/api/volunteers/me/points')).body.code.display;
   const operator = await signIn(server.baseUrl, 'store.operator');
-  const storeId = (await operator.get<{ items: { id: string }[] }>('/api/store/stores?operable=1')).body.items[0]!.id;
+  const store = (await operator.get<{ items: { id: string; name: { en: string } }[] }>('/api/store/stores?operable=1')).body.items[0]!;
+  const storeId = store.id;
+  storeNameEn = store.name.en;
   toothpaste = (await operator.get<{ items: Item[] }>(`/api/store/stores/${storeId}/items`)).body.items.find((item) => item.pointsPrice === 50)!;
 }, 180_000);
 
@@ -123,4 +126,10 @@ test('a district admin lowers the first star to 20 h on the phone; volunteer1 (3
   const points = await phone('volunteer1', '/points');
   await points.locator('[data-level="1"]').waitFor();
   expect(await points.locator('[data-level]').textContent()).toContain('一星志愿者');
+  // In English the page reads English: levels, history, items. (The demo station's English name keeps its Chinese place names.)
+  await points.getByRole('button', { name: 'English' }).click();
+  await points.getByText('One-star volunteer').waitFor();
+  const text = (await points.locator('.sj-store').textContent())!.replace(storeNameEn, '');
+  expect(text).not.toMatch(/\p{Script=Han}/u);
+  await points.screenshot({ path: artifactPath('points-store-volunteer-en-360.png'), fullPage: true });
 });
