@@ -22,6 +22,8 @@ const catalog: Record<string, Localized> = {
   'order.accepted': { 'zh-CN': '志愿队伍已接单', en: 'A volunteer team accepted your request' },
   'order.noShow': { 'zh-CN': '志愿队伍未按时到达', en: 'The volunteer team did not arrive in time' },
   'order.completed': { 'zh-CN': '服务已完成，请评价', en: 'The service is done; please rate it' },
+  'proposal.approved': { 'zh-CN': '您申报的服务项目已通过', en: 'Your proposed service item was approved' },
+  'proposal.rejected': { 'zh-CN': '您申报的服务项目未通过', en: 'Your proposed service item was not approved' },
 };
 
 /** What the dispatcher stores with each notification, besides the effect's own data. */
