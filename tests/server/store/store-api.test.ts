@@ -163,6 +163,35 @@ describe.each(DIALECTS)('points store (爱心超市) on $name', (dialect) => {
     expect((await database.handle.db.selectFrom('audit_log').select('seq').where('target_type', '=', 'store-redemption').execute()).length).toBe(auditBefore.length + 2);
   });
 
+  it('the same Idempotency-Key sent twice at once spends once: a 201 and a replay (or a 409 asking to retry, whose retry replays)', async () => {
+    const item = await newItem(40, 5);
+    const idempotencyKey = key();
+    const both = await Promise.all([redeemAs(operator, item.id, 1, idempotencyKey), redeemAs(operator, item.id, 1, idempotencyKey)]);
+    const statuses = both.map((r) => r.status).sort();
+    expect([[200, 201], [201, 409]]).toContainEqual(statuses);
+    expect(await balance()).toBe(400);
+    expect((await itemById(item.id)).stock).toBe(4);
+    const retry = await redeemAs(operator, item.id, 1, idempotencyKey);
+    expect(retry.status).toBe(200);
+    expect(retry.body.id).toBe(both.find((r) => r.status === 201)!.body.id);
+    expect((await operator.post(`/api/store/redemptions/${retry.body.id}/cancel`, {})).status).toBe(200);
+  });
+
+  it('malformed JSON, a form body and a missing CSRF header are refused as problems and change nothing', async () => {
+    const before = await counts();
+    const malformed = await operator.post<Problem>('/api/store/redemptions', undefined, { raw: '{"storeId":', headers: { 'content-type': 'application/json' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toContain('application/problem+json');
+    const form = await operator.post<Problem>('/api/store/redemptions', undefined, { raw: 'storeId=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect([400, 415]).toContain(form.status);
+    expect(form.headers.get('content-type')).toContain('application/problem+json');
+    const noCsrf = await operator.post('/api/store/redemptions', { storeId, itemId: 'x', volunteerCode: code, quantity: 1 }, { noCsrf: true });
+    expect(noCsrf.status).toBe(403);
+    const unknownField = await operator.post<Problem>(`/api/store/stores/${storeId}/items`, { title: { 'zh-CN': '多余', en: 'Extra' }, pointsPrice: 5, stock: 1, colour: 'red' });
+    expect(unknownField.status).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
   it('role matrix: only the store’s operator and admins above it run the counter and the catalog', async () => {
     const item = await newItem(10, 10);
     const who = async (username: string) => signIn(server.baseUrl, username);
