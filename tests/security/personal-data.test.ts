@@ -122,6 +122,17 @@ describe.each(DIALECTS)('security: personal data on $name', (dialect) => {
     expect(rated.body.state).toBe('closed');
   });
 
+  it('webhook and notification payloads of orders (the outbox effects) carry no personal field', async () => {
+    const admin = clients['station.admin']!;
+    const id = (await clients['resident1']!.post<Instance>('/api/instances', { workflow: 'five-order', orgUnitId: station, data: order })).body.id;
+    await command(admin, id, 1, { event: 'accept_for_dispatch' });
+    await command(admin, id, 2, { event: 'dispatch', data: { mode: 'directed', teamId } });
+    await command(clients['team.leader']!, id, 3, { event: 'accept' });
+    const effects = await database.handle.db.selectFrom('outbox').select(['kind', 'payload']).execute();
+    expect(effects.filter((effect) => effect.kind === 'webhook').length).toBeGreaterThan(0);
+    for (const effect of effects) expect(effect.payload, effect.kind).not.toMatch(personal);
+  });
+
   it('a volunteer registration: ID number, phone and real name clear for the volunteer and the admins of the unit and above; masked for the district leader, proxy orderers and assessors; invisible to another station', async () => {
     const idNumber = '620602199202021234';
     const registration = { realName: '李娜', idType: 'residentId', idNumber, gender: 'female', phone: '13911112222', residenceUnit: station, consent: true, availability: ['weekend'] };
