@@ -1,8 +1,9 @@
-import { lazy, Suspense, type AriaAttributes, type CSSProperties } from 'react';
+import { lazy, Suspense, useState, type AriaAttributes, type CSSProperties } from 'react';
 import { Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 
-const DatePickerField = lazy(() => import('./DatePickerField'));
+const loadPicker = () => import('./DatePickerField');
+const DatePickerField = lazy(loadPicker);
 
 const isDayjs = (v: unknown): v is Dayjs => typeof v === 'object' && v !== null && typeof (v as Dayjs).isValid === 'function' && typeof (v as Dayjs).format === 'function';
 
@@ -19,11 +20,37 @@ export interface LazyDatePickerProps extends AriaAttributes {
   inputReadOnly?: boolean;
 }
 
-/** The date picker, loaded when the first date field appears; a disabled box of the same size holds its place. */
+/**
+ * The date picker (about 30 KB gzipped with its calendar) loads when the person first reaches for the
+ * field: until then a read-only box of the same size shows the value, so a phone form that is opened,
+ * filled and sent without touching its date never downloads the calendar. The picker then takes the
+ * focus and opens, as if it had been there all along.
+ */
 export function LazyDatePicker({ onChange, ...props }: LazyDatePickerProps) {
+  const [wanted, setWanted] = useState(false);
+  const shown = props.value ? props.value.format(props.format ?? 'YYYY-MM-DD') : '';
+  const box = (busy: boolean) => (
+    <Input
+      id={props.id}
+      aria-required={props['aria-required']}
+      aria-invalid={props['aria-invalid']}
+      aria-describedby={props['aria-describedby']}
+      aria-busy={busy || undefined}
+      readOnly
+      value={shown}
+      style={props.style}
+      placeholder={props.placeholder}
+      disabled={props.disabled}
+      status={props.status}
+      onFocus={() => setWanted(true)}
+      onMouseDown={() => setWanted(true)}
+      onTouchStart={() => setWanted(true)}
+    />
+  );
+  if (!wanted) return box(false);
   return (
-    <Suspense fallback={<Input disabled style={props.style} placeholder={props.placeholder} aria-busy="true" />}>
-      <DatePickerField {...props} onChange={(day: unknown) => onChange(isDayjs(day) ? day : null)} />
+    <Suspense fallback={box(true)}>
+      <DatePickerField {...props} autoFocus defaultOpen onChange={(day: unknown) => onChange(isDayjs(day) ? day : null)} />
     </Suspense>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Button, Typography } from 'antd';
+import { Alert, Button } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { FormDefinition } from '../../runtime/schema/form';
 import { createAttachmentUploader } from '../api/attachments';
@@ -45,9 +45,8 @@ export default function OrderPage() {
   return (
     <section className="sj-ws">
       <WorkspaceNav />
-      <Typography.Title level={1} className="sj-ws-h1">
-        {t('ws.order.title')}
-      </Typography.Title>
+      {/* A plain heading: antd's Typography (ellipsis, copy, edit) weighs 12 KB this phone page does not need. */}
+      <h1 className="sj-ws-h1">{t('ws.order.title')}</h1>
       <p className="sj-ws-meta">
         {t('ws.order.forUnit', { unit: grant.orgUnitName })}
       </p>

@@ -148,14 +148,24 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     expect(await serious(page)).toEqual([]);
     await page.locator(`[data-order="${id}"] a`).click();
     await act(page, '评价', async () => {
-      await page.getByLabel('满意度').fill('5');
+      // The star control: a tap on the third star, then the keyboard takes it to five.
+      const stars = page.getByRole('radiogroup', { name: /满意度/ });
+      await stars.getByRole('radio', { name: '3 星' }).click();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => stars.getByRole('radio', { checked: true }).getAttribute('aria-label'), POLL).toBe('5 星');
+      expect(await serious(page)).toEqual([]);
       await page.getByLabel('评价内容').fill('医生很耐心，谢谢志愿者');
     });
     await expect.poll(() => stateOf(page), POLL).toBe('closed');
+    await page.getByRole('img', { name: '5 星（满分 5 星）' }).waitFor();
     const events = await page.locator('[data-event]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
     expect(events).toEqual(['@start', 'accept_for_dispatch', 'dispatch', 'accept', 'start', 'complete', 'rate']);
     expect(await serious(page)).toEqual([]);
     await page.screenshot({ path: artifactPath('order-5-rated-360.png'), fullPage: true });
+    // My orders shows the finished order with its stars.
+    await page.getByRole('navigation', { name: '工作台导航' }).getByText('我的订单').click();
+    await page.locator(`[data-order="${id}"]`).getByRole('img', { name: '5 星（满分 5 星）' }).waitFor();
     await page.close();
 
     const stored = await signIn(server.baseUrl, 'resident1');

@@ -30,6 +30,17 @@ describe('DateControl', () => {
     await waitFor(() => expect(lastData().day).toBe('2026-03-18'));
   });
 
+  test('the calendar is mounted only once the person reaches for the field, then opens focused', async () => {
+    renderForm(form, { data: { day: '2026-03-05' } });
+    const box = (await screen.findByLabelText(/活动日期/)) as HTMLInputElement;
+    expect(box.value).toBe('2026-03-05');
+    expect(document.querySelector('.ant-picker')).toBeNull();
+    fireEvent.focus(box);
+    await waitFor(() => expect(document.querySelector('.ant-picker')).not.toBeNull());
+    expect(await screen.findByTitle('2026-03-18')).toBeTruthy();
+    expect(document.activeElement?.id).toBe(box.id);
+  });
+
   test('the picker speaks Chinese', async () => {
     renderForm(form, { data: { day: '2026-03-05' } });
     const input = await screen.findByLabelText(/活动日期/);
