@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Table, Tag, Typography, message } from 'antd';
 import { useParams } from 'react-router-dom';
 import { compileRubric, scoreUnit } from '../../runtime/rubric/index';
@@ -108,6 +108,15 @@ export default function AssessmentPage() {
       .catch(() => setInstance(null));
   }, [instanceId, instanceVersion]);
   const names = useUserNames(assessment ? Object.keys(assessment.reviews.district) : []);
+  // On a phone the table scrolls sideways; its scroller must take keyboard focus to be scrolled without a mouse.
+  const tableRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    tableRef.current?.querySelectorAll('.ant-table-content').forEach((scroller) => {
+      scroller.setAttribute('tabindex', '0');
+      scroller.setAttribute('role', 'region');
+      scroller.setAttribute('aria-label', t('ws.assess.item'));
+    });
+  });
 
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'failed' || !rubric || !assessment || !running) {
@@ -176,6 +185,7 @@ export default function AssessmentPage() {
       {instance && can('appeal') ? <AppealForm key={instance.version} assessmentId={assessment.id} orgUnitId={assessment.orgUnitId} instance={instance} items={rows.map((row) => ({ key: row.key, title: row.title }))} onDone={afterCommand} /> : null}
       {instance && can('decide') ? <AppealDecisionForm key={instance.version} assessmentId={assessment.id} instance={instance} amendmentSaved={assessment.reviews.amendment !== null} onDone={afterCommand} /> : null}
       {!editable ? <Alert type="info" showIcon title={t('ws.assess.readOnly')} style={{ marginBottom: 12 }} /> : null}
+      <div ref={tableRef}>
       <Table<Row>
         size="small"
         pagination={false}
@@ -214,6 +224,7 @@ export default function AssessmentPage() {
           { key: 'points', title: t('ws.assess.pointsHeader'), render: (_, row) => <span data-points={row.key}>{t('ws.assess.points', { points: pointsOf.get(row.key) ?? 0, max: row.max })}</span> },
         ]}
       />
+      </div>
       {editable ? (
         <Button type="primary" style={{ marginTop: 12 }} loading={saving} onClick={() => void save()}>
           {t('ws.assess.save')}

@@ -67,7 +67,7 @@ export function AttendanceOrganiser({ unitId }: { unitId: string }) {
         {items.map((session) => (
           <li key={session.id} className="sj-ws-card" data-session={session.id}>
             <div className="sj-ws-row">
-              <Button type="link" style={{ padding: 0 }} onClick={() => setSelected(session.id)} aria-current={session.id === current?.id}>
+              <Button size="small" type={session.id === current?.id ? 'primary' : 'default'} onClick={() => setSelected(session.id)} aria-current={session.id === current?.id}>
                 {session.title}
               </Button>
               <span>
