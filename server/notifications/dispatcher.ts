@@ -25,13 +25,14 @@ interface NotifyEffect {
   data?: unknown;
 }
 
-export async function dispatchBatch(deps: DispatchDeps, batchSize = 100): Promise<number> {
+/** Claims and handles one batch; says how many outbox rows it took and how many notifications it wrote. */
+export async function dispatchBatch(deps: DispatchDeps, batchSize = 100): Promise<{ claimed: number; written: number }> {
   const { db, capabilities } = deps.database;
   return db.transaction().execute(async (trx) => {
     let query = trx.selectFrom('outbox').select(['id', 'instance_id', 'payload', 'created_at']).where('kind', '=', 'notify').where('delivered_at', 'is', null).orderBy('created_at').orderBy('id').limit(batchSize);
     if (capabilities.supportsSkipLocked) query = query.forUpdate().skipLocked();
     const rows = await query.execute();
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return { claimed: 0, written: 0 };
     const at = deps.clock();
     const instanceIds = [...new Set(rows.flatMap((row) => (row.instance_id === null ? [] : [row.instance_id])))];
     const instances = new Map((instanceIds.length === 0 ? [] : await trx.selectFrom('workflow_instances').select(['id', 'definition_key', 'definition_version', 'state']).where('id', 'in', instanceIds).execute()).map((row) => [row.id, row]));
@@ -68,7 +69,7 @@ export async function dispatchBatch(deps: DispatchDeps, batchSize = 100): Promis
       .set((eb) => ({ delivered_at: at.toISOString(), attempts: eb('attempts', '+', 1), version: eb('version', '+', 1) }))
       .where('id', 'in', rows.map((row) => row.id))
       .execute();
-    return written;
+    return { claimed: rows.length, written };
   });
 }
 

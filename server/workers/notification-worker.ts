@@ -51,14 +51,14 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
     return running;
   };
   const dispatchAll = async () => {
-    let total = 0;
-    for (let batch = 0, written = batchSize; batch < maxBatchesPerTick && !stopped; batch++) {
-      const before = total;
-      written = await dispatchBatch({ database: deps.database, definitions: deps.definitions, clock: deps.clock, channelIds }, batchSize);
-      total += written;
-      if (written === 0 && total === before) break;
+    let written = 0;
+    // A full batch means more are waiting: drain them now rather than one batch per tick.
+    for (let batch = 0, claimed = batchSize; claimed === batchSize && batch < maxBatchesPerTick && !stopped; batch++) {
+      const outcome = await dispatchBatch({ database: deps.database, definitions: deps.definitions, clock: deps.clock, channelIds }, batchSize);
+      claimed = outcome.claimed;
+      written += outcome.written;
     }
-    return total;
+    return written;
   };
   const watchAndDeliver = async () => (await watch.runOnce()) + (await deliverDue({ database: deps.database, clock: deps.clock, channels: options.channels, ...options.delivery }));
   const dispatchOnce = () => serially(dispatchAll, 'dispatch');
