@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
  * Due timers are looked up among pending ones only (neither fired nor cancelled), so the index holds just
@@ -8,7 +8,7 @@ import type { Kysely, Migration } from 'kysely';
 export const pendingTimersIndexMigration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.dropIndex('timers_due').execute();
-    await db.schema.createIndex('timers_pending_due').on('timers').column('due_at').where('fired_at', 'is', null).where('cancelled_at', 'is', null).execute();
+    await db.schema.createIndex('timers_pending_due').on('timers').column('due_at').where(sql.ref('fired_at'), 'is', null).where(sql.ref('cancelled_at'), 'is', null).execute();
   },
   async down(db: Kysely<unknown>) {
     await db.schema.dropIndex('timers_pending_due').execute();
