@@ -2,7 +2,7 @@
  * Needs surveys (问需): the center or an institute publishes a survey form to units for a period; residents
  * of those units answer, or a proxy orderer or station admin answers for one of them.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import { validateFormData } from '../../runtime/form/index';
 import type { FormDefinition } from '../../runtime/schema/form';
 import { definitionSchemas } from '../../runtime/schema/kinds';
@@ -10,7 +10,7 @@ import type { Actor } from '../auth/actor';
 import type { Role } from '../auth/roles';
 import { appendAudit } from '../db/repositories/audit-repository';
 import { findDefinition, findLatestPublished } from '../db/repositories/definition-repository';
-import { OrgScope } from '../db/scope';
+import { OrgScope, subtreeCondition } from '../db/scope';
 import type { Database } from '../db/types';
 import { problems } from '../errors';
 import { sha256 } from '../util/canonical-json';
@@ -93,39 +93,37 @@ export async function surveyTargets(db: Kysely<Database>, surveyId: string): Pro
   return db.selectFrom('needs_survey_targets').select(['org_unit_id', 'org_path']).where('survey_id', '=', surveyId).execute();
 }
 
-/** Units at which the actor could answer: their own memberships' units. */
-function ownUnitPaths(actor: Actor): string[] {
-  return actor.memberships.map((m) => m.orgPath);
+/** Paths of the units at and above every unit where the actor holds a role: a target there asks them. */
+function ancestorPaths(actor: Actor): string[] {
+  const paths = new Set<string>();
+  for (const m of actor.memberships) {
+    const ids = m.orgPath.split('/').filter((id) => id.length > 0);
+    for (let i = 1; i <= ids.length; i++) paths.add(`/${ids.slice(0, i).join('/')}/`);
+  }
+  return [...paths];
 }
 
 /**
- * The survey if the actor may see it: staff overseeing its owner or one of its targets, or anyone holding a
- * role at a unit inside a target (the residents it asks). 404 otherwise.
+ * Surveys the actor may see, as one WHERE clause: staff overseeing the owner or a target, and anyone holding a
+ * role at a unit inside a target (the residents it asks).
  */
-export async function findVisibleSurvey(db: Kysely<Database>, actor: Actor, id: string): Promise<{ survey: SurveyRow; targets: { org_unit_id: string; org_path: string }[] }> {
-  const survey = await db.selectFrom('needs_surveys').selectAll().where('id', '=', id).executeTakeFirst();
-  if (survey === undefined) throw problems.notFound('survey');
-  const targets = await surveyTargets(db, id);
+function visibleSurveys(actor: Actor): RawBuilder<SqlBool> {
   const scope = new OrgScope(actor);
-  const visible =
-    scope.covers(survey.owner_org_path) || targets.some((t) => scope.covers(t.org_path) || ownUnitPaths(actor).some((path) => path.startsWith(t.org_path) || t.org_path.startsWith(path)));
-  if (!visible) throw problems.notFound('survey');
-  return { survey, targets };
+  const above = ancestorPaths(actor);
+  const asked = above.length === 0 ? sql`1 = 0` : sql`t.org_path in (${sql.join(above)})`;
+  return sql<SqlBool>`(${scope.subtree('needs_surveys.owner_org_path')} or exists (select 1 from needs_survey_targets t where t.survey_id = needs_surveys.id and (${subtreeCondition('t.org_path', scope.roots)} or ${asked})))`;
+}
+
+/** The survey if the actor may see it (see visibleSurveys); 404 otherwise. */
+export async function findVisibleSurvey(db: Kysely<Database>, actor: Actor, id: string): Promise<{ survey: SurveyRow; targets: { org_unit_id: string; org_path: string }[] }> {
+  const survey = await db.selectFrom('needs_surveys').selectAll().where('id', '=', id).where(visibleSurveys(actor)).executeTakeFirst();
+  if (survey === undefined) throw problems.notFound('survey');
+  return { survey, targets: await surveyTargets(db, id) };
 }
 
 /** Surveys the actor may see, newest first. */
 export async function listVisibleSurveys(db: Kysely<Database>, actor: Actor): Promise<SurveyRow[]> {
-  const rows = await db.selectFrom('needs_surveys').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(200).execute();
-  const visible: SurveyRow[] = [];
-  for (const row of rows) {
-    try {
-      await findVisibleSurvey(db, actor, row.id);
-      visible.push(row);
-    } catch {
-      // Not visible to this actor.
-    }
-  }
-  return visible;
+  return db.selectFrom('needs_surveys').selectAll().where(visibleSurveys(actor)).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(200).execute();
 }
 
 export function isOpen(survey: SurveyRow, nowIso: string): boolean {

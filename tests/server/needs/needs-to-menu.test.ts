@@ -114,6 +114,10 @@ describe.each(DIALECTS)('needs collection → 制单 → menu item on $name', (d
     const seen = await resident.get<Survey>(`/api/needs/surveys/${surveyId}`);
     expect(seen.body.form).toMatchObject({ key: 'needs-survey' });
     expect((await resident.get<{ items: Survey[] }>('/api/needs/surveys')).body.items.map((s) => s.id)).toContain(surveyId);
+    // Not asked, not overseeing: the survey does not exist for them.
+    expect((await outsider.get<{ items: Survey[] }>('/api/needs/surveys')).body.items.map((s) => s.id)).not.toContain(surveyId);
+    expect((await outsider.get(`/api/needs/surveys/${surveyId}`)).status).toBe(404);
+    expect((await stationAdmin2.get<{ items: Survey[] }>('/api/needs/surveys')).body.items.map((s) => s.id)).toContain(surveyId);
 
     const answer = (client: ApiClient, body: Record<string, unknown>) => client.post<Problem & { id: string; orgUnitId: string }>(`/api/needs/surveys/${surveyId}/responses`, body);
     const elderlyCare = { category: 'medical-service', targetGroup: 'elderly', description: '村里独居老人多，希望定期上门量血压', urgency: 'normal' };
