@@ -251,4 +251,30 @@ describe.each(DIALECTS)('needs collection → 制单 → menu item on $name', (d
     expect(closed.body.open).toBe(false);
     expect((await resident.post(`/api/needs/surveys/${another.id}/responses`, { data })).status).toBe(422);
   });
+
+  it('records a failed publication, and publishes nothing, when the registry changed between proposal and approval', async () => {
+    const now = clock.nowMs;
+    const survey = (await institute.post<Survey>('/api/needs/surveys', { title: '法律需求', targetUnitIds: [station1], opensAt: new Date(now - hour).toISOString(), closesAt: new Date(now + 24 * hour).toISOString() })).body;
+    const answer = await resident.post<{ id: string }>(`/api/needs/surveys/${survey.id}/responses`, { data: { category: 'legal-service', targetGroup: 'farmers', description: '土地流转合同想找人看看' } });
+    const proposed = await institute.post<Proposal>('/api/needs/proposals', {
+      orgUnitId: institute1,
+      surveyId: survey.id,
+      responseIds: [answer.body.id],
+      item: { key: 'land-contract-review', titleZh: '土地合同审读', category: 'legal-service', descriptionZh: '律师志愿者帮村民审读土地流转合同', targetGroups: ['farmers'], deliveryModes: ['atStation'] },
+    });
+    expect(proposed.status).toBe(201);
+    // The category leaves the registry while the proposal is in approval.
+    expect((await district.post('/api/definitions/serviceCategory/legal-service/versions/1/retire')).status).toBe(200);
+    const id = proposed.body.instanceId;
+    for (const client of [institute, district]) {
+      const current = await client.get<Instance>(`/api/instances/${id}`);
+      expect((await client.post<Instance>(`/api/instances/${id}/commands`, { event: 'approve' }, { headers: { 'if-match': `"${current.body.version}"` } })).status).toBe(200);
+    }
+    expect(await publisher.runOnce()).toBe(0);
+    expect((await institute.get<Proposal>(`/api/needs/proposals/${proposed.body.id}`)).body).toMatchObject({ status: 'failed', serviceItemVersion: null, state: 'approved' });
+    expect((await district.get('/api/definitions/serviceItem/land-contract-review')).status).toBe(404);
+    expect((await institute.get<{ origins: unknown[] }>('/api/service-items/land-contract-review/origins')).body.origins).toEqual([]);
+    // Handled once: a later pass does not retry it.
+    expect(await publisher.runOnce()).toBe(0);
+  });
 });

@@ -112,14 +112,20 @@ describe.each(DIALECTS)('wish wall (心愿墙) on $name', (dialect) => {
     expect((await resident.post<Problem>(`/api/wishes/${wishId}/claim`, { teamId: teamA.id })).status).toBe(403);
     expect(await counts(wishId)).toEqual(before);
 
-    // Two teams claim at once: exactly one 200, the other 409.
-    const results = await Promise.all([leaderA.post<Wish & Problem>(`/api/wishes/${wishId}/claim`, { teamId: teamA.id }), leaderB.client.post<Wish & Problem>(`/api/wishes/${wishId}/claim`, { teamId: teamB.id })]);
-    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    // Two teams claim at once (one leader double-taps): exactly one 200, the others 409.
+    const results = await Promise.all([
+      leaderA.post<Wish & Problem>(`/api/wishes/${wishId}/claim`, { teamId: teamA.id }),
+      leaderB.client.post<Wish & Problem>(`/api/wishes/${wishId}/claim`, { teamId: teamB.id }),
+      leaderB.client.post<Wish & Problem>(`/api/wishes/${wishId}/claim`, { teamId: teamB.id }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     const winnerIndex = results.findIndex((r) => r.status === 200);
     const winner = winnerIndex === 0 ? leaderA : leaderB.client;
     const winningTeam = winnerIndex === 0 ? teamA : teamB;
     expect(results[winnerIndex]!.body).toMatchObject({ status: 'claimed', claimedTeamId: winningTeam.id, orderState: 'accepted' });
-    expect(results[1 - winnerIndex]!.headers.get('content-type')).toContain('application/problem+json');
+    for (const loser of results.filter((r) => r.status === 409)) expect(loser.headers.get('content-type')).toContain('application/problem+json');
+    // The order was taken up once.
+    expect((await database.handle.db.selectFrom('history').select('seq').where('instance_id', '=', posted.body.instanceId).where('event', '=', 'take_wish').execute()).length).toBe(1);
     // A late claim changes nothing either.
     const settled = await counts(wishId);
     expect((await leaderA.post<Problem>(`/api/wishes/${wishId}/claim`, { teamId: teamA.id })).status).toBe(409);
