@@ -6,12 +6,11 @@ import type { LintProblem } from '../designer-api';
 import { FieldProblems } from '../ProblemList';
 import { localized } from '../text';
 import { RolesEditor } from './RolesEditor';
+import { TaskOptions, TimerFiring } from './TaskOptions';
 import { setApprovalMode, setAssignees, setSendBackTargets, setTimers, stepKindNames, updateState, type StepKindName, type WorkflowBody } from './workflow-model';
 import { LabeledInput } from '../LabeledInput';
 
-const timeoutActions = ['approve', 'reject', 'sendBack', 'escalate'] as const;
-
-/** One state: titles, final, approval mode (会签/或签/依次/票签), assignees, timers with their timeout action, send-back targets. */
+/** One state: titles, final, approval mode (会签/或签/依次/票签), assignees and task options (抢单, 转交, 加签…), timers with what they fire, send-back targets. */
 export function StateInspector({ body, stateKey, problems, onChange }: { body: WorkflowBody; stateKey: string; problems: readonly LintProblem[]; onChange(body: WorkflowBody): void }) {
   const t = useT();
   const { locale } = useLocale();
@@ -55,6 +54,7 @@ export function StateInspector({ body, stateKey, problems, onChange }: { body: W
         <div style={{ marginTop: 6 }}>
           <Typography.Text type="secondary">{t('designer.workflow.assignees')}</Typography.Text>
           <RolesEditor label={t('designer.workflow.assignees')} rules={state.task.assignees ?? []} onChange={(rules) => onChange(setAssignees(body, stateKey, rules))} />
+          <TaskOptions task={state.task} onChange={(task) => onChange(updateState(body, stateKey, { task }))} />
         </div>
       ) : null}
       <Divider size="small" />
@@ -70,11 +70,7 @@ export function StateInspector({ body, stateKey, problems, onChange }: { body: W
               <Select aria-label={t('designer.workflow.timerCalendar')} style={{ width: 100 }} value={timer.after.calendar} onChange={(calendar: 'calendar' | 'working') => putTimer(i, { after: { ...(timer.after as { after: string }), calendar } })} options={[{ value: 'calendar', label: t('designer.workflow.calendarDays') }, { value: 'working', label: t('designer.workflow.workingDays') }]} />
             </>
           )}
-          {timer.event ? (
-            <Select aria-label={t('designer.workflow.timerEvent')} style={{ width: 150 }} value={timer.event} onChange={(event: string) => putTimer(i, { event })} options={(state.transitions ?? []).map((tr) => ({ value: tr.event, label: localized(tr.title, locale) || tr.event }))} />
-          ) : (
-            <Select aria-label={t('designer.workflow.timerAction')} style={{ width: 120 }} value={timer.action} onChange={(action: TimerSpec['action']) => putTimer(i, { action })} options={timeoutActions.map((a) => ({ value: a, label: t(`designer.workflow.action.${a}`) }))} />
-          )}
+          <TimerFiring timer={timer} events={(state.transitions ?? []).map((tr) => ({ value: tr.event, label: localized(tr.title, locale) || tr.event }))} states={stateOptions} onChange={(next) => onChange(setTimers(body, stateKey, timers.map((x, j) => (j === i ? next : x))))} />
           <Button icon={<DeleteOutlined />} aria-label={t('designer.workflow.removeTimer')} onClick={() => onChange(setTimers(body, stateKey, timers.filter((_, j) => j !== i)))} />
         </Space>
       ))}

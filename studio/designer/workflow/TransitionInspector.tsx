@@ -1,10 +1,13 @@
-import { Button, Checkbox, Input, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Divider, Select, Space, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import type { AllowRule, PersonRule } from '../../../runtime/schema/workflow';
 import { useLocale, useT } from '../../i18n';
 import type { LintProblem } from '../designer-api';
 import { FieldProblems } from '../ProblemList';
 import { localized } from '../text';
+import type { JsonSchema } from '../../../runtime/expression';
+import { EffectsEditor, MapEditor } from './EffectsEditor';
+import { GuardPicker } from './GuardPicker';
 import { RolesEditor } from './RolesEditor';
 import { removeTransition, updateTransition, type WorkflowBody } from './workflow-model';
 import { LabeledInput } from '../LabeledInput';
@@ -12,8 +15,11 @@ import { LabeledInput } from '../LabeledInput';
 const isAssignee = (rule: AllowRule) => 'assignee' in rule;
 const isPerson = (rule: AllowRule): rule is PersonRule => !('assignee' in rule) && !('system' in rule);
 
-/** One transition: name, target, who may fire it (the step's assignees and/or roles), vote meaning, form, guard. */
-export function TransitionInspector(props: { body: WorkflowBody; from: string; index: number; forms: readonly string[]; problems: readonly LintProblem[]; onChange(body: WorkflowBody): void; onRemoved(): void }) {
+/**
+ * One transition: name, target, who may fire it (the step's assignees and/or roles), vote meaning, form,
+ * guard (picked or typed), escalation, variables it sets and its effects.
+ */
+export function TransitionInspector(props: { body: WorkflowBody; from: string; index: number; forms: readonly string[]; formSchemas: Readonly<Record<string, JsonSchema>>; problems: readonly LintProblem[]; onChange(body: WorkflowBody): void; onRemoved(): void }) {
   const t = useT();
   const { locale } = useLocale();
   const { body, from, index, onChange } = props;
@@ -48,7 +54,21 @@ export function TransitionInspector(props: { body: WorkflowBody; from: string; i
         </Checkbox>
         <Typography.Text type="secondary">{t('designer.workflow.allowRoles')}</Typography.Text>
         <RolesEditor label={t('designer.workflow.allowRoles')} rules={people} onChange={(rules) => put({ allow: [...(assignee ? [{ assignee: true as const }] : []), ...rules, ...rest] })} />
-        <LabeledInput label={t('designer.workflow.guard')} aria-label={t('designer.workflow.guard')} placeholder="has(data.dispatch)" value={transition.guard ?? ''} onChange={(e) => put({ guard: e.target.value || undefined })} style={{ fontFamily: 'monospace' }} />
+        <Divider size="small" />
+        <GuardPicker body={body} transition={transition} forms={props.formSchemas} onChange={(guard) => put({ guard })} />
+        <Divider size="small" />
+        <Checkbox checked={transition.escalate ?? false} onChange={(e) => put({ escalate: e.target.checked })}>
+          {t('designer.workflow.escalate')}
+        </Checkbox>
+        <Typography.Text strong>{t('designer.workflow.setVars')}</Typography.Text>
+        {Object.keys(body.variables ?? {}).length > 0 ? (
+          <MapEditor name={t('designer.workflow.setVars')} keys={Object.keys(body.variables ?? {})} value={transition.set} onChange={(set) => put({ set: Object.keys(set).length ? set : undefined })} />
+        ) : (
+          <Typography.Text type="secondary">{t('designer.workflow.noVars')}</Typography.Text>
+        )}
+        <Divider size="small" />
+        <Typography.Text strong>{t('designer.effects.title')}</Typography.Text>
+        <EffectsEditor effects={transition.effects ?? []} onChange={(effects) => put({ effects })} />
         <Button danger icon={<DeleteOutlined />} onClick={() => (onChange(removeTransition(body, from, index)), props.onRemoved())}>
           {t('designer.workflow.removeTransition')}
         </Button>

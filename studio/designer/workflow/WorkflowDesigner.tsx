@@ -10,6 +10,7 @@ import { StartSettings } from './StartSettings';
 import { StateInspector } from './StateInspector';
 import { TransitionInspector } from './TransitionInspector';
 import { TransitionTable } from './TransitionTable';
+import { useFormSchemas } from './use-form-schemas';
 import { WorkflowDiagram, type Selection } from './WorkflowDiagram';
 import type { WorkflowBody } from './workflow-model';
 
@@ -23,6 +24,7 @@ export default function WorkflowDesigner({ body: raw, onChange, problems }: Visu
   const [selection, setSelection] = useState<Selection>({ type: 'state', key: body.initial });
   const forms = useAsync(() => designerApi().list({ kind: 'form', status: 'published' }), []);
   const formKeys = useMemo(() => [...new Set((forms.data?.items ?? []).map((row) => row.key))].sort(), [forms.data]);
+  const formSchemas = useFormSchemas(body);
   const stateProblems = (key: string) => problemsAt(problems, `/states/${escape(key)}`);
 
   let inspector = <Typography.Text type="secondary">{t('designer.workflow.selectHint')}</Typography.Text>;
@@ -34,6 +36,7 @@ export default function WorkflowDesigner({ body: raw, onChange, problems }: Visu
         from={selection.from}
         index={selection.index}
         forms={formKeys}
+        formSchemas={formSchemas}
         problems={problemsAt(problems, `/states/${escape(selection.from)}/transitions/${selection.index}`)}
         onChange={change}
         onRemoved={() => setSelection({ type: 'state', key: selection.from })}
