@@ -13,14 +13,14 @@ import type { Selectable } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { DatabaseHandle } from '../db/dialects/dialect';
 import { appendAudit } from '../db/repositories/audit-repository';
-import { problems } from '../errors';
+import { ProblemError, problems } from '../errors';
 import { balanceOf, book } from '../records/points-ledger';
 import { hashOf } from '../util/canonical-json';
 import { newId } from '../util/ids';
 import { mayOperate } from './access';
 import { findStore, requireOperator } from './catalog';
 import type { StoreRedemptionTable } from './types';
-import { userByCode } from './volunteer-codes';
+import { normaliseCode, userByCode } from './volunteer-codes';
 
 export type RedemptionRow = Selectable<StoreRedemptionTable>;
 
@@ -49,7 +49,7 @@ export interface RedemptionView {
 
 export async function redeem(database: DatabaseHandle, actor: Actor, input: RedeemInput, at: string): Promise<{ redemption: RedemptionView; replayed: boolean }> {
   // The code is normalised first, so `abcd-efgh` and `SJV:ABCDEFGH` retried under one key are the same request.
-  const requestHash = hashOf({ storeId: input.storeId, itemId: input.itemId, code: input.volunteerCode.replace(/[\s-]/g, '').toUpperCase().replace(/^SJV:/, ''), quantity: input.quantity });
+  const requestHash = hashOf({ storeId: input.storeId, itemId: input.itemId, code: normaliseCode(input.volunteerCode), quantity: input.quantity });
   return database.db.transaction().execute(async (trx) => {
     const store = await findStore(trx, actor, input.storeId);
     requireOperator(actor, store);
@@ -128,7 +128,11 @@ export async function cancelRedemption(database: DatabaseHandle, actor: Actor, i
   return database.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('store_redemptions').selectAll().where('id', '=', id).executeTakeFirst();
     if (row === undefined) throw problems.notFound('redemption');
-    const store = await findStore(trx, actor, row.store_id).catch(() => undefined);
+    // A store outside the actor's districts reads as no redemption at all (404 below), not as an error.
+    const store = await findStore(trx, actor, row.store_id).catch((error: unknown) => {
+      if (error instanceof ProblemError && error.problem.status === 404) return undefined;
+      throw error;
+    });
     const operator = store !== undefined && mayOperate(actor, { orgUnitId: store.org_unit_id, orgPath: store.org_path });
     if (!operator) {
       if (row.volunteer_id === actor.userId) throw problems.forbidden('Ask the store to cancel a redemption.');
