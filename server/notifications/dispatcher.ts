@@ -10,7 +10,7 @@ import type { Database } from '../db/types';
 import type { DefinitionCache } from '../engine/definition-cache';
 import { TASK_ASSIGNED } from './messages';
 import { titleParams } from './titles';
-import { writeNotifications } from './write';
+import { writeNotifications, type NotificationBatch } from './write';
 
 export interface DispatchDeps {
   database: DatabaseHandle;
@@ -39,7 +39,7 @@ export async function dispatchBatch(deps: DispatchDeps, batchSize = 100): Promis
     const openTasks = instanceIds.length === 0 ? [] : await trx.selectFrom('tasks').select(['id', 'instance_id', 'assignee_user_id']).where('instance_id', 'in', instanceIds).where('status', '=', 'open').where('assignee_user_id', 'is not', null).execute();
     const taskOf = new Map(openTasks.map((task) => [`${task.instance_id} ${task.assignee_user_id}`, task.id]));
     const actorOf = await commandActors(trx, rows);
-    let written = 0;
+    const batches: NotificationBatch[] = [];
     for (const row of rows) {
       const effect = parse(row.payload);
       if (effect === null) continue; // Malformed: nothing to tell anyone; it is marked handled below, never retried forever.
@@ -48,22 +48,17 @@ export async function dispatchBatch(deps: DispatchDeps, batchSize = 100): Promis
       const titles = instance === undefined ? {} : await titleParams(trx, deps.definitions, instance, state);
       // Whoever's own command gave them the next step is looking at it already: no "new task" for them.
       const actor = effect.message === TASK_ASSIGNED ? actorOf.get(`${row.instance_id} ${row.created_at}`) : undefined;
-      const userIds = actor === undefined ? effect.to : effect.to.filter((user) => user !== actor);
-      written += await writeNotifications(
-        trx,
-        {
-          sourceId: row.id,
-          userIds,
-          message: effect.message,
-          data: effect.data,
-          params: { ...effect.data, ...titles },
-          instanceId: row.instance_id,
-          taskIdOf: (user) => (row.instance_id === null ? null : (taskOf.get(`${row.instance_id} ${user}`) ?? null)),
-        },
-        deps.channelIds,
-        at,
-      );
+      batches.push({
+        sourceId: row.id,
+        userIds: actor === undefined ? effect.to : effect.to.filter((user) => user !== actor),
+        message: effect.message,
+        data: effect.data,
+        params: { ...effect.data, ...titles },
+        instanceId: row.instance_id,
+        taskIdOf: (user) => (row.instance_id === null ? null : (taskOf.get(`${row.instance_id} ${user}`) ?? null)),
+      });
     }
+    const written = await writeNotifications(trx, batches, deps.channelIds, at);
     await trx
       .updateTable('outbox')
       .set((eb) => ({ delivered_at: at.toISOString(), attempts: eb('attempts', '+', 1), version: eb('version', '+', 1) }))

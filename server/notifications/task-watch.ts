@@ -138,7 +138,7 @@ export class TaskWatch {
     if (users.length === 0) return 0;
     const instance = await trx.selectFrom('workflow_instances').select(['definition_key', 'definition_version', 'state']).where('id', '=', task.instance_id).executeTakeFirst();
     const titles = instance === undefined ? {} : await titleParams(trx, this.deps.definitions, instance, undefined);
-    return writeNotifications(trx, { sourceId, userIds: users, message, data, params: { ...data, ...titles }, instanceId: task.instance_id, taskIdOf: () => task.id }, this.deps.channelIds, this.deps.clock());
+    return writeNotifications(trx, [{ sourceId, userIds: users, message, data, params: { ...data, ...titles }, instanceId: task.instance_id, taskIdOf: () => task.id }], this.deps.channelIds, this.deps.clock());
   }
 }
 
