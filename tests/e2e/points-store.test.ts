@@ -102,7 +102,7 @@ test('at 360 px the store operator redeems for volunteer1 by code; volunteer1 se
   await after.locator('[data-entry="reversal"]').first().waitFor();
 });
 
-test('the operator adds an item on the phone and it shows at the counter', async () => {
+test('the operator adds an item on the phone; it shows at the counter, where a scanned QR payload finds the volunteer', async () => {
   const manage = await phone('store.operator', '/store/manage');
   await manage.getByLabel('物品名称（中文）').fill('环保购物袋');
   await manage.getByLabel('物品名称（英文）').fill('Reusable bag');
@@ -113,6 +113,10 @@ test('the operator adds an item on the phone and it shows at the counter', async
   await manage.screenshot({ path: artifactPath('points-store-manage-360.png'), fullPage: true });
   const counter = await phone('store.operator', '/store');
   await counter.getByText('环保购物袋').waitFor();
+  // A scanner in keyboard mode types the QR payload and Enter.
+  await counter.getByLabel('志愿者兑换码').fill(`SJV:${code.replace('-', '')}`);
+  await counter.getByLabel('志愿者兑换码').press('Enter');
+  await counter.locator('[data-volunteer]').waitFor();
 });
 
 test('a district admin lowers the first star to 20 h on the phone; volunteer1 (30 h) becomes 一星', async () => {
