@@ -15,7 +15,7 @@ export async function loadEngineInstance(db: Kysely<Database>, row: InstanceRow)
 
 /** The instance if the actor may see it (see OrgScope.instances); 404 otherwise. */
 export async function findVisibleInstance(db: Kysely<Database>, scope: OrgScope, id: string): Promise<InstanceRow> {
-  const row = await db.selectFrom('workflow_instances').selectAll().where('id', '=', id).where(scope.instances()).executeTakeFirst();
+  const row = (await visibleInstance(db, { id }, scope)).rows[0];
   if (row === undefined) throw problems.notFound('instance');
   return row;
 }
@@ -152,6 +152,17 @@ export async function executeEffects(db: Kysely<Database>, instanceId: string, e
   }
   if (outbox.length > 0) await insertOutbox(db, rowValues(outboxColumns, outbox as Record<(typeof outboxColumns)[number], unknown>[]), outbox.length);
 }
+
+/**
+ * The scope condition itself, compiled, keys the statement: whatever the scope comes to depend on, two
+ * actors share a compiled statement only when their conditions are the same SQL with the same values.
+ */
+function scopeSignature(scope: OrgScope, db: Kysely<Database>): string {
+  const condition = scope.instances().compile(db);
+  return `${condition.sql}\u0001${JSON.stringify(condition.parameters)}`;
+}
+
+const visibleInstance = prepared<'id', InstanceRow, OrgScope>((db, p, scope) => db.selectFrom('workflow_instances').selectAll().where('id', '=', p('id')).where(scope.instances()), scopeSignature);
 
 // The command path's statements, compiled once per database and row count (see prepared.ts). The
 // *ColumnsComplete constants fail to compile when a table gains a column the insert would leave out.

@@ -2,6 +2,7 @@ import { createQueryId, type Compilable, type Kysely, type QueryResult, type Roo
 import type { Database } from '../types';
 
 const marker = '\u0000prepared:';
+const maxVariants = 2000;
 
 interface Compiled<P extends string> {
   sql: string;
@@ -13,22 +14,29 @@ interface Compiled<P extends string> {
 /**
  * A statement on the command path, built and compiled once per database and shape instead of on every
  * call: Kysely's builders and compiler cost as much CPU as SQLite spends running these small statements.
- * `build` writes the query with `p('name')` where a value goes (and may vary its shape by `variant`, e.g.
- * a row count); each call substitutes the values into the compiled parameters. The SQL is Kysely's own,
+ * `build` writes the query with `p('name')` where a value goes (and may vary its shape, e.g. by a row
+ * count, or bake in an actor's org scope keyed by a signature of it); each call substitutes the values into the compiled parameters. The SQL is Kysely's own,
  * compiled by the database's dialect, so PostgreSQL and SQLite each get theirs. Only for statements whose
- * SQL depends on nothing but the variant: a value that changes the SQL (a list, a null) must not be a
+ * SQL depends on nothing but the shape's key: a value that changes the SQL (a list, a null) must not be a
  * placeholder.
  */
-export function prepared<P extends string, R>(build: (db: Kysely<Database>, p: (name: P) => never, variant: number) => Compilable<R>) {
+export function prepared<P extends string, R, S = number>(
+  build: (db: Kysely<Database>, p: (name: P) => never, shape: S) => Compilable<R>,
+  /** What of the shape decides the SQL (default: the shape itself, a number such as a row count). */
+  keyOf: (shape: S, db: Kysely<Database>) => string | number = (shape) => shape as number,
+) {
   // Keyed by the dialect's adapter, one object per Kysely instance and shared by its transactions.
-  const cache = new WeakMap<object, Map<number, Compiled<P>>>();
-  return (db: Kysely<Database>, values: Record<P, unknown>, variant = 0): Promise<QueryResult<R>> => {
+  const cache = new WeakMap<object, Map<string | number, Compiled<P>>>();
+  return (db: Kysely<Database>, values: Record<P, unknown>, shape: S = 0 as S): Promise<QueryResult<R>> => {
     const adapter = db.getExecutor().adapter;
     let byVariant = cache.get(adapter);
     if (byVariant === undefined) cache.set(adapter, (byVariant = new Map()));
+    const variant = keyOf(shape, db);
     let compiled = byVariant.get(variant);
     if (compiled === undefined) {
-      const query = build(db, (name) => `${marker}${name}` as never, variant).compile();
+      const query = build(db, (name) => `${marker}${name}` as never, shape).compile();
+      // Shapes keyed by actor (org scopes) are many over a server's life; forget them all now and then.
+      if (byVariant.size >= maxVariants) byVariant.clear();
       compiled = {
         sql: query.sql,
         query: query.query,
