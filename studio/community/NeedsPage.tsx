@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Drawer, Table, Typography } from 'antd';
+import { Alert, Button, Drawer, Popconfirm, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { hasAnyRole } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { PageLoading } from '../shell/guards';
-import { useLoad } from '../workspace/use-load';
+import { describeError, useLoad } from '../workspace/use-load';
 import { WorkspaceNav } from '../workspace/WorkspaceNav';
 import { AggregateView } from './AggregateView';
 import { communityApi, type Survey } from './community-api';
@@ -31,6 +31,16 @@ export default function NeedsPage() {
   const [publishing, setPublishing] = useState(false);
   const [proposals, setProposals] = useState(0);
   const mayPublish = hasAnyRole(state.user, SURVEY_PUBLISHER_ROLES);
+  const [closeError, setCloseError] = useState<string>();
+  const close = async (survey: Survey) => {
+    setCloseError(undefined);
+    try {
+      await communityApi().closeSurvey(survey.id, survey.version);
+      reload();
+    } catch (error) {
+      setCloseError(describeError(error, t));
+    }
+  };
   const adminUnits = (state.user?.roles ?? []).filter((grant) => NEEDS_STAFF_ROLES.includes(grant.role)).map((grant) => ({ id: grant.orgUnitId, name: grant.orgUnitName }));
 
   return (
@@ -50,6 +60,7 @@ export default function NeedsPage() {
       {loaded.status === 'failed' ? <Alert type="error" showIcon title={loaded.message} action={<Button onClick={reload}>{t('app.retry')}</Button>} /> : null}
       {loaded.status === 'ready' ? (
         <>
+          {closeError ? <Alert type="error" showIcon title={closeError} style={{ marginBottom: 8 }} /> : null}
           <Table<Survey>
             rowKey="id"
             size="small"
@@ -61,6 +72,16 @@ export default function NeedsPage() {
               { title: t('cm.needs.period'), key: 'period', render: (_: unknown, survey) => `${survey.opensAt.slice(0, 10)} ~ ${survey.closesAt.slice(0, 10)}` },
               { title: t('cm.needs.status'), key: 'status', render: (_: unknown, survey) => <StatusBadge tone={survey.open ? 'done' : 'muted'}>{t(survey.open ? 'cm.surveys.open' : 'cm.surveys.closed')}</StatusBadge> },
               { title: t('cm.needs.answerLink'), key: 'answer', render: (_: unknown, survey) => <Link to={`/surveys/${encodeURIComponent(survey.id)}`}>{t('cm.needs.answerLink')}</Link> },
+              {
+                title: t('cm.needs.close'),
+                key: 'close',
+                render: (_: unknown, survey) =>
+                  mayPublish && survey.open ? (
+                    <Popconfirm title={t('cm.needs.closeConfirm')} okText={t('cm.needs.close')} cancelText={t('cm.needs.keepOpen')} onConfirm={() => void close(survey)}>
+                      <Button size="small">{t('cm.needs.close')}</Button>
+                    </Popconfirm>
+                  ) : null,
+              },
             ]}
           />
           {selected ? <AggregateView key={selected} surveyId={selected} adminUnits={adminUnits} onProposed={() => setProposals((n) => n + 1)} /> : <p className="sj-ws-meta sj-cm-section">{t('cm.needs.pickSurvey')}</p>}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, Select } from 'antd';
+import { Alert, Button, Form, Input, Select } from 'antd';
 import type { FormDefinition } from '../../runtime/schema/form';
 import { ApiError } from '../api/client';
 import { useLocale, useT, type MessageKey } from '../i18n';
@@ -84,7 +84,7 @@ export function ProposeItemForm({ surveyId, form, cells, units, onProposed }: Pr
         <Select mode="multiple" options={targetGroups.map(([value, label]) => ({ value, label: t(label) }))} />
       </Form.Item>
       <Form.Item name="deliveryModes" label={t('cm.propose.deliveryModes')} rules={[{ required: true, type: 'array', min: 1, message: t('cm.propose.deliveryModesRequired') }]}>
-        <Checkbox.Group options={deliveryModes.map(([value, label]) => ({ value, label: t(label) }))} />
+        <Select mode="multiple" options={deliveryModes.map(([value, label]) => ({ value, label: t(label) }))} />
       </Form.Item>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} /> : null}
       <Button type="primary" htmlType="submit" loading={busy}>

@@ -84,6 +84,7 @@ export function communityApi(client: Client = api) {
     surveys: (signal?: AbortSignal) => client.get<{ items: Survey[] }>('/api/needs/surveys', signal ? { signal } : {}),
     survey: (id: string, signal?: AbortSignal) => client.get<Survey>(`/api/needs/surveys/${encodeURIComponent(id)}`, signal ? { signal } : {}),
     publishSurvey: (body: { title: string; targetUnitIds: string[]; opensAt: string; closesAt: string }) => client.post<Survey>('/api/needs/surveys', body),
+    closeSurvey: (id: string, version: number) => client.post<Survey>(`/api/needs/surveys/${encodeURIComponent(id)}/close`, undefined, { headers: { 'If-Match': `"${version}"` } }),
     answer: (id: string, body: { data: Record<string, unknown>; onBehalfOf?: string }) => client.post<{ id: string }>(`/api/needs/surveys/${encodeURIComponent(id)}/responses`, body),
     aggregate: (id: string, signal?: AbortSignal) => client.get<{ total: number; cells: AggregateCell[] }>(`/api/needs/surveys/${encodeURIComponent(id)}/aggregate`, signal ? { signal } : {}),
     propose: (body: { orgUnitId: string; surveyId: string; cells: { category: string; orgUnitId: string; targetGroup: string }[]; item: ProposedItem }) => client.post<Proposal>('/api/needs/proposals', body),

@@ -105,8 +105,16 @@ describe('needs collection and the wish wall in Chromium against the real server
     await desk.getByRole('button', { name: '提交审批' }).click();
     await desk.getByText(/已提交制单/).waitFor();
     await desk.getByRole('cell', { name: '银龄健康上门' }).waitFor();
+    await expect.poll(() => desk.locator('.ant-drawer-open').count(), POLL).toBe(0);
     expect(await serious(desk)).toEqual([]);
     await desk.screenshot({ path: artifactPath('needs-results-desktop.png'), fullPage: true });
+    // Closing the survey early: the resident's page then says it is closed.
+    await desk.getByRole('button', { name: '截止征集' }).click();
+    await desk.locator('.ant-popconfirm').getByRole('button', { name: '截止征集' }).click();
+    await desk.getByText('已截止').waitFor();
+    const closed = await signedIn('resident1', `/surveys/${surveyId}`, 360, 760);
+    await closed.getByText('本次问需已截止或尚未开始').waitFor();
+    expect(await closed.locator('.sj-form').count()).toBe(0);
   });
 
   test('a resident posts a wish with a photo on a 360 px phone; a team leader claims it on theirs', async () => {
