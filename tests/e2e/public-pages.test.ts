@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signIn } from '../server/support/client';
 import { DIALECTS, type TestDatabase } from '../server/support/dialects';
 import { startServer, type RunningServer } from '../server/support/server';
+import { publishOneTier } from '../server/public/publish-tier';
 import { artifactPath, buildStudio, launchChromium } from './support';
 
 // The built studio served by the real server (SQLite, demo org with orders), opened logged out on a phone.
@@ -27,6 +28,7 @@ beforeAll(async () => {
   instituteName = units.find((unit) => unit.id === units.find((candidate) => candidate.id === stationId)!.parentId)!.name;
   expect(instituteName.length).toBeGreaterThan(1);
   await resident.post('/api/instances', { workflow: 'five-order', orgUnitId: stationId, data: { description: '需要上门理发', beneficiaryName: '周玉兰', beneficiaryPhone: phone, address: '红星村五组 3 号' } });
+  await publishOneTier(server.baseUrl, stationAdmin);
   expect((await stationAdmin.post('/api/activity-plans', { orgUnitId: stationId, year: 2026, month: 3, title: '3月活动安排', items: [{ title: '学雷锋志愿服务日', date: '2099-03-05' }] })).status).toBe(201);
   browser = await launchChromium();
 }, 180_000);
@@ -73,7 +75,13 @@ describe('public pages, logged out, at 360 px', { timeout: 120_000 }, () => {
       await page.screenshot({ path: artifactPath('public-menu-360.png'), fullPage: true });
 
       await page.getByRole('navigation', { name: '公开信息导航' }).getByRole('link', { name: '创建等级' }).click();
-      await page.getByText(/暂无考评年度|创建等级公示/).waitFor();
+      await page.getByRole('heading', { name: '2026 年度创建等级公示' }).waitFor();
+      await page.getByText('公示中').waitFor();
+      await page.getByText(/测评细则：.*实践站/).click();
+      await page.getByText(/示范级：\d+ 分以上/).first().waitFor();
+      expect(await overflows(page)).toBe(false);
+      expect(await serious(page)).toEqual([]);
+      await page.screenshot({ path: artifactPath('public-tiers-360.png'), fullPage: true });
 
       await page.getByRole('navigation', { name: '公开信息导航' }).getByRole('link', { name: '首页' }).click();
       await page.getByRole('link', { name: instituteName }).click();
