@@ -1,18 +1,34 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Input, Space } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Alert, Button, Space, Typography } from 'antd';
 import { definitionSchemas, isDefinitionKind } from '../../runtime/schema/kinds';
 import { useT } from '../i18n';
+import { PageLoading } from '../shell/guards';
 import type { DefinitionBody } from './designer-api';
+import { loadJsonSchema } from './json/load-json-schema';
+import type { JsonSchemaNode } from './json/schema-nav';
+
+// CodeMirror and the kind's JSON Schema load only when someone opens the JSON tab.
+const JsonEditor = lazy(() => import('./json/JsonEditor'));
 
 /**
- * The definition as JSON for integrators: edits are checked against the kind's zod schema (the same one
- * the server and the linter use) and applied only when they parse and validate.
+ * The definition as JSON for integrators: completion from the kind's published JSON Schema, problems
+ * marked where they are, and edits applied only when they parse and pass the kind's zod schema (the
+ * same one the server and the linter use).
  */
 export function JsonView({ kind, body, onApply }: { kind: string; body: DefinitionBody; onApply(body: DefinitionBody): void }) {
   const t = useT();
   const [text, setText] = useState(() => JSON.stringify(body, null, 2));
   const [issues, setIssues] = useState<string[]>([]);
+  const [schema, setSchema] = useState<JsonSchemaNode | null>();
   useEffect(() => setText(JSON.stringify(body, null, 2)), [body]);
+  useEffect(() => {
+    let live = true;
+    loadJsonSchema(kind).then((loaded) => live && setSchema(loaded ?? null), () => live && setSchema(null));
+    return () => {
+      live = false;
+    };
+  }, [kind]);
+  const zodSchema = isDefinitionKind(kind) ? definitionSchemas[kind] : undefined;
   const check = (value: string): DefinitionBody | undefined => {
     let parsed: unknown;
     try {
@@ -25,8 +41,8 @@ export function JsonView({ kind, body, onApply }: { kind: string; body: Definiti
       setIssues([t('designer.json.notObject')]);
       return undefined;
     }
-    if (isDefinitionKind(kind)) {
-      const result = definitionSchemas[kind].safeParse(parsed);
+    if (zodSchema) {
+      const result = zodSchema.safeParse(parsed);
       if (!result.success) {
         setIssues(result.error.issues.map((issue) => `/${issue.path.join('/')}: ${issue.message}`));
         return undefined;
@@ -37,7 +53,16 @@ export function JsonView({ kind, body, onApply }: { kind: string; body: Definiti
   };
   return (
     <div data-json-view>
-      <Input.TextArea aria-label={t('designer.json.label')} value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 16, maxRows: 40 }} style={{ fontFamily: 'monospace', fontSize: 12 }} spellCheck={false} />
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 6 }}>
+        {t('designer.json.hint')}
+      </Typography.Paragraph>
+      {schema === undefined ? (
+        <PageLoading />
+      ) : (
+        <Suspense fallback={<PageLoading />}>
+          <JsonEditor value={text} onChange={setText} schema={schema ?? undefined} zodSchema={zodSchema} label={t('designer.json.label')} notObject={t('designer.json.notObject')} />
+        </Suspense>
+      )}
       <Space style={{ marginTop: 8 }}>
         <Button onClick={() => check(text) && setIssues([])}>{t('designer.json.validate')}</Button>
         <Button
