@@ -143,13 +143,14 @@ export default function AssessmentPage() {
     setSaving(true);
     try {
       const saved = await assessmentApi().saveReview(assessment.id, level ?? 'self', current);
-      void toast.success(t('ws.assess.saved', { score: saved.current.score }));
+      // The button is ready again by the time the confirmation shows.
+      setSaving(false);
       setSheet(null);
+      void toast.success(t('ws.assess.saved', { score: saved.current.score }));
       reload();
     } catch (error) {
-      void toast.error(describeError(error, t));
-    } finally {
       setSaving(false);
+      void toast.error(describeError(error, t));
     }
   };
   const explanation = loaded.value.explanation?.explanation;

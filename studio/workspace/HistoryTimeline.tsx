@@ -14,6 +14,13 @@ const SYSTEM_ACTORS = new Set(['system', '@system']);
 export function HistoryTimeline({ history, labels, actorName }: { history: readonly HistoryEntry[]; labels: WorkflowLabels; actorName: (id: string) => string }) {
   const t = useT();
   const names = useUserNames(history.filter((entry) => !SYSTEM_ACTORS.has(entry.actor)).map((entry) => entry.actor));
+  // An id is never shown: someone the server does not name to this reader stays unnamed.
+  const nameOf = (actor: string) => {
+    const named = names(actor);
+    if (named) return named;
+    const worded = actorName(actor);
+    return worded === actor ? t('ws.instance.someone') : worded;
+  };
   return (
     <section aria-labelledby="ws-history">
       <Typography.Title level={2} className="sj-ws-h2" id="ws-history">
@@ -28,7 +35,7 @@ export function HistoryTimeline({ history, labels, actorName }: { history: reado
                 <strong>{labels.event(entry.event)}</strong> → {labels.state(entry.to)}
               </div>
               <div className="sj-ws-meta" data-actor={entry.actor}>
-                {SYSTEM_ACTORS.has(entry.actor) ? t('ws.instance.system') : (names(entry.actor) ?? actorName(entry.actor))} · {dayjs(entry.at).format('YYYY-MM-DD HH:mm')}
+                {SYSTEM_ACTORS.has(entry.actor) ? t('ws.instance.system') : nameOf(entry.actor)} · {dayjs(entry.at).format('YYYY-MM-DD HH:mm')}
               </div>
               {entry.comment ? <div>{entry.comment}</div> : null}
             </div>

@@ -213,4 +213,5 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.appeal.decided': 'Decision submitted',
   'ws.appeal.needDecision': 'Choose a decision and give your reasons.',
   'ws.appeal.amendFirst': 'To amend: first enter and save the amended scores in the “Appeal amendment” column, then submit the decision.',
+  'ws.instance.someone': 'Another person',
 };

@@ -211,6 +211,7 @@ export const workspaceZhCN = {
   'ws.appeal.decided': '处理决定已提交',
   'ws.appeal.needDecision': '请选择处理决定并填写处理意见。',
   'ws.appeal.amendFirst': '修正评分：请先在表格“复核修正”一列录入修正后的评分并保存，再提交决定。',
+  'ws.instance.someone': '其他办理人员',
 } as const;
 
 export type WorkspaceMessageKey = keyof typeof workspaceZhCN;
