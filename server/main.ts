@@ -13,7 +13,7 @@ import { startTimerWorker } from './workers/timer-worker';
 import { startWebhookWorker } from './webhooks/webhook-worker';
 import { startNeedsPublisher } from './needs/publisher';
 import { channelsFromEnv } from './notifications/channels/config';
-import { startNotificationWorker } from './workers/notification-worker';
+import { notificationIntervals, startNotificationWorker } from './workers/notification-worker';
 import { systemClock } from './util/clock';
 
 const size: DemoSize = process.argv.includes('district') || process.env.SHIJIAN_DEMO_SIZE === 'district' ? 'district' : 'default';
@@ -48,7 +48,7 @@ const webhooks = startWebhookWorker({ deps: { database, clock: systemClock, log 
 // Approved 制单 proposals publish their service item into the menu.
 const needsPublisher = startNeedsPublisher({ database, clock: systemClock, log }, 1000);
 // The bell's latency is the dispatch interval plus the studio's poll; SLA warnings and outbound sends need less.
-const notifications = startNotificationWorker({ deps: { database, clock: systemClock, definitions, log }, channels: notificationChannels, dispatchIntervalMs: 200, watchIntervalMs: 1000 });
+const notifications = startNotificationWorker({ deps: { database, clock: systemClock, definitions, log }, channels: notificationChannels, ...notificationIntervals });
 const port = Number(process.env.PORT ?? 8787);
 const server = serve({ fetch: app.fetch, port }, (info) => console.log(`[shijian] listening on http://localhost:${info.port} (${database.capabilities.name})`));
 

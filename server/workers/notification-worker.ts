@@ -22,6 +22,9 @@ export interface NotificationWorker {
   stop(): Promise<void>;
 }
 
+/** What main.ts runs with (the bench measures the same): an idle tick is one indexed query. */
+export const notificationIntervals = { dispatchIntervalMs: 100, watchIntervalMs: 1000 } as const;
+
 const batchSize = 100;
 const maxBatchesPerTick = 50;
 

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { useT } from '../i18n';
 import { NOTIFICATIONS_CHANGED, notificationsApi } from './notifications-api';
 
-/** How often the bell asks; with the server's 200 ms dispatch a new notification shows within about 1.5 s. */
+/** How often the bell asks; with the server's 100 ms dispatch a new notification shows within about 1.5 s. */
 const pollMs = 1_200;
 
 /**

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
-import { startNotificationWorker, type NotificationWorker } from '../../server/workers/notification-worker';
+import { notificationIntervals, startNotificationWorker, type NotificationWorker } from '../../server/workers/notification-worker';
 import { signIn, type ApiClient } from '../server/support/client';
 import { DIALECTS, type TestDatabase } from '../server/support/dialects';
 import { startServer, TestClock, type RunningServer } from '../server/support/server';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   outDir = await buildStudio();
   database = await DIALECTS.find((d) => d.name === 'sqlite')!.create();
   server = await startServer(database.handle, { clock: new TestClock(Date.now()), overrides: { studioDir: outDir } });
-  worker = startNotificationWorker({ deps: server.deps, channels: [], dispatchIntervalMs: 200, watchIntervalMs: 1000 });
+  worker = startNotificationWorker({ deps: server.deps, channels: [], ...notificationIntervals });
   browser = await launchChromium();
 }, 180_000);
 
