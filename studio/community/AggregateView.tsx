@@ -4,6 +4,7 @@ import { useLocale, useT } from '../i18n';
 import { PageLoading } from '../shell/guards';
 import { useLoad } from '../workspace/use-load';
 import { communityApi, type AggregateCell } from './community-api';
+import { CellAnswers } from './CellAnswers';
 import { valueLabel } from './labels';
 import { ProposeItemForm } from './ProposeItemForm';
 
@@ -47,6 +48,7 @@ export function AggregateView({ surveyId, adminUnits, onProposed }: { surveyId: 
         dataSource={aggregate.cells}
         locale={{ emptyText: t('cm.needs.noAnswers') }}
         rowSelection={{ selectedRowKeys: keys, onChange: (selection) => setKeys(selection.map(String)) }}
+        expandable={{ expandedRowRender: (cell) => <CellAnswers surveyId={surveyId} cell={cell} />, expandRowByClick: false }}
         columns={[
           { title: t('cm.needs.category'), dataIndex: 'category', render: (value: string) => valueLabel(form, 'category', value, locale) },
           { title: t('cm.needs.unit'), dataIndex: 'orgUnitName' },

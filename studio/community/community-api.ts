@@ -29,6 +29,14 @@ export interface AggregateCell {
   urgent: number;
 }
 
+export interface SurveyResponse {
+  id: string;
+  urgency: string;
+  onBehalfOf: string | null;
+  answeredAt: string;
+  data: { description?: string; contactName?: string; contactPhone?: string };
+}
+
 export interface Proposal {
   id: string;
   surveyId: string | null;
@@ -86,6 +94,8 @@ export function communityApi(client: Client = api) {
     publishSurvey: (body: { title: string; targetUnitIds: string[]; opensAt: string; closesAt: string }) => client.post<Survey>('/api/needs/surveys', body),
     closeSurvey: (id: string, version: number) => client.post<Survey>(`/api/needs/surveys/${encodeURIComponent(id)}/close`, undefined, { headers: { 'If-Match': `"${version}"` } }),
     answer: (id: string, body: { data: Record<string, unknown>; onBehalfOf?: string }) => client.post<{ id: string }>(`/api/needs/surveys/${encodeURIComponent(id)}/responses`, body),
+    responses: (id: string, cell: { category: string; orgUnitId: string; targetGroup: string }, signal?: AbortSignal) =>
+      client.get<{ items: SurveyResponse[] }>(`/api/needs/surveys/${encodeURIComponent(id)}/responses`, { query: cell, ...(signal ? { signal } : {}) }),
     aggregate: (id: string, signal?: AbortSignal) => client.get<{ total: number; cells: AggregateCell[] }>(`/api/needs/surveys/${encodeURIComponent(id)}/aggregate`, signal ? { signal } : {}),
     propose: (body: { orgUnitId: string; surveyId: string; cells: { category: string; orgUnitId: string; targetGroup: string }[]; item: ProposedItem }) => client.post<Proposal>('/api/needs/proposals', body),
     proposals: (signal?: AbortSignal) => client.get<{ items: Proposal[] }>('/api/needs/proposals', signal ? { signal } : {}),

@@ -97,6 +97,9 @@ describe('needs collection and the wish wall in Chromium against the real server
     await desk.getByRole('button', { name: '红星村群众需求征集' }).click();
     await expect.poll(() => desk.getByRole('button', { name: '红星村群众需求征集' }).getAttribute('aria-pressed'), POLL).toBe('true');
     await desk.getByRole('cell', { name: '医疗服务' }).waitFor();
+    // The residents' own words behind a cell.
+    await desk.locator('.ant-table-row').filter({ hasText: '医疗服务' }).locator('.ant-table-row-expand-icon').click();
+    await desk.getByRole('list', { name: '群众填报的需求' }).getByText('村里独居老人多，希望定期上门量血压').waitFor();
     await desk.locator('.ant-table-row').filter({ hasText: '医疗服务' }).locator('input[type=checkbox]').check();
     await desk.getByRole('button', { name: /据选中的 1 组需求制单/ }).click();
     await desk.getByLabel('项目名称', { exact: true }).fill('银龄健康上门');
