@@ -153,17 +153,24 @@ export async function cancelRedemption(database: DatabaseHandle, actor: Actor, i
       .set((eb) => ({ stock: eb('stock', '+', row.quantity), version: eb('version', '+', 1), updated_at: at }))
       .where('id', '=', row.item_id)
       .execute();
-    const { entry } = await book(trx, {
-      user_id: row.volunteer_id,
-      org_unit_id: store.org_unit_id,
-      org_path: row.org_path,
-      points: Number(row.points),
-      kind: 'reversal',
-      reference: `store-redemption:${id}:cancel`,
-      record_id: null,
-      actor_id: actor.userId,
-      at,
-    });
+    // The ledger's generic reversal (POST /api/points/reversals) may already have returned these points;
+    // then the cancellation links that entry instead of returning them a second time.
+    const reversedEarlier = await trx.selectFrom('points_ledger').selectAll().where('reference', '=', `reversal:store-redemption:${id}`).executeTakeFirst();
+    const entry =
+      reversedEarlier ??
+      (
+        await book(trx, {
+          user_id: row.volunteer_id,
+          org_unit_id: store.org_unit_id,
+          org_path: row.org_path,
+          points: Number(row.points),
+          kind: 'reversal',
+          reference: `store-redemption:${id}:cancel`,
+          record_id: null,
+          actor_id: actor.userId,
+          at,
+        })
+      ).entry;
     await trx.updateTable('store_redemptions').set({ reversal_entry_id: entry.id }).where('id', '=', id).execute();
     const next: RedemptionRow = { ...row, status: 'cancelled', cancelled_at: at, cancelled_by: actor.userId, cancel_reason: reason ?? null, reversal_entry_id: entry.id };
     await appendAudit(trx, { actorId: actor.userId, action: 'store-redemption.cancel', targetType: 'store-redemption', targetId: id, beforeHash: hashOf(row), afterHash: hashOf(next), at });

@@ -20,7 +20,7 @@ export interface Overview {
   hours: number;
   level: { level: number; nextAt: number | null; progress: number; thresholds: number[] };
   code: { code: string; display: string; qr: string };
-  history: { points: number; kind: string; redemption: { id: string; status: string } | null }[];
+  history: { id: string; points: number; kind: string; redemption: { id: string; status: string } | null }[];
 }
 export interface Problem {
   type: string;
