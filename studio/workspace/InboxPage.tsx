@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Select, Space, Switch, Tag, Typography, message } from 'antd';
+import { Alert, Button, Tag, message } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import type { WorkflowDefinition } from '../../runtime/schema/workflow';
@@ -12,12 +12,50 @@ import { INBOX_LIMIT, workspaceApi, type Task } from './workspace-api';
 import { WorkspaceNav } from './WorkspaceNav';
 import './workspace.css';
 
+/**
+ * The first inbox request leaves as soon as this page's code has arrived (the route loads it on demand),
+ * so it overlaps the page's first render instead of waiting for it; later loads fetch afresh.
+ */
+interface LoadedInbox {
+  items: Task[];
+  /** The workflows the tasks belong to, fetched with the list so the cards are drawn once, already named. */
+  workflows: Record<string, WorkflowDefinition>;
+}
+
+async function withWorkflows(listing: Promise<{ items: Task[] }>): Promise<LoadedInbox> {
+  const { items } = await listing;
+  const keys = [...new Set(items.map((task) => task.workflow))];
+  const found = await Promise.all(keys.map((key) => loadWorkflow(key).catch(() => undefined)));
+  return { items, workflows: Object.fromEntries(keys.flatMap((key, i) => (found[i] ? [[key, found[i]]] : []))) };
+}
+
+let early: Promise<LoadedInbox> | null = withWorkflows(workspaceApi().inbox());
+early.catch(() => undefined);
+function firstOrFreshInbox(signal: AbortSignal): Promise<LoadedInbox> {
+  const taken = early;
+  early = null;
+  return taken ?? withWorkflows(workspaceApi().inbox(signal));
+}
+
+/** A native select: one tap opens the phone's own picker, and it costs the first screen nothing to draw. */
+function FilterSelect({ label, value, options, onChange }: { label: string; value: string; options: { value: string; label: string }[]; onChange(value: string): void }) {
+  return (
+    <select className="sj-ws-select" aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** 我的待办: open tasks across workflows, overdue first; pool tasks can be claimed (抢单) right here. */
 export default function InboxPage() {
   const t = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const [inbox, reload] = useLoad((signal) => workspaceApi().inbox(signal), [], t);
+  const [inbox, reload] = useLoad(firstOrFreshInbox, [], t);
   const [filter, setFilterState] = useState<InboxFilter>({});
   // Cards drawn so far, in pages: with hundreds of open tasks the first screen lays out one page only.
   const [pages, setPages] = useState(1);
@@ -35,13 +73,13 @@ export default function InboxPage() {
   const workflowKeys = useMemo(() => [...new Set(tasks.map((task) => task.workflow))].sort(), [tasks]);
   useEffect(() => {
     for (const key of workflowKeys) {
-      if (workflows[key]) continue;
+      if (workflows[key] || (inbox.status === 'ready' && inbox.value.workflows[key])) continue;
       loadWorkflow(key)
         .then((definition) => setWorkflows((known) => ({ ...known, [key]: definition })))
         .catch(() => undefined);
     }
-  }, [workflowKeys, workflows]);
-  const labels = (key: string) => workflowLabels(workflows[key], locale, t);
+  }, [workflowKeys, workflows, inbox]);
+  const labels = (key: string) => workflowLabels(workflows[key] ?? (inbox.status === 'ready' ? inbox.value.workflows[key] : undefined), locale, t);
   const arranged = useMemo(() => arrangeInbox(tasks, filter, now), [tasks, filter, now]);
   const { shown, remaining } = inboxWindow(arranged, pages);
   const states = [...new Set(tasks.filter((task) => !filter.workflow || task.workflow === filter.workflow).map((task) => `${task.workflow}\u0000${task.state}`))];
@@ -64,22 +102,18 @@ export default function InboxPage() {
     <section className="sj-ws">
       {toastHolder}
       <WorkspaceNav />
-      <Typography.Title level={1} className="sj-ws-h1">
-        {t('workspace.title')}
-      </Typography.Title>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          aria-label={t('ws.inbox.filterWorkflow')}
-          style={{ minWidth: 160 }}
+      <h1 className="sj-ws-h1">{t('workspace.title')}</h1>
+      <div className="sj-ws-filters">
+        <FilterSelect
+          label={t('ws.inbox.filterWorkflow')}
           value={filter.workflow ?? ''}
-          onChange={(value: string) => setFilter((f) => ({ ...f, workflow: value || undefined, state: undefined }))}
+          onChange={(value) => setFilter((f) => ({ ...f, workflow: value || undefined, state: undefined }))}
           options={[{ value: '', label: t('ws.inbox.filterAll') }, ...workflowKeys.map((key) => ({ value: key, label: labels(key).title }))]}
         />
-        <Select
-          aria-label={t('ws.inbox.filterState')}
-          style={{ minWidth: 120 }}
+        <FilterSelect
+          label={t('ws.inbox.filterState')}
           value={filter.state ?? ''}
-          onChange={(value: string) => setFilter((f) => ({ ...f, state: value || undefined }))}
+          onChange={(value) => setFilter((f) => ({ ...f, state: value || undefined }))}
           options={[
             { value: '', label: t('ws.inbox.filterAll') },
             ...states.map((pair) => {
@@ -88,22 +122,22 @@ export default function InboxPage() {
             }),
           ]}
         />
-        <Select
-          aria-label={t('ws.inbox.filterKind')}
-          style={{ minWidth: 120 }}
+        <FilterSelect
+          label={t('ws.inbox.filterKind')}
           value={filter.kind ?? ''}
-          onChange={(value: string) => setFilter((f) => ({ ...f, kind: value === 'assigned' || value === 'pool' ? value : undefined }))}
+          onChange={(value) => setFilter((f) => ({ ...f, kind: value === 'assigned' || value === 'pool' ? value : undefined }))}
           options={[
             { value: '', label: t('ws.inbox.filterAll') },
             { value: 'assigned', label: t('ws.inbox.kindAssigned') },
             { value: 'pool', label: t('ws.inbox.kindPool') },
           ]}
         />
-        <label>
-          <Switch size="small" checked={!!filter.overdueOnly} onChange={(checked) => setFilter((f) => ({ ...f, overdueOnly: checked }))} /> {t('ws.inbox.overdueOnly')}
+        <label className="sj-ws-check">
+          <input type="checkbox" checked={!!filter.overdueOnly} onChange={(e) => setFilter((f) => ({ ...f, overdueOnly: e.target.checked }))} />
+          {t('ws.inbox.overdueOnly')}
         </label>
         <Button onClick={reload}>{t('ws.inbox.refresh')}</Button>
-      </Space>
+      </div>
       {inbox.status === 'loading' ? <PageLoading /> : null}
       {inbox.status === 'failed' ? <Alert type="error" showIcon title={inbox.message} action={<Button onClick={reload}>{t('app.retry')}</Button>} /> : null}
       {inbox.status === 'ready' ? (
@@ -122,11 +156,11 @@ export default function InboxPage() {
                     <Link to={`/workspace/instances/${encodeURIComponent(task.instanceId)}`} style={{ fontWeight: 600 }}>
                       {wf.state(task.state)} · {wf.title}
                     </Link>
-                    <Space size={4} wrap>
+                    <span className="sj-ws-tags">
                       {urgency === 'overdue' ? <Tag color="red">{t('ws.inbox.overdue')}</Tag> : null}
                       {urgency === 'soon' ? <Tag className="sj-ws-tag-warn">{t('ws.inbox.dueSoon')}</Tag> : null}
                       {task.pool ? <Tag color="blue">{t('ws.inbox.pool')}</Tag> : null}
-                    </Space>
+                    </span>
                   </div>
                   <div className="sj-ws-row">
                     <span className="sj-ws-meta">

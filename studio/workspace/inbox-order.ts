@@ -30,7 +30,7 @@ export function arrangeInbox(tasks: readonly Task[], filter: InboxFilter, now: n
 }
 
 /** How many cards the inbox draws at first and per "show more": a phone never lays out hundreds at once. */
-export const INBOX_PAGE = 30;
+export const INBOX_PAGE = 20;
 
 /** The first `pages` pages of an arranged list, and whether more remain. */
 export function inboxWindow<T>(arranged: readonly T[], pages: number): { shown: T[]; remaining: number } {
