@@ -158,9 +158,9 @@ function PreferencesForm() {
       setDraft(saved);
       void message.success(t('ntf.prefs.saved'));
     } catch (error) {
-      if (error instanceof ApiError && error.errors.length > 0) {
-        setErrors(new Map(error.errors.map((e) => [e.pointer, typeof e.message === 'string' ? e.message : (e.message[locale] ?? e.message['zh-CN'])])));
-      } else setFailure(describeError(error, t));
+      // The server's pointers say which field; the words come from our catalog, in the reader's language.
+      if (error instanceof ApiError && error.errors.length > 0) setErrors(new Map(error.errors.map((e) => [e.pointer, e.pointer.startsWith('/channels') ? t('ntf.prefs.channelInvalid') : t('ntf.prefs.quietInvalid')])));
+      else setFailure(describeError(error, t));
     } finally {
       setSaving(false);
     }

@@ -29,6 +29,8 @@ export const notificationsEn: Record<NotificationsMessageKey, string> = {
   'ntf.prefs.quietHint': 'During quiet hours, non-urgent SMS and WeChat messages wait until the quiet hours end; reminders and due-soon warnings still go out.',
   'ntf.prefs.quietStart': 'From',
   'ntf.prefs.quietEnd': 'Until',
+  'ntf.prefs.quietInvalid': 'Enter valid times (HH:MM); start and end must differ',
+  'ntf.prefs.channelInvalid': 'A chosen channel is no longer available; reload and choose again',
   'ntf.prefs.save': 'Save settings',
   'ntf.prefs.saved': 'Settings saved',
 };

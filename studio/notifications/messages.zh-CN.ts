@@ -27,6 +27,8 @@ export const notificationsZhCN = {
   'ntf.prefs.quietHint': '免打扰时段内，非紧急的短信、微信消息推迟到时段结束后发送；催办和超时预警照常发送。',
   'ntf.prefs.quietStart': '开始',
   'ntf.prefs.quietEnd': '结束',
+  'ntf.prefs.quietInvalid': '请填写有效的时间（时:分），开始和结束不能相同',
+  'ntf.prefs.channelInvalid': '所选渠道已不可用，请刷新后重新选择',
   'ntf.prefs.save': '保存设置',
   'ntf.prefs.saved': '设置已保存',
 };

@@ -99,6 +99,12 @@ describe('notifications in Chromium against the real server', { timeout: 120_000
     await page.getByText('本系统尚未配置短信、微信等外发渠道').waitFor();
     const quiet = page.getByRole('switch', { name: '免打扰时段（北京时间）' });
     if ((await quiet.getAttribute('aria-checked')) !== 'true') await quiet.click();
+    // Start and end the same: the server refuses with a pointer, the field says why, nothing is saved.
+    await page.locator('input[name="quietStart"]').fill('07:00');
+    await page.locator('input[name="quietEnd"]').fill('07:00');
+    await page.getByRole('button', { name: /保存设置/ }).click();
+    await page.getByRole('alert').filter({ hasText: '开始和结束不能相同' }).waitFor();
+    expect((await leaderApi.get<{ quietHours: unknown }>('/api/notifications/preferences')).body.quietHours).toEqual({ start: '22:00', end: '07:00' });
     await page.locator('input[name="quietStart"]').fill('21:30');
     await page.locator('input[name="quietEnd"]').fill('06:45');
     await page.getByRole('button', { name: /保存设置/ }).click();
