@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, signIn } from '../support/client';
 import { DIALECTS, type TestDatabase } from '../support/dialects';
@@ -61,6 +62,15 @@ describe.each(DIALECTS)('points store (爱心超市) on $name', (dialect) => {
     expect(overview.level.progress).toBeCloseTo(0.44);
     expect(overview.code.display).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
     expect(overview.code.qr).toBe(`SJV:${overview.code.code}`);
+  });
+
+  it('on PostgreSQL the store path columns compare bytewise (collate "C"), like every other path column', async () => {
+    if (dialect.name !== 'postgres') return expect(database.handle.capabilities.binaryCollation).toBeNull();
+    const { rows } = await sql<{ table_name: string; collation_name: string | null }>`select table_name, collation_name from information_schema.columns where column_name = 'org_path' and table_name in ('stores', 'store_redemptions') order by table_name`.execute(database.handle.db);
+    expect(rows).toEqual([
+      { table_name: 'store_redemptions', collation_name: 'C' },
+      { table_name: 'stores', collation_name: 'C' },
+    ]);
   });
 
   it('a redemption lowers the balance and the stock, posts to the ledger, writes an audit row, and a retry with the same key replays', async () => {
