@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { SessionCache } from './auth/session-cache';
 import type { AppDeps } from './deps';
 import { createErrorHandler, notFoundHandler, problemResponse, problems } from './errors';
 import type { AppEnv } from './http/env';
 import { newRouter } from './http/router';
+import { headerFirstBodyLimit } from './http/body-limit';
 import { csrfMiddleware, sessionMiddleware } from './http/session-middleware';
 import { attachmentRoutes } from './routes/attachments/attachments';
 import { authRoutes } from './routes/auth/auth';
@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
-  const limitTo = (limit: number) => bodyLimit({ maxSize: limit, onError: (ctx) => problemResponse(ctx, problems.payloadTooLarge(limit).problem) });
+  const limitTo = (limit: number) => headerFirstBodyLimit(limit, (ctx) => problemResponse(ctx, problems.payloadTooLarge(limit).problem));
   const jsonLimit = limitTo(deps.bodyLimitBytes);
   const attachmentLimit = limitTo(deps.attachmentLimitBytes);
   // Attachments carry their own, larger limit.
