@@ -5,14 +5,33 @@ import { requireActor, type AppContext } from '../../http/env';
 import { newRouter } from '../../http/router';
 import { renderTitle, type MessageParams } from '../../notifications/messages';
 import { notificationKinds, preferencesFromRow, type Preferences } from '../../notifications/preferences';
-import type { NotificationTable } from '../../notifications/tables';
+import type { NotificationDeliveryTable, NotificationTable } from '../../notifications/tables';
+import { hasRole, type Actor } from '../../auth/actor';
 import { canonicalJson, sha256 } from '../../util/canonical-json';
-import { getPreferencesRoute, listNotificationsRoute, markAllReadRoute, markReadRoute, putPreferencesRoute, unreadCountRoute } from './schema';
+import { getPreferencesRoute, listDeliveriesRoute, listNotificationsRoute, markAllReadRoute, markReadRoute, putPreferencesRoute, retryDeliveryRoute, unreadCountRoute } from './schema';
 
 const present = (row: Selectable<NotificationTable>) => {
   const params = JSON.parse(row.params) as MessageParams;
   return { id: row.id, kind: row.kind, urgency: row.urgency, message: row.message, params, title: renderTitle(row.message, params), instanceId: row.instance_id, taskId: row.task_id, createdAt: row.created_at, readAt: row.read_at };
 };
+
+const presentDelivery = (row: Selectable<NotificationDeliveryTable>) => ({
+  id: row.id,
+  notificationId: row.notification_id,
+  userId: row.user_id,
+  channel: row.channel,
+  status: row.status,
+  attempts: row.attempts,
+  nextAttemptAt: row.next_attempt_at,
+  lastError: row.last_error,
+  deliveredAt: row.delivered_at,
+  createdAt: row.created_at,
+});
+
+/** The outbound channels are the district's integration: its admins watch and retry their deliveries. */
+function requireDistrictAdmin(actor: Actor): void {
+  if (!hasRole(actor, 'districtAdmin')) throw problems.forbidden('Outbound deliveries are managed by district admins.');
+}
 
 const channelsOf = (c: AppContext) => c.get('deps').notificationChannels ?? [];
 
@@ -91,4 +110,28 @@ export const notificationRoutes = newRouter()
       await appendAudit(trx, { actorId: actor.userId, action: 'notification.preferences', targetType: 'user', targetId: actor.userId, beforeHash: before === undefined ? null : sha256(canonicalJson(before)), afterHash: sha256(canonicalJson(row)), at });
     });
     return c.json(presentPreferences(c, preferencesFromRow(row, [...known])), 200);
+  })
+  .openapi(listDeliveriesRoute, async (c) => {
+    requireDistrictAdmin(requireActor(c));
+    const query = c.req.valid('query');
+    let select = c.get('deps').database.db.selectFrom('notification_deliveries').selectAll();
+    if (query.status !== undefined) select = select.where('status', '=', query.status);
+    if (query.channel !== undefined) select = select.where('channel', '=', query.channel);
+    const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+    return c.json({ items: rows.map(presentDelivery) }, 200);
+  })
+  .openapi(retryDeliveryRoute, async (c) => {
+    const actor = requireActor(c);
+    requireDistrictAdmin(actor);
+    const deps = c.get('deps');
+    const { id } = c.req.valid('param');
+    return deps.database.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('notification_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+      if (row === undefined) throw problems.notFound('delivery');
+      if (row.status !== 'dead') throw problems.conflict(`The delivery is ${row.status}; only dead letters are retried by hand.`);
+      const at = deps.clock().toISOString();
+      await trx.updateTable('notification_deliveries').set({ status: 'pending', attempts: 0, next_attempt_at: at }).where('id', '=', id).where('status', '=', 'dead').execute();
+      await appendAudit(trx, { actorId: actor.userId, action: 'notification.delivery.retry', targetType: 'notificationDelivery', targetId: id, beforeHash: null, afterHash: null, at });
+      return c.json(presentDelivery({ ...row, status: 'pending', attempts: 0, next_attempt_at: at }), 200);
+    });
   });

@@ -88,3 +88,36 @@ export const putPreferencesRoute = createRoute({
   request: { body: jsonBody(z.object({ channels: Channels, quietHours: QuietHours.nullable() }).strict().openapi('PutNotificationPreferences')) },
   responses: { 200: jsonContent(PreferencesSchema, 'Saved'), ...problemResponses(400, 401, 403, 415) },
 });
+
+export const DeliverySchema = z
+  .object({
+    id: z.string().openapi({ description: 'the webhook-id a gateway sees: the same on every retry' }),
+    notificationId: z.string(),
+    userId: z.string(),
+    channel: z.string(),
+    status: z.enum(['pending', 'delivered', 'dead']),
+    attempts: z.number().int(),
+    nextAttemptAt: z.string(),
+    lastError: z.string().nullable(),
+    deliveredAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('NotificationDelivery');
+
+export const listDeliveriesRoute = createRoute({
+  method: 'get',
+  path: '/notifications/deliveries',
+  tags: ['notifications'],
+  summary: 'Outbound deliveries (SMS, WeChat gateways), newest first; status=dead lists the dead letters. District admins only',
+  request: { query: z.object({ status: z.enum(['pending', 'delivered', 'dead']).optional(), channel: z.string().min(1).max(32).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+  responses: { 200: jsonContent(z.object({ items: z.array(DeliverySchema) }), 'Deliveries'), ...problemResponses(400, 401, 403) },
+});
+
+export const retryDeliveryRoute = createRoute({
+  method: 'post',
+  path: '/notifications/deliveries/{id}/retry',
+  tags: ['notifications'],
+  summary: 'Send a dead outbound delivery again (same id). District admins only',
+  request: { params: z.object({ id: z.string().min(1).max(80).openapi({ param: { name: 'id', in: 'path' } }) }) },
+  responses: { 200: jsonContent(DeliverySchema, 'Queued'), ...problemResponses(401, 403, 404, 409) },
+});

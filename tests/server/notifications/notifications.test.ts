@@ -371,4 +371,21 @@ describe.each(DIALECTS)('outbound channels on $name', (dialect) => {
       { id: 'ntf-log', status: 'delivered', last_error: null },
     ]);
   });
+
+  it('district admins see dead letters and send one again; nobody else may', async () => {
+    const admin = await signIn(server.baseUrl, 'district.admin');
+    const station = await signIn(server.baseUrl, 'station.admin');
+    const dead = await admin.get<{ items: { id: string; status: string; lastError: string | null }[] }>('/api/notifications/deliveries?status=dead');
+    expect(dead.status).toBe(200);
+    expect(dead.body.items).toEqual([expect.objectContaining({ id: 'ntf-gone', status: 'dead', lastError: 'channel wechat is not configured' })]);
+    expect((await station.get('/api/notifications/deliveries')).status).toBe(403);
+    expect((await station.post('/api/notifications/deliveries/ntf-gone/retry')).status).toBe(403);
+    expect((await admin.post('/api/notifications/deliveries/ntf-log/retry')).status).toBe(409);
+    expect((await admin.post('/api/notifications/deliveries/no-such/retry')).status).toBe(404);
+    expect((await admin.get('/api/notifications/deliveries?status=lost')).status).toBe(400);
+    const retried = await admin.post<{ status: string; attempts: number }>('/api/notifications/deliveries/ntf-gone/retry');
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ status: 'pending', attempts: 0 });
+    expect((await admin.get<{ items: unknown[] }>('/api/notifications/deliveries?status=dead')).body.items).toEqual([]);
+  });
 });
