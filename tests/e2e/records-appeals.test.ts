@@ -162,22 +162,64 @@ describe('records and appeals in Chromium against the real server', { timeout: 1
     await page.screenshot({ path: artifactPath('appeal-3-station-sees-decision-360.png'), fullPage: true });
     await page.close();
   });
+
+  test('the district leader amends a contested item and decides "amended": the result is re-scored and re-noticed', async () => {
+    onTestFailed(async () => {
+      await current?.screenshot({ path: artifactPath('appeal-amend-failure.png'), fullPage: true }).catch(() => undefined);
+    });
+    const id = await assessmentInPublicNotice('station.admin');
+    const station = await signIn(server.baseUrl, 'station.admin');
+    const before = (await station.get<{ result: { score: number }; instance: { version: number } }>(`/api/assessments/${id}`)).body;
+    const appealed = await station.post(`/api/assessments/${id}/commands`, { event: 'appeal', data: { items: ['f1'], reason: '品牌活动已常态化开展，请复核' } }, { headers: { 'if-match': `"${before.instance.version}"` } });
+    expect(appealed.status, appealed.text).toBe(200);
+
+    const page = await signedIn('district.leader', `/workspace/assessments/${id}`, 1280, 900);
+    const decide = page.locator('form[data-decide-form]');
+    await decide.waitFor();
+    await decide.getByRole('radio', { name: '修正评分' }).check();
+    await page.getByText('请先在表格“复核修正”一列录入修正后的评分').waitFor();
+    // The amendment column: F1 raised to "品牌有活动 (3.5)", saved before deciding.
+    await page.getByRole('combobox', { name: /一站一特色/ }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '(3.5)' }).first().click();
+    await page.getByRole('button', { name: '保存评分' }).click();
+    await page.getByText(/已保存，服务器计分/).waitFor();
+    await page.getByLabel('处理意见').fill('经复核，F1 品牌有常态化活动，调整为 3.5 分。');
+    expect(await serious(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('appeal-4-leader-amends-1280.png'), fullPage: true });
+    await page.locator('form[data-decide-form]').getByRole('button', { name: '提交处理决定' }).click();
+    await page.locator('[data-appeal-outcome="amended"]').waitFor();
+    await expect.poll(() => page.locator('[data-assessment-state]').getAttribute('data-assessment-state'), POLL).toBe('public_notice');
+    const after = (await station.get<{ result: { score: number } }>(`/api/assessments/${id}`)).body;
+    expect(after.result.score).toBe(before.result.score + 1.5);
+    expect(await page.locator('[data-result]').textContent()).toContain(String(after.result.score));
+    await page.close();
+  });
 });
 
-/** Drives station 2's assessment through self, institute and district review to approval, over the API. */
-async function assessmentInPublicNotice(): Promise<string> {
-  const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
-  const admin = await signIn(server.baseUrl, 'district.admin');
-  const opened = await admin.post('/api/cycles', {
-    year: new Date().getUTCFullYear(),
-    rubrics: [{ key: 'station-rubric', version: 1 }],
-    assessors: ['assessor1', 'assessor2'],
-    deadlines: { selfAssessmentDue: day(20), reviewDue: day(30), scoringDue: day(40) },
-    noticeDays: 5,
-    appealDays: 5,
-  });
-  expect(opened.status, opened.text).toBe(201);
-  const station = await signIn(server.baseUrl, 'station.admin2');
+let cycleOpened: Promise<void> | undefined;
+
+/** One cycle for the year (a second one is refused), opened by the district admin. */
+function openCycle(): Promise<void> {
+  cycleOpened ??= (async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+    const admin = await signIn(server.baseUrl, 'district.admin');
+    const opened = await admin.post('/api/cycles', {
+      year: new Date().getUTCFullYear(),
+      rubrics: [{ key: 'station-rubric', version: 1 }],
+      assessors: ['assessor1', 'assessor2'],
+      deadlines: { selfAssessmentDue: day(20), reviewDue: day(30), scoringDue: day(40) },
+      noticeDays: 5,
+      appealDays: 5,
+    });
+    expect(opened.status, opened.text).toBe(201);
+  })();
+  return cycleOpened;
+}
+
+/** Drives a station's assessment through self, institute and district review to approval, over the API. */
+async function assessmentInPublicNotice(stationAdmin = 'station.admin2'): Promise<string> {
+  await openCycle();
+  const station = await signIn(server.baseUrl, stationAdmin);
   const id = (await station.get<{ items: { id: string }[] }>('/api/assessments')).body.items[0]!.id;
   const sheet: ReviewSheet = { items: { a1: { met: true }, a5: { grade: 'A' }, b1: { met: true }, d2: { value: 5 }, e4: { grade: 'A' }, f1: { value: 2 } } };
   const run = async (client: ApiClient, event: string, data?: unknown) => {
