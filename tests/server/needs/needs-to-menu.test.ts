@@ -176,23 +176,35 @@ describe.each(DIALECTS)('needs collection → 制单 → menu item on $name', (d
 
     const proposed = await institute.post<Proposal>('/api/needs/proposals', { orgUnitId: institute1, surveyId, cells, item: { ...item, key: 'silver-health-visits' } });
     expect(proposed.status).toBe(201);
-    expect(proposed.body).toMatchObject({ state: 'institute_review', status: 'proposed', serviceItemKey: 'silver-health-visits' });
+    // The institute's own proposal counts as reviewed: it goes straight to the center.
+    expect(proposed.body).toMatchObject({ state: 'district_approval', status: 'proposed', serviceItemKey: 'silver-health-visits' });
     expect(proposed.body.responseIds).toHaveLength(3);
     const { instanceId } = proposed.body;
 
-    // Institute review, then center approval, through the ordinary instance commands (the staff's inboxes).
-    const command = async (client: ApiClient, event: string) => {
-      const current = await client.get<Instance>(`/api/instances/${instanceId}`);
-      return client.post<Instance & Problem>(`/api/instances/${instanceId}/commands`, { event }, { headers: { 'if-match': `"${current.body.version}"` } });
+    // Approval through the ordinary instance commands (the staff's inboxes).
+    const command = async (client: ApiClient, id: string, event: string, data?: Record<string, unknown>) => {
+      const current = await client.get<Instance>(`/api/instances/${id}`);
+      return client.post<Instance & Problem>(`/api/instances/${id}/commands`, { event, ...(data === undefined ? {} : { data }) }, { headers: { 'if-match': `"${current.body.version}"` } });
     };
-    expect((await command(district, 'approve')).status).toBe(403);
-    expect((await command(institute, 'approve')).body.state).toBe('district_approval');
+    expect((await command(institute, instanceId, 'approve')).status).toBe(403);
     const districtInbox = await district.get<{ items: { instanceId: string }[] }>('/api/tasks?mine=1');
     expect(districtInbox.body.items.map((task) => task.instanceId)).toContain(instanceId);
+
+    // A station's proposal from its own answers: its institute reviews it, and the center may still say no.
+    const fromStation = await stationAdmin.post<Proposal>('/api/needs/proposals', { orgUnitId: station1, surveyId, cells, item: { ...item, key: 'station-health-corner', titleZh: '红星村健康角' } });
+    expect(fromStation.status).toBe(201);
+    expect(fromStation.body).toMatchObject({ state: 'institute_review', responseIds: expect.any(Array) });
+    // The other station's cell is outside its scope: only its own two answers were taken.
+    expect(fromStation.body.responseIds).toHaveLength(2);
+    expect((await command(stationAdmin, fromStation.body.instanceId, 'approve')).status).toBe(403);
+    expect((await command(institute, fromStation.body.instanceId, 'approve')).body.state).toBe('district_approval');
+    expect((await command(district, fromStation.body.instanceId, 'reject', { reason: '与银龄健康上门重复' })).body.state).toBe('rejected');
+    expect((await stationAdmin.get<Proposal>(`/api/needs/proposals/${fromStation.body.id}`)).body.status).toBe('rejected');
+
     // Not in the menu before approval: the publisher has nothing to do.
     expect(await publisher.runOnce()).toBe(0);
     expect((await district.get(`/api/definitions/serviceItem/silver-health-visits`)).status).toBe(404);
-    expect((await command(district, 'approve')).body.state).toBe('approved');
+    expect((await command(district, instanceId, 'approve')).body.state).toBe('approved');
 
     // On approval the server publishes the item into the menu, once.
     expect(await publisher.runOnce()).toBe(1);
@@ -266,10 +278,9 @@ describe.each(DIALECTS)('needs collection → 制单 → menu item on $name', (d
     // The category leaves the registry while the proposal is in approval.
     expect((await district.post('/api/definitions/serviceCategory/legal-service/versions/1/retire')).status).toBe(200);
     const id = proposed.body.instanceId;
-    for (const client of [institute, district]) {
-      const current = await client.get<Instance>(`/api/instances/${id}`);
-      expect((await client.post<Instance>(`/api/instances/${id}/commands`, { event: 'approve' }, { headers: { 'if-match': `"${current.body.version}"` } })).status).toBe(200);
-    }
+    // The institute's own proposal waits for the center only.
+    const current = await district.get<Instance>(`/api/instances/${id}`);
+    expect((await district.post<Instance>(`/api/instances/${id}/commands`, { event: 'approve' }, { headers: { 'if-match': `"${current.body.version}"` } })).body.state).toBe('approved');
     expect(await publisher.runOnce()).toBe(0);
     expect((await institute.get<Proposal>(`/api/needs/proposals/${proposed.body.id}`)).body).toMatchObject({ status: 'failed', serviceItemVersion: null, state: 'approved' });
     expect((await district.get('/api/definitions/serviceItem/land-contract-review')).status).toBe(404);
