@@ -27,11 +27,12 @@ export default function WishesPage() {
   const { state } = useAuth();
   const user = state.user;
   const [loaded, reload, setLoaded] = useLoad(loadWall, [], t);
-  const [filter, setFilter] = useState<Filter>('open');
-  const [notice, setNotice] = useState<string>();
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const mayPost = hasAnyRole(user, WISH_POSTER_ROLES);
   const mayAssign = hasAnyRole(user, WISH_ASSIGNER_ROLES);
+  // Residents follow their own wishes whatever their state; teams and staff look for the ones still waiting.
+  const [filter, setFilter] = useState<Filter>(mayPost && !mayAssign ? 'all' : 'open');
+  const [notice, setNotice] = useState<string>();
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
 
   const replace = (wish: Wish) => {
     if (loaded.status !== 'ready') return;
