@@ -10,7 +10,7 @@ export function ProblemList({ problems, compact = false }: { problems: readonly 
   return (
     <ul className="sj-problems" data-lint="problems" style={{ margin: 0, paddingInlineStart: 18 }}>
       {problems.map((p, i) => (
-        <li key={`${p.pointer}-${p.code}-${i}`} data-pointer={p.pointer} style={{ color: p.severity === 'error' ? '#cf1322' : '#ad6800' }}>
+        <li key={`${p.pointer}-${p.code}-${i}`} data-pointer={p.pointer} style={{ color: p.severity === 'error' ? '#a8071a' : '#874d00' }}>
           {t('designer.lint.line', { level: t(p.severity === 'error' ? 'designer.lint.error' : 'designer.lint.warning'), message: (locale === 'en' ? p.message.en : undefined) ?? p.message['zh-CN'] })}
           {compact ? null : <Typography.Text type="secondary"> {t('designer.lint.at', { pointer: p.pointer || '/' })}</Typography.Text>}
         </li>

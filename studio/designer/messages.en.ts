@@ -554,4 +554,5 @@ export const designerEn: Record<keyof typeof designerZhCN, string> = {
   'designer.workflow.noVars': "This workflow declares no variables.",
   'designer.workflow.setVars': "Set variables",
   'designer.json.hint': "Press Ctrl+Space for the properties and values allowed here; problems are underlined where they are. Click \"Apply to the editor\" when done.",
+  'designer.rubric.inEnglish': "{name} (English)",
 };

@@ -552,4 +552,5 @@ export const designerZhCN = {
   'designer.workflow.noVars': "此流程没有声明变量。",
   'designer.workflow.setVars': "设置流程变量",
   'designer.json.hint': "输入时按 Ctrl+空格 提示可用的属性和取值；错误会在出错位置标红。修改后点“应用到编辑器”。",
+  'designer.rubric.inEnglish': "{name}（英文）",
 } as const;

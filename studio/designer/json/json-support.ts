@@ -20,11 +20,13 @@ export function schemaCompletionSource(schema: JsonSchemaNode): CompletionSource
     // Unprompted completion only once something is typed or a quote opened; Ctrl-Space always.
     if (!context.explicit && at.from === context.pos) return null;
     const options: Completion[] = [];
+    // Completing before another property or element: the comma between them comes with it.
+    const comma = /^\s*["{[\dtfn-]/.test(text.slice(at.to)) ? ',' : '';
     if (at.kind === 'key') {
       for (const property of propertiesAt(schema, at.path, at.present, at.knownAlong)) {
         options.push({
           label: property.name,
-          apply: `"${property.name}": ${property.template}`,
+          apply: `"${property.name}": ${property.template}${comma}`,
           type: 'property',
           detail: property.required ? '*' : undefined,
           info: property.description,
@@ -34,7 +36,7 @@ export function schemaCompletionSource(schema: JsonSchemaNode): CompletionSource
     } else {
       for (const value of valuesAt(schema, at.path, at.knownAlong)) {
         const literal = JSON.stringify(value);
-        options.push({ label: literal, apply: literal, type: typeof value === 'string' ? 'enum' : 'keyword' });
+        options.push({ label: literal, apply: `${literal}${comma}`, type: typeof value === 'string' ? 'enum' : 'keyword' });
       }
     }
     if (options.length === 0) return null;

@@ -35,15 +35,17 @@ export default function RubricDesigner({ body: raw, onChange, problems, definiti
         </Space>
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={15}>
+        <Col xs={24}>
           <Card size="small" title={t('designer.rubric.sections')}>
             <SectionsTable body={body} problems={problems} onChange={change} selected={selected} onSelect={setSelected} />
           </Card>
-          <Card size="small" title={t('designer.rubric.vetoAndBonus')} style={{ marginTop: 16 }}>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('designer.rubric.vetoAndBonus')}>
             <VetoBonusPanel body={body} problems={problems} onChange={change} selected={selected} onSelect={setSelected} />
           </Card>
         </Col>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={12}>
           <Card size="small" title={t('designer.rubric.tiersAndRules')}>
             <TiersPanel body={body} onChange={change} />
           </Card>

@@ -26,6 +26,12 @@ interface Props {
 
 const pct = (share: number) => Math.round(share * 100);
 const zh = (title: LocalizedText | undefined, value: string): LocalizedText => ({ ...(title ?? {}), 'zh-CN': value });
+const en = (title: LocalizedText, value: string): LocalizedText => ({ 'zh-CN': title['zh-CN'], ...(value ? { en: value } : {}) });
+
+/** The English of a row's wording, beside its Chinese (the linter warns about labels without English). */
+function EnglishInput({ title, label, onChange }: { title: LocalizedText; label: string; onChange(title: LocalizedText): void }) {
+  return <Input aria-label={label} placeholder={label} style={{ width: 200 }} value={title.en ?? ''} onChange={(e) => onChange(en(title, e.target.value))} />;
+}
 
 /** A list of rows with remove buttons and an add button: levels, defects, bands, elements, options. */
 function Rows<T>({ rows, name, min, render, onChange, make, problems }: { rows: readonly T[]; name: string; min: number; render(row: T, index: number, put: (row: T) => void): ReactNode; onChange(rows: T[]): void; make(rows: readonly T[]): T; problems: readonly LintProblem[] }) {
@@ -123,6 +129,7 @@ export function ScoringEditor({ scoring, points, code, own, pointer, problems, o
             render={(defect, i, put) => (
               <>
                 <Input aria-label={t('designer.rubric.defectTitle', { n: i + 1 })} style={{ width: 240 }} value={defect.title['zh-CN']} onChange={(e) => put({ ...defect, title: zh(defect.title, e.target.value) })} />
+                <EnglishInput title={defect.title} label={t('designer.rubric.inEnglish', { name: t('designer.rubric.defectTitle', { n: i + 1 }) })} onChange={(title) => put({ ...defect, title })} />
                 <InputNumber aria-label={t('designer.rubric.defectPoints', { n: i + 1 })} min={0.1} step={0.5} value={defect.points} onChange={(v) => v !== null && put({ ...defect, points: v })} />
                 <InputNumber aria-label={t('designer.rubric.defectMax', { n: i + 1 })} min={1} placeholder={t('designer.rubric.unlimited')} value={defect.maxCount ?? null} onChange={(v) => put({ ...defect, maxCount: v ?? undefined })} />
               </>
@@ -192,6 +199,7 @@ export function ScoringEditor({ scoring, points, code, own, pointer, problems, o
             render={(element, i, put) => (
               <>
                 <Input aria-label={t('designer.rubric.elementTitle', { n: i + 1 })} style={{ width: 240 }} value={element.title['zh-CN']} onChange={(e) => put({ ...element, title: zh(element.title, e.target.value) })} />
+                <EnglishInput title={element.title} label={t('designer.rubric.inEnglish', { name: t('designer.rubric.elementTitle', { n: i + 1 }) })} onChange={(title) => put({ ...element, title })} />
                 <InputNumber aria-label={t('designer.rubric.elementPoints', { n: i + 1 })} min={0.1} step={0.5} value={element.points} onChange={(v) => v !== null && put({ ...element, points: v })} />
               </>
             )}
@@ -212,6 +220,7 @@ export function ScoringEditor({ scoring, points, code, own, pointer, problems, o
               <>
                 <InputNumber aria-label={t('designer.rubric.optionPoints', { n: i + 1 })} min={0} max={points} step={0.5} value={option.points} onChange={(v) => v !== null && put({ ...option, points: v })} />
                 <Input aria-label={t('designer.rubric.optionTitle', { n: i + 1 })} style={{ width: 240 }} value={option.title['zh-CN']} onChange={(e) => put({ ...option, title: zh(option.title, e.target.value) })} />
+                <EnglishInput title={option.title} label={t('designer.rubric.inEnglish', { name: t('designer.rubric.optionTitle', { n: i + 1 }) })} onChange={(title) => put({ ...option, title })} />
               </>
             )}
           />

@@ -51,6 +51,8 @@ describe('completion from the published JSON Schema', () => {
     const metric = complete(rubricSchema, '{"sections": [{"items": [{"scoring": {"mode": "metric", |}}]}]}');
     expect(metric?.labels.sort()).toEqual(['metric', 'scale']);
     expect(metric?.apply).toContain('"scale": {}');
+    // Before another property the comma comes with the completion.
+    expect(complete(rubricSchema, '{|\n  "kind": "rubric"}')?.apply).toContain('"tags": [],');
     const scale = complete(rubricSchema, '{"sections": [{"items": [{"scoring": {"mode": "metric", "scale": {"type": "|"}}}]}]}');
     expect(scale?.labels.sort()).toEqual(['"linear"', '"stepped"']);
   });

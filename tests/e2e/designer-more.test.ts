@@ -1,0 +1,153 @@
+import AxeBuilder from '@axe-core/playwright';
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { signIn } from '../server/support/client';
+import { DIALECTS, type TestDatabase } from '../server/support/dialects';
+import { startServer, TestClock, type RunningServer } from '../server/support/server';
+import { artifactPath, buildStudio, launchChromium } from './support';
+
+// The built studio served by the real server (SQLite, the seeded Liangzhou pack and demo users).
+let outDir = '';
+let database: TestDatabase;
+let server: RunningServer;
+let browser: BrowserContext;
+const POLL = { timeout: 15_000 };
+
+beforeAll(async () => {
+  outDir = await buildStudio();
+  database = await DIALECTS.find((d) => d.name === 'sqlite')!.create();
+  server = await startServer(database.handle, { clock: new TestClock(Date.now()), overrides: { studioDir: outDir } });
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.destroy();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+// antd spaces out two-character Chinese button labels (发 布), so labels match with optional spaces.
+const label = (text: string) => new RegExp(`^${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}$`);
+
+async function serious(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function pick(page: Page, comboboxName: string | RegExp, option: string, scope = page.locator('body')) {
+  await scope.getByRole('combobox', { name: comboboxName }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+async function openDefinition(page: Page, key: string) {
+  await page.goto(`${server.baseUrl}/#/designer`);
+  await page.getByLabel('搜索标识、类型或作者').fill(key);
+  await page.locator('[data-definition]').getByRole('link', { name: key, exact: true }).first().click();
+  await page.locator('[data-status]').waitFor();
+}
+
+async function publish(page: Page, version: number) {
+  await expect.poll(() => page.getByText(/^校验：\d+ 个错误/).textContent(), POLL).toMatch(/^校验：0 个错误/);
+  await page.getByRole('button', { name: label('发布') }).click();
+  await page.locator('[data-notice]').filter({ hasText: `已发布 v${version}` }).waitFor();
+}
+
+describe('a district admin edits rubric modes, veto items and guards without code, and integrators get a schema-aware JSON view', { timeout: 150_000 }, () => {
+  test('rubric item mode and a veto item, the unsaved-changes warning, a guard from the picker, JSON completion', async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.goto(`${server.baseUrl}/#/designer`);
+    await page.getByLabel('用户名').fill('district.admin');
+    await page.getByLabel('密码').fill('shijian-demo');
+    await page.getByRole('button', { name: /登\s?录/ }).click();
+    await page.getByRole('heading', { name: '设计器 · 定义管理' }).waitFor();
+    const api = await signIn(server.baseUrl, 'district.admin');
+
+    // Rubric: C2 is now scored by the reviewer's judgement (评审打分), and a sixth veto item is added.
+    await openDefinition(page, 'station-rubric');
+    await page.locator('[data-rubric-designer]').waitFor();
+    await pick(page, '细则 C2 评分方式', '评审打分');
+    const c2 = page.locator('[data-item-editor=c2]');
+    await c2.waitFor();
+    await c2.getByLabel('第 2 个选项说明', { exact: true }).fill('全部按时开展');
+    await c2.getByRole('button', { name: /添加可选分值/ }).click();
+    await c2.getByLabel('第 3 个选项说明', { exact: true }).fill('大部分按时开展');
+    await c2.getByLabel('第 3 个选项说明（英文）').fill('Mostly on time');
+    expect(await page.locator('[data-subtotal=activity]').getAttribute('data-ok')).toBe('true');
+    await c2.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('designer-more-1-rubric-item.png'), fullPage: true });
+    const vetoes = page.locator('[data-vetoes]');
+    await vetoes.getByLabel('否决项（中文）').fill('拒不整改督查发现的问题');
+    await vetoes.getByLabel('否决项（英文）').fill('Refused to fix problems found by inspection');
+    await vetoes.getByRole('button', { name: /添加否决项/ }).click();
+    await page.locator('[data-veto=v6]').waitFor();
+    await page.locator('[data-vetoes]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('designer-more-2-veto-bonus.png'), fullPage: true });
+    expect(await serious(page)).toEqual([]);
+
+    // Leaving with unsaved edits asks first; staying keeps every edit.
+    expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('unsaved');
+    await page.locator('.ant-breadcrumb').getByRole('link', { name: '定义管理' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('有未保存的修改').waitFor();
+    await page.screenshot({ path: artifactPath('designer-more-3-unsaved.png') });
+    await dialog.getByRole('button', { name: '留在此页' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(page.url()).toContain('/designer/rubric/station-rubric');
+    expect(await page.locator('[data-veto=v6]').count()).toBe(1);
+    await publish(page, 2);
+    const rubric = (await api.get<{ version: number; body: { vetoes: { key: string; title: { 'zh-CN': string } }[]; sections: { key: string; items: { key: string; scoring: { mode: string; options?: { points: number; title: { 'zh-CN': string } }[] } }[] }[] } }>('/api/definitions/rubric/station-rubric')).body;
+    expect(rubric.version).toBe(2);
+    expect(rubric.body.vetoes.at(-1)).toMatchObject({ key: 'v6', title: { 'zh-CN': '拒不整改督查发现的问题' } });
+    const scoring = rubric.body.sections.find((s) => s.key === 'activity')!.items.find((i) => i.key === 'c2')!.scoring;
+    expect(scoring.mode).toBe('judgement');
+    expect(scoring.options?.map((o) => [o.points, o.title['zh-CN']])).toEqual([
+      [0, '未达到'],
+      [8, '全部按时开展'],
+      [4, '大部分按时开展'],
+    ]);
+
+    // Workflow: recalling a dispatch only for an institute admin, picked without typing CEL.
+    await openDefinition(page, 'five-order');
+    await page.locator('[data-workflow-designer] [data-diagram]').waitFor();
+    await page.locator('[data-edge="dispatched:recall:pending_dispatch"]').dispatchEvent('click');
+    const picker = page.locator('[data-transition-inspector="dispatched:recall"] [data-guard-picker]');
+    await picker.getByRole('button', { name: /按操作人角色/ }).click();
+    await pick(page, '条件 1 的角色', '所管理员', picker);
+    await picker.locator('[data-guard-check=ok]').waitFor();
+    await expect.poll(() => picker.getByLabel('前置条件').inputValue(), POLL).toBe('actor.roles.exists(r, r.role == "instituteAdmin")');
+    await picker.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('designer-more-4-guard.png'), fullPage: true });
+    expect(await serious(page)).toEqual([]);
+    await publish(page, 2);
+    const flow = (await api.get<{ body: { states: Record<string, { transitions: { event: string; guard?: string }[] }> } }>('/api/definitions/workflow/five-order')).body;
+    expect(flow.body.states.dispatched!.transitions.find((t) => t.event === 'recall')?.guard).toBe('actor.roles.exists(r, r.role == "instituteAdmin")');
+
+    // JSON view: completion offers what the rubric's JSON Schema allows and is not there yet.
+    await openDefinition(page, 'station-rubric');
+    await page.getByRole('tab', { name: 'JSON（集成人员）' }).click();
+    const editor = page.locator('[data-json-editor] .cm-content');
+    await editor.waitFor();
+    await editor.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"ta');
+    const completion = page.locator('.cm-tooltip-autocomplete');
+    await completion.getByText('tags', { exact: true }).waitFor();
+    await page.screenshot({ path: artifactPath('designer-more-5-json-completion.png') });
+    expect(await serious(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editor.textContent(), POLL).toContain('"tags": [],');
+    // A value completion: inside a scoring mode, the six modes are offered.
+    await page.keyboard.type('\n"vetoTier": "');
+    await page.keyboard.press('Control+Space');
+    await completion.getByText('"creation"').waitFor();
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+});
