@@ -9,7 +9,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { systemActor, teamIds, type Actor } from '../auth/actor';
 import { adminRoles, type Role } from '../auth/roles';
 import { appendAudit } from '../db/repositories/audit-repository';
-import { OrgScope } from '../db/scope';
+import { OrgScope, subtreeCondition } from '../db/scope';
 import type { Database } from '../db/types';
 import { problems } from '../errors';
 import { sha256 } from '../util/canonical-json';
@@ -74,12 +74,15 @@ export async function postWish(trx: Kysely<Database>, deps: EngineDeps, actor: A
   return row;
 }
 
-/** The org units of the teams the actor leads or belongs to. */
-async function teamUnits(db: Kysely<Database>, actor: Actor): Promise<string[]> {
+/**
+ * Subtrees whose wishes the actor's teams may take: the paths of their teams' units, except the root
+ * (a center team's area is not every village's wall; see areaUnits).
+ */
+async function teamAreas(db: Kysely<Database>, actor: Actor): Promise<string[]> {
   const ids = teamIds(actor);
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('teams').select('org_unit_id').where('id', 'in', ids).execute();
-  return [...new Set(rows.map((row) => row.org_unit_id))];
+  const rows = await db.selectFrom('teams').innerJoin('org_units', 'org_units.id', 'teams.org_unit_id').select('org_units.path').where('teams.id', 'in', ids).execute();
+  return [...new Set(rows.map((row) => row.path))].filter((path) => path.split('/').filter((id) => id.length > 0).length > 1);
 }
 
 export type WishListRow = WishRow & { state: string; instance_version: number };
@@ -87,7 +90,7 @@ export type WishListRow = WishRow & { state: string; instance_version: number };
 /** Wishes the actor may see: their own, those in the area of their teams, and those under their administration. */
 export async function listVisibleWishes(db: Kysely<Database>, actor: Actor, filter: { status?: string | undefined }): Promise<WishListRow[]> {
   const scope = new OrgScope(actor);
-  const units = await teamUnits(db, actor);
+  const areas = await teamAreas(db, actor);
   let query = db
     .selectFrom('wishes')
     .innerJoin('workflow_instances', 'workflow_instances.id', 'wishes.instance_id')
@@ -97,7 +100,7 @@ export async function listVisibleWishes(db: Kysely<Database>, actor: Actor, filt
       eb.or([
         eb('wishes.requester_id', '=', actor.userId),
         scope.subtree('wishes.org_path'),
-        ...units.map((unit) => eb.and([eb('wishes.org_path', 'like', `%/${unit}/%`), eb('wishes.org_path', 'not like', `/${unit}/%`)])),
+        subtreeCondition('wishes.org_path', areas),
       ]),
     );
   if (filter.status !== undefined) query = query.where('wishes.status', '=', filter.status as WishRow['status']);
