@@ -42,7 +42,7 @@ async function choose(combobox: HTMLElement, option: string, search?: string) {
   fireEvent.click(document.querySelector(`.ant-select-item-option[title="${option}"]`)!);
 }
 
-describe('rubric designer: items, modes, sections, vetoes and bonus', { timeout: 60_000 }, () => {
+describe('rubric designer: items, modes, sections, vetoes and bonus', { timeout: 120_000 }, () => {
   test('an item switched to 评审打分 gets options reaching its points; the options edit without JSON and stay lint clean', async () => {
     const { latest } = mount(packBody<RubricBody>('rubric', 'station-rubric'));
     await choose(screen.getByRole('combobox', { name: '细则 C2 评分方式' }), '评审打分');

@@ -53,7 +53,7 @@ async function choose(combobox: HTMLElement, option: string) {
   fireEvent.click(dropdown()!);
 }
 
-describe('guard picker in the transition settings', { timeout: 60_000 }, () => {
+describe('guard picker in the transition settings', { timeout: 120_000 }, () => {
   test('a role condition and a variable threshold, picked without typing, give CEL that type-checks and lints clean', async () => {
     const { latest, transition } = mountTransition();
     const picker = within(document.querySelector('[data-guard-picker]') as HTMLElement);
@@ -96,7 +96,7 @@ describe('guard picker in the transition settings', { timeout: 60_000 }, () => {
   });
 });
 
-describe('transition effects and step options', { timeout: 60_000 }, () => {
+describe('transition effects and step options', { timeout: 120_000 }, () => {
   test('a notification to the initiator and a webhook are added and edited; variables are set from a list', async () => {
     const { latest, transition } = mountTransition();
     const effects = within(document.querySelector('[data-effects]') as HTMLElement);
