@@ -1,13 +1,17 @@
 import { lazy, Suspense, useCallback, useContext, useMemo, useState } from 'react';
 import { Button } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { and, optionIs, or, rankWith, schemaMatches, uiTypeIs, type ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
 import { UploadContext, useControlState } from './context';
 import { FieldShell } from './FieldShell';
 
-// antd's Upload (with its progress and preview parts) loads only for forms that have a file or photo field.
-const UploadField = lazy(() => import('./UploadField'));
+// antd's Upload (with its progress, tooltip and preview parts, about 20 KB gzipped) loads when a form shows
+// files already attached or the person presses the upload button, which then opens the file picker at once.
+const loadUploadField = () => import('./UploadField');
+const UploadField = lazy(loadUploadField);
+const preload = () => void loadUploadField().catch(() => undefined);
 
 function UploadControlView({ data, handleChange, path, id, label, required, description, enabled, visible, uischema }: ControlProps) {
   const t = useT();
@@ -21,6 +25,7 @@ function UploadControlView({ data, handleChange, path, id, label, required, desc
   const maxFiles = typeof options.maxFiles === 'number' ? options.maxFiles : kind === 'image' ? 9 : 5;
   const ids = useMemo(() => (Array.isArray(data) ? data.filter((v): v is string => typeof v === 'string') : []), [data]);
   const onIdsChange = useCallback((next: string[]) => handleChange(path, next.length > 0 ? next : undefined), [handleChange, path]);
+  const [pressed, setPressed] = useState(false);
 
   if (!visible || !state.visible) return null;
   const disabled = !enabled || !state.enabled || state.computed || !uploadFile;
@@ -28,21 +33,30 @@ function UploadControlView({ data, handleChange, path, id, label, required, desc
 
   return (
     <FieldShell id={id} label={label} required={required} description={description ?? t('upload.limits', { maxFiles, maxSizeMb })} error={error} group>
-      <Suspense fallback={<Button disabled aria-busy="true">{t(kind === 'image' ? 'upload.image' : 'upload.file')}</Button>}>
-        <UploadField
-          id={id}
-          ids={ids}
-          onIdsChange={onIdsChange}
-          onTouch={state.touch}
-          onProblems={setProblems}
-          kind={kind}
-          accept={accept}
-          maxSizeMb={maxSizeMb}
-          maxFiles={maxFiles}
-          disabled={disabled}
-          uploadFile={uploadFile}
-        />
-      </Suspense>
+      {!pressed && ids.length === 0 ? (
+        disabled ? null : (
+          <Button id={id} icon={kind === 'image' ? <PlusOutlined /> : <UploadOutlined />} onPointerEnter={preload} onFocus={preload} onTouchStart={preload} onClick={() => setPressed(true)}>
+            {t(kind === 'image' ? 'upload.image' : 'upload.file')}
+          </Button>
+        )
+      ) : (
+        <Suspense fallback={<Button disabled aria-busy="true">{t(kind === 'image' ? 'upload.image' : 'upload.file')}</Button>}>
+          <UploadField
+            openPicker={pressed}
+            id={id}
+            ids={ids}
+            onIdsChange={onIdsChange}
+            onTouch={state.touch}
+            onProblems={setProblems}
+            kind={kind}
+            accept={accept}
+            maxSizeMb={maxSizeMb}
+            maxFiles={maxFiles}
+            disabled={disabled}
+            uploadFile={uploadFile}
+          />
+        </Suspense>
+      )}
       {!uploadFile ? <div className="sj-extra">{t('upload.noUploader')}</div> : null}
     </FieldShell>
   );

@@ -23,6 +23,8 @@ export interface UploadFieldProps {
   maxFiles: number;
   disabled: boolean;
   uploadFile: UploadFile | undefined;
+  /** Loaded because the person pressed the upload button: open the file picker and take the focus at once. */
+  openPicker?: boolean;
 }
 
 /** `accept` as the browser understands it (`image/*,.pdf`), checked again here because pickers let people choose "all files". */
@@ -37,8 +39,16 @@ export function matchesAccept(file: { name: string; type: string }, accept: stri
 }
 
 /** antd's Upload with our limits and the injected uploader; on its own chunk, loaded by UploadControl. */
-export default function UploadField({ id, ids, onIdsChange, onTouch, onProblems, kind, accept, maxSizeMb, maxFiles, disabled, uploadFile }: UploadFieldProps) {
+export default function UploadField({ id, ids, onIdsChange, onTouch, onProblems, kind, accept, maxSizeMb, maxFiles, disabled, uploadFile, openPicker }: UploadFieldProps) {
   const t = useT();
+  const host = useRef<HTMLDivElement>(null);
+  // Once, on mount: the press that loaded this still counts as the person's gesture, so the picker may open.
+  const openOnMount = useRef(openPicker);
+  useEffect(() => {
+    if (!openOnMount.current || !host.current) return;
+    host.current.querySelector<HTMLElement>('.ant-upload[role=button]')?.focus();
+    host.current.querySelector<HTMLInputElement>('input[type=file]')?.click();
+  }, []);
   // Uploads finish in any order; each completion must append to the ids as they are then, not as they were at start.
   const idsRef = useRef(ids);
   useEffect(() => {
@@ -60,63 +70,65 @@ export default function UploadField({ id, ids, onIdsChange, onTouch, onProblems,
   const atLimit = ids.length + pending.filter((p) => p.status === 'uploading').length >= maxFiles;
 
   return (
-    <Upload
-      id={id}
-      accept={accept}
-      multiple={maxFiles > 1}
-      listType={kind === 'image' ? 'picture-card' : 'text'}
-      fileList={fileList}
-      disabled={disabled}
-      beforeUpload={(file, batch) => {
-        if (batch.indexOf(file) === 0) {
-          acceptedInBatch.current = 0;
-          onProblems(() => []);
-        }
-        const reasons: string[] = [];
-        const used = idsRef.current.length + pending.filter((p) => p.status === 'uploading').length + acceptedInBatch.current;
-        if (!matchesAccept(file, accept)) reasons.push(t('upload.wrongType', { name: file.name }));
-        else if (file.size > maxSizeMb * 1024 * 1024) reasons.push(t('upload.tooLarge', { name: file.name, max: maxSizeMb }));
-        else if (used >= maxFiles) reasons.push(t('upload.tooMany', { max: maxFiles }));
-        if (reasons.length > 0) {
-          onProblems((previous) => [...new Set([...previous, ...reasons])]);
-          return Upload.LIST_IGNORE;
-        }
-        acceptedInBatch.current += 1;
-        return true;
-      }}
-      customRequest={({ file, onSuccess, onError }) => {
-        if (!uploadFile || typeof file === 'string' || !('uid' in file)) return;
-        const raw = file as File & { uid: string };
-        setPending((prev) => [...prev, { uid: raw.uid, name: raw.name, percent: 0, status: 'uploading' }]);
-        uploadFile(raw, (percent) => setPending((prev) => prev.map((p) => (p.uid === raw.uid ? { ...p, percent } : p))))
-          .then((uploaded) => {
-            setNames((prev) => ({ ...prev, [uploaded.id]: { name: uploaded.name, url: uploaded.url } }));
-            setPending((prev) => prev.filter((p) => p.uid !== raw.uid));
-            onTouch();
-            commit([...idsRef.current, uploaded.id]);
-            onSuccess?.(uploaded);
-          })
-          .catch((reason: unknown) => {
-            setPending((prev) => prev.map((p) => (p.uid === raw.uid ? { ...p, status: 'error' } : p)));
-            onProblems((previous) => [...previous, t('upload.failed', { name: raw.name })]);
-            onError?.(reason instanceof Error ? reason : new Error(String(reason)));
-          });
-      }}
-      onRemove={(file) => {
-        if (ids.includes(file.uid)) commit(ids.filter((v) => v !== file.uid));
-        else setPending((prev) => prev.filter((p) => p.uid !== file.uid));
-        onTouch();
-        return true;
-      }}
-    >
-      {atLimit || disabled ? null : kind === 'image' ? (
-        <div>
-          <PlusOutlined />
-          <div style={{ marginTop: 8 }}>{t('upload.image')}</div>
-        </div>
-      ) : (
-        <Button icon={<UploadOutlined />}>{t('upload.file')}</Button>
-      )}
-    </Upload>
+    <div ref={host} className="sj-upload">
+      <Upload
+        id={id}
+        accept={accept}
+        multiple={maxFiles > 1}
+        listType={kind === 'image' ? 'picture-card' : 'text'}
+        fileList={fileList}
+        disabled={disabled}
+        beforeUpload={(file, batch) => {
+          if (batch.indexOf(file) === 0) {
+            acceptedInBatch.current = 0;
+            onProblems(() => []);
+          }
+          const reasons: string[] = [];
+          const used = idsRef.current.length + pending.filter((p) => p.status === 'uploading').length + acceptedInBatch.current;
+          if (!matchesAccept(file, accept)) reasons.push(t('upload.wrongType', { name: file.name }));
+          else if (file.size > maxSizeMb * 1024 * 1024) reasons.push(t('upload.tooLarge', { name: file.name, max: maxSizeMb }));
+          else if (used >= maxFiles) reasons.push(t('upload.tooMany', { max: maxFiles }));
+          if (reasons.length > 0) {
+            onProblems((previous) => [...new Set([...previous, ...reasons])]);
+            return Upload.LIST_IGNORE;
+          }
+          acceptedInBatch.current += 1;
+          return true;
+        }}
+        customRequest={({ file, onSuccess, onError }) => {
+          if (!uploadFile || typeof file === 'string' || !('uid' in file)) return;
+          const raw = file as File & { uid: string };
+          setPending((prev) => [...prev, { uid: raw.uid, name: raw.name, percent: 0, status: 'uploading' }]);
+          uploadFile(raw, (percent) => setPending((prev) => prev.map((p) => (p.uid === raw.uid ? { ...p, percent } : p))))
+            .then((uploaded) => {
+              setNames((prev) => ({ ...prev, [uploaded.id]: { name: uploaded.name, url: uploaded.url } }));
+              setPending((prev) => prev.filter((p) => p.uid !== raw.uid));
+              onTouch();
+              commit([...idsRef.current, uploaded.id]);
+              onSuccess?.(uploaded);
+            })
+            .catch((reason: unknown) => {
+              setPending((prev) => prev.map((p) => (p.uid === raw.uid ? { ...p, status: 'error' } : p)));
+              onProblems((previous) => [...previous, t('upload.failed', { name: raw.name })]);
+              onError?.(reason instanceof Error ? reason : new Error(String(reason)));
+            });
+        }}
+        onRemove={(file) => {
+          if (ids.includes(file.uid)) commit(ids.filter((v) => v !== file.uid));
+          else setPending((prev) => prev.filter((p) => p.uid !== file.uid));
+          onTouch();
+          return true;
+        }}
+      >
+        {atLimit || disabled ? null : kind === 'image' ? (
+          <div>
+            <PlusOutlined />
+            <div style={{ marginTop: 8 }}>{t('upload.image')}</div>
+          </div>
+        ) : (
+          <Button icon={<UploadOutlined />}>{t('upload.file')}</Button>
+        )}
+      </Upload>
+    </div>
   );
 }

@@ -62,6 +62,8 @@ async function signedIn(username: string, path: string, width: number, height: n
 }
 
 async function serious(page: Page): Promise<string[]> {
+  // A button still spinning after a save is drawn at reduced opacity; judge the settled page, not that frame.
+  await page.waitForFunction(() => !document.querySelector('.ant-btn-loading'), undefined, { timeout: 15_000 });
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
@@ -134,7 +136,10 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
       await page.getByLabel('服务情况').fill('为 23 位老人量血压，讲解高血压饮食');
       await page.getByLabel('服务时长（小时）').fill('2.5');
       await page.getByLabel('参与志愿者人数').fill('3');
-      await page.locator('section[data-action] input[type=file]').setInputFiles({ name: 'clinic.png', mimeType: 'image/png', buffer: PHOTO });
+      // The upload widget loads when its button is pressed, and the file picker opens from that press.
+      const chooser = page.waitForEvent('filechooser');
+      await page.locator('section[data-action]').getByRole('button', { name: /上传照片/ }).click();
+      await (await chooser).setFiles({ name: 'clinic.png', mimeType: 'image/png', buffer: PHOTO });
       await page.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
     });
     await expect.poll(() => stateOf(page), POLL).toBe('awaiting_rating');

@@ -22,8 +22,12 @@ const form = defineForm(
 );
 
 const fileInputs = () => [...document.querySelectorAll<HTMLInputElement>('input[type=file]')];
-// The upload widget loads on demand; wait until its file inputs exist.
-const ready = (n: number) => waitFor(() => expect(fileInputs()).toHaveLength(n));
+// The upload widget loads when its button is pressed (or files are already attached): press every
+// upload button still waiting, then wait until the file inputs exist.
+const ready = async (n: number) => {
+  for (const button of screen.queryAllByRole('button', { name: /上传照片|上传文件/ })) fireEvent.click(button);
+  await waitFor(() => expect(fileInputs()).toHaveLength(n));
+};
 const image = (name: string, bytes = 1000) => new File([new Uint8Array(bytes)], name, { type: 'image/jpeg' });
 
 describe('UploadControl', () => {
@@ -76,6 +80,25 @@ describe('UploadControl', () => {
     const remove = await screen.findAllByRole('button', { name: /删除|remove/i });
     fireEvent.click(remove[0]!);
     await waitFor(() => expect(lastData().minutes).toEqual(['m-2']));
+  });
+
+  test('the upload widget is not loaded until the button is pressed; pressing it opens the file picker', async () => {
+    const uploadFile = vi.fn<UploadFile>(async (file) => ({ id: file.name, name: file.name }));
+    renderForm(form, { uploadFile });
+    expect(fileInputs()).toHaveLength(0);
+    const opened: string[] = [];
+    const click = HTMLInputElement.prototype.click;
+    HTMLInputElement.prototype.click = function (this: HTMLInputElement) {
+      if (this.type === 'file') opened.push(this.accept);
+      return click.call(this);
+    };
+    try {
+      fireEvent.click(screen.getByRole('button', { name: /上传文件/ }));
+      await waitFor(() => expect(opened).toEqual(['.pdf,.docx']));
+      expect(fileInputs()).toHaveLength(1);
+    } finally {
+      HTMLInputElement.prototype.click = click;
+    }
   });
 
   test('without an uploader the control says so and is disabled', () => {
