@@ -197,4 +197,3 @@ export async function closeSurvey(db: Kysely<Database>, actor: Actor, id: string
   return { ...survey, ...changes };
 }
 
-export type { FormDefinition };
