@@ -51,6 +51,7 @@ describe.each(DIALECTS)('needs collection → 制单 → menu item on $name', (d
   let institute: ApiClient;
   let stationAdmin: ApiClient;
   let stationAdmin2: ApiClient;
+  let resident2: ApiClient;
   let proxy: ApiClient;
   let resident: ApiClient;
   let outsider: ApiClient;
@@ -80,6 +81,8 @@ describe.each(DIALECTS)('needs collection → 制单 → menu item on $name', (d
     station1 = (await me(resident)).roles[0]!.orgUnitId;
     station2 = (await me(stationAdmin2)).roles[0]!.orgUnitId;
     institute1 = (await me(institute)).roles[0]!.orgUnitId;
+    // A resident of the second station, signed up by the district over the API.
+    resident2 = (await newPerson(server.baseUrl, district, 'resident', station2)).client;
     // A resident of a station of the other institute: the survey does not ask them.
     const institute2 = (await me(await signIn(server.baseUrl, 'institute.admin2'))).roles[0]!.orgUnitId;
     const elsewhere = (await units(district)).find((unit) => unit.parentId === institute2 && unit.level === 'station')!;
@@ -135,7 +138,7 @@ describe.each(DIALECTS)('needs collection → 制单 → menu item on $name', (d
     const byProxy = await answer(proxy, { data: { ...elderlyCare, description: '王大爷腿脚不便，想请医生上门', urgency: 'urgent' }, onBehalfOf: '王大爷' });
     expect(byProxy.status).toBe(201);
     expect(byProxy.body.orgUnitId).toBe(station1);
-    const atStation2 = await answer(stationAdmin2, { data: { ...elderlyCare, description: '光明村老人希望有健康讲座和义诊' }, onBehalfOf: '李奶奶' });
+    const atStation2 = await answer(resident2, { data: { ...elderlyCare, description: '光明村老人希望有健康讲座和义诊' } });
     expect(atStation2.status).toBe(201);
     expect(atStation2.body.orgUnitId).toBe(station2);
     expect((await answer(resident, { data: { category: 'education-support', targetGroup: 'children', description: '放学后孩子没人辅导作业' } })).status).toBe(201);
