@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useContext, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import { Button } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { and, optionIs, or, rankWith, schemaMatches, uiTypeIs, type ControlProps } from '@jsonforms/core';
@@ -7,8 +7,9 @@ import { useT } from '../i18n';
 import { UploadContext, useControlState } from './context';
 import { FieldShell } from './FieldShell';
 
-// antd's Upload (with its progress, tooltip and preview parts, about 20 KB gzipped) loads when a form shows
-// files already attached or the person presses the upload button, which then opens the file picker at once.
+// antd's Upload (with its progress, tooltip and preview parts, about 20 KB gzipped) loads only when a form
+// shows files already attached or the person has picked files. Until then a plain button opens the phone's
+// own picker through a native file input, and the files picked are handed to the Upload once it is there.
 const loadUploadField = () => import('./UploadField');
 const UploadField = lazy(loadUploadField);
 const preload = () => void loadUploadField().catch(() => undefined);
@@ -25,7 +26,8 @@ function UploadControlView({ data, handleChange, path, id, label, required, desc
   const maxFiles = typeof options.maxFiles === 'number' ? options.maxFiles : kind === 'image' ? 9 : 5;
   const ids = useMemo(() => (Array.isArray(data) ? data.filter((v): v is string => typeof v === 'string') : []), [data]);
   const onIdsChange = useCallback((next: string[]) => handleChange(path, next.length > 0 ? next : undefined), [handleChange, path]);
-  const [pressed, setPressed] = useState(false);
+  const [picked, setPicked] = useState<File[] | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
 
   if (!visible || !state.visible) return null;
   const disabled = !enabled || !state.enabled || state.computed || !uploadFile;
@@ -33,16 +35,30 @@ function UploadControlView({ data, handleChange, path, id, label, required, desc
 
   return (
     <FieldShell id={id} label={label} required={required} description={description ?? t('upload.limits', { maxFiles, maxSizeMb })} error={error} group>
-      {!pressed && ids.length === 0 ? (
+      {picked === null && ids.length === 0 ? (
         disabled ? null : (
-          <Button id={id} icon={kind === 'image' ? <PlusOutlined /> : <UploadOutlined />} onPointerEnter={preload} onFocus={preload} onTouchStart={preload} onClick={() => setPressed(true)}>
-            {t(kind === 'image' ? 'upload.image' : 'upload.file')}
-          </Button>
+          <>
+            <Button id={id} icon={kind === 'image' ? <PlusOutlined /> : <UploadOutlined />} onPointerEnter={preload} onFocus={preload} onTouchStart={preload} onClick={() => picker.current?.click()}>
+              {t(kind === 'image' ? 'upload.image' : 'upload.file')}
+            </Button>
+            <input
+              ref={picker}
+              type="file"
+              hidden
+              tabIndex={-1}
+              accept={accept}
+              multiple={maxFiles > 1}
+              onChange={(event) => {
+                const files = [...(event.target.files ?? [])];
+                if (files.length > 0) setPicked(files);
+              }}
+            />
+          </>
         )
       ) : (
         <Suspense fallback={<Button disabled aria-busy="true">{t(kind === 'image' ? 'upload.image' : 'upload.file')}</Button>}>
           <UploadField
-            openPicker={pressed}
+            picked={picked ?? undefined}
             id={id}
             ids={ids}
             onIdsChange={onIdsChange}

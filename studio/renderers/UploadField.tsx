@@ -23,8 +23,8 @@ export interface UploadFieldProps {
   maxFiles: number;
   disabled: boolean;
   uploadFile: UploadFile | undefined;
-  /** Loaded because the person pressed the upload button: open the file picker and take the focus at once. */
-  openPicker?: boolean;
+  /** Files the person picked before this widget had loaded: uploaded on mount as if picked here. */
+  picked?: File[] | undefined;
 }
 
 /** `accept` as the browser understands it (`image/*,.pdf`), checked again here because pickers let people choose "all files". */
@@ -38,16 +38,32 @@ export function matchesAccept(file: { name: string; type: string }, accept: stri
     .some((rule) => (rule.startsWith('.') ? name.endsWith(rule) : rule.endsWith('/*') ? file.type.startsWith(rule.slice(0, -1)) : file.type === rule));
 }
 
+const handedOver = new WeakSet<File[]>();
+
+/** A FileList where the browser can build one (DataTransfer), else the array itself: antd reads both alike. */
+function filesOf(files: File[]): FileList | File[] {
+  if (typeof DataTransfer === 'undefined') return files;
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  return transfer.files;
+}
+
 /** antd's Upload with our limits and the injected uploader; on its own chunk, loaded by UploadControl. */
-export default function UploadField({ id, ids, onIdsChange, onTouch, onProblems, kind, accept, maxSizeMb, maxFiles, disabled, uploadFile, openPicker }: UploadFieldProps) {
+export default function UploadField({ id, ids, onIdsChange, onTouch, onProblems, kind, accept, maxSizeMb, maxFiles, disabled, uploadFile, picked }: UploadFieldProps) {
   const t = useT();
   const host = useRef<HTMLDivElement>(null);
-  // Once, on mount: the press that loaded this still counts as the person's gesture, so the picker may open.
-  const openOnMount = useRef(openPicker);
+  // Once, on mount: the files picked before this loaded go through antd's own input, so the same checks,
+  // progress and list apply to them as to any later pick.
+  const pickedOnMount = useRef(picked);
   useEffect(() => {
-    if (!openOnMount.current || !host.current) return;
-    host.current.querySelector<HTMLElement>('.ant-upload[role=button]')?.focus();
-    host.current.querySelector<HTMLInputElement>('input[type=file]')?.click();
+    const files = pickedOnMount.current;
+    const input = host.current?.querySelector<HTMLInputElement>('input[type=file]');
+    // A pick is handed over once, however often this widget mounts (a re-suspending tree, StrictMode).
+    if (!files?.length || !input || handedOver.has(files)) return;
+    handedOver.add(files);
+    Object.defineProperty(input, 'files', { configurable: true, value: filesOf(files) });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    host.current?.querySelector<HTMLElement>('.ant-upload[role=button]')?.focus();
   }, []);
   // Uploads finish in any order; each completion must append to the ids as they are then, not as they were at start.
   const idsRef = useRef(ids);

@@ -6,6 +6,9 @@ import { defineForm, renderForm } from '../helpers';
 
 afterEach(cleanup);
 
+// The calendar is a chunk of its own loaded when the field is first reached; a busy machine may take seconds.
+const LOAD = { timeout: 10_000 };
+
 const form = defineForm(
   {
     properties: {
@@ -25,7 +28,7 @@ describe('DateControl', () => {
     expect(input.value).toBe('2026-03-05');
     fireEvent.mouseDown(input);
     fireEvent.click(input);
-    const cell = await screen.findByTitle('2026-03-18');
+    const cell = await screen.findByTitle('2026-03-18', undefined, LOAD);
     fireEvent.click(cell);
     await waitFor(() => expect(lastData().day).toBe('2026-03-18'));
   });
@@ -36,8 +39,8 @@ describe('DateControl', () => {
     expect(box.value).toBe('2026-03-05');
     expect(document.querySelector('.ant-picker')).toBeNull();
     fireEvent.focus(box);
-    await waitFor(() => expect(document.querySelector('.ant-picker')).not.toBeNull());
-    expect(await screen.findByTitle('2026-03-18')).toBeTruthy();
+    await waitFor(() => expect(document.querySelector('.ant-picker')).not.toBeNull(), LOAD);
+    expect(await screen.findByTitle('2026-03-18', undefined, LOAD)).toBeTruthy();
     expect(document.activeElement?.id).toBe(box.id);
   });
 
@@ -47,7 +50,7 @@ describe('DateControl', () => {
     expect(input.getAttribute('placeholder')).toBe('选择日期');
     fireEvent.mouseDown(input);
     fireEvent.click(input);
-    expect(await screen.findByText('今天')).toBeTruthy();
+    expect(await screen.findByText('今天', undefined, LOAD)).toBeTruthy();
   });
 });
 
@@ -64,8 +67,8 @@ describe('DateTimeControl', () => {
     const input = await screen.findByLabelText(/开始时间/);
     fireEvent.mouseDown(input);
     fireEvent.click(input);
-    fireEvent.click(await screen.findByTitle('2026-03-20'));
-    fireEvent.click(await screen.findByText(/^确\s?定$/));
+    fireEvent.click(await screen.findByTitle('2026-03-20', undefined, LOAD));
+    fireEvent.click(await screen.findByText(/^确\s?定$/, undefined, LOAD));
     await waitFor(() => expect(String(lastData().startsAt)).toMatch(/^2026-03-20T\d\d:\d\d:00[+-]\d\d:\d\d$/));
   });
 });

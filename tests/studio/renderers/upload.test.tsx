@@ -22,10 +22,9 @@ const form = defineForm(
 );
 
 const fileInputs = () => [...document.querySelectorAll<HTMLInputElement>('input[type=file]')];
-// The upload widget loads when its button is pressed (or files are already attached): press every
-// upload button still waiting, then wait until the file inputs exist.
+// antd's Upload loads once files are attached or picked; until then a native input waits behind each button,
+// so there is one file input per control either way.
 const ready = async (n: number) => {
-  for (const button of screen.queryAllByRole('button', { name: /上传照片|上传文件/ })) fireEvent.click(button);
   await waitFor(() => expect(fileInputs()).toHaveLength(n));
 };
 const image = (name: string, bytes = 1000) => new File([new Uint8Array(bytes)], name, { type: 'image/jpeg' });
@@ -82,23 +81,17 @@ describe('UploadControl', () => {
     await waitFor(() => expect(lastData().minutes).toEqual(['m-2']));
   });
 
-  test('the upload widget is not loaded until the button is pressed; pressing it opens the file picker', async () => {
-    const uploadFile = vi.fn<UploadFile>(async (file) => ({ id: file.name, name: file.name }));
-    renderForm(form, { uploadFile });
-    expect(fileInputs()).toHaveLength(0);
-    const opened: string[] = [];
-    const click = HTMLInputElement.prototype.click;
-    HTMLInputElement.prototype.click = function (this: HTMLInputElement) {
-      if (this.type === 'file') opened.push(this.accept);
-      return click.call(this);
-    };
-    try {
-      fireEvent.click(screen.getByRole('button', { name: /上传文件/ }));
-      await waitFor(() => expect(opened).toEqual(['.pdf,.docx']));
-      expect(fileInputs()).toHaveLength(1);
-    } finally {
-      HTMLInputElement.prototype.click = click;
-    }
+  test('the upload widget loads only once files are picked; the files picked before it loaded are uploaded', async () => {
+    const uploadFile = vi.fn<UploadFile>(async (file) => ({ id: `id-${file.name}`, name: file.name }));
+    const { lastData } = renderForm(form, { uploadFile });
+    expect(document.querySelector('.ant-upload')).toBeNull();
+    // Before loading, each control has one native (hidden) file input behind its button.
+    expect(fileInputs()).toHaveLength(2);
+    fireEvent.change(fileInputs()[0]!, { target: { files: [image('early.jpg'), image('big.jpg', 2 * 1024 * 1024)] } });
+    await waitFor(() => expect(lastData().photos).toEqual(['id-early.jpg']));
+    expect(await screen.findByText('big.jpg 超过 1 MB')).toBeTruthy();
+    expect(document.querySelector('.ant-upload')).not.toBeNull();
+    expect(uploadFile.mock.calls.map((c) => c[0].name)).toEqual(['early.jpg']);
   });
 
   test('without an uploader the control says so and is disabled', () => {
