@@ -1,9 +1,14 @@
-import { lazy, Suspense, useState, type AriaAttributes, type CSSProperties } from 'react';
+import { useState, type AriaAttributes, type ComponentType, type CSSProperties } from 'react';
 import { Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 
-const loadPicker = () => import('./DatePickerField');
-const DatePickerField = lazy(loadPicker);
+type PickerProps = Omit<LazyDatePickerProps, 'onChange'> & { onChange(value: unknown): void; autoFocus?: boolean; defaultOpen?: boolean };
+let loadedPicker: ComponentType<PickerProps> | undefined;
+const loadPicker = () =>
+  import('./DatePickerField').then((module) => {
+    loadedPicker = module.default as unknown as ComponentType<PickerProps>;
+    return loadedPicker;
+  });
 
 const isDayjs = (v: unknown): v is Dayjs => typeof v === 'object' && v !== null && typeof (v as Dayjs).isValid === 'function' && typeof (v as Dayjs).format === 'function';
 
@@ -22,35 +27,35 @@ export interface LazyDatePickerProps extends AriaAttributes {
 
 /**
  * The date picker (about 30 KB gzipped with its calendar) loads when the person first reaches for the
- * field: until then a read-only box of the same size shows the value, so a phone form that is opened,
- * filled and sent without touching its date never downloads the calendar. The picker then takes the
- * focus and opens, as if it had been there all along.
+ * field: until then a read-only box of the same size and id shows the value, so a phone form that is
+ * opened, filled and sent without touching its date never downloads the calendar. Once loaded, the picker
+ * replaces the box in one commit and takes the focus (Tab order is kept); a press opens its calendar.
  */
 export function LazyDatePicker({ onChange, ...props }: LazyDatePickerProps) {
-  const [wanted, setWanted] = useState(false);
-  const shown = props.value ? props.value.format(props.format ?? 'YYYY-MM-DD') : '';
-  const box = (busy: boolean) => (
+  const [Picker, setPicker] = useState<ComponentType<PickerProps> | undefined>(() => loadedPicker);
+  const [reached, setReached] = useState<{ focus: boolean; open: boolean }>({ focus: false, open: false });
+  const reach = (open: boolean) => {
+    setReached((r) => ({ focus: true, open: r.open || open }));
+    if (!Picker) void loadPicker().then((loaded) => setPicker(() => loaded));
+  };
+  if (Picker) {
+    return <Picker {...props} autoFocus={reached.focus} defaultOpen={reached.open} onChange={(day: unknown) => onChange(isDayjs(day) ? day : null)} />;
+  }
+  return (
     <Input
       id={props.id}
       aria-required={props['aria-required']}
       aria-invalid={props['aria-invalid']}
       aria-describedby={props['aria-describedby']}
-      aria-busy={busy || undefined}
       readOnly
-      value={shown}
+      value={props.value ? props.value.format(props.format ?? 'YYYY-MM-DD') : ''}
       style={props.style}
       placeholder={props.placeholder}
       disabled={props.disabled}
       status={props.status}
-      onFocus={() => setWanted(true)}
-      onMouseDown={() => setWanted(true)}
-      onTouchStart={() => setWanted(true)}
+      onFocus={() => reach(false)}
+      onMouseDown={() => reach(true)}
+      onTouchStart={() => reach(true)}
     />
-  );
-  if (!wanted) return box(false);
-  return (
-    <Suspense fallback={box(true)}>
-      <DatePickerField {...props} autoFocus defaultOpen onChange={(day: unknown) => onChange(isDayjs(day) ? day : null)} />
-    </Suspense>
   );
 }
