@@ -92,8 +92,8 @@ describe('a district admin edits rubric modes, veto items and guards without cod
     // Leaving with unsaved edits asks first; staying keeps every edit.
     expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('unsaved');
     await page.locator('.ant-breadcrumb').getByRole('link', { name: '定义管理' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByText('有未保存的修改').waitFor();
+    const dialog = page.locator('.ant-modal-confirm');
+    await dialog.getByText('离开后，这些修改将会丢失。确定离开吗？').waitFor();
     await page.screenshot({ path: artifactPath('designer-more-3-unsaved.png') });
     await dialog.getByRole('button', { name: '留在此页' }).click();
     await dialog.waitFor({ state: 'hidden' });

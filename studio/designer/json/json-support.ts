@@ -22,11 +22,13 @@ export function schemaCompletionSource(schema: JsonSchemaNode): CompletionSource
     const options: Completion[] = [];
     // Completing before another property or element: the comma between them comes with it.
     const comma = /^\s*["{[\dtfn-]/.test(text.slice(at.to)) ? ',' : '';
+    // Inside an opened key the match starts after its quote, so what is typed matches the bare name.
+    const inQuotes = at.kind === 'key' && at.from < context.pos && text[at.from] === '"';
     if (at.kind === 'key') {
       for (const property of propertiesAt(schema, at.path, at.present, at.knownAlong)) {
         options.push({
           label: property.name,
-          apply: `"${property.name}": ${property.template}${comma}`,
+          apply: `${inQuotes ? '' : '"'}${property.name}": ${property.template}${comma}`,
           type: 'property',
           detail: property.required ? '*' : undefined,
           info: property.description,
@@ -41,7 +43,7 @@ export function schemaCompletionSource(schema: JsonSchemaNode): CompletionSource
     }
     if (options.length === 0) return null;
     // Options are matched against what is typed including the opening quote of a value.
-    return { from: at.from, to: at.to, options, filter: true, validFor: /^"?[\w\-.#@]*"?$/ };
+    return { from: inQuotes ? at.from + 1 : at.from, to: at.to, options, filter: true, validFor: /^"?[\w\-.#@$]*"?$/ };
   };
 }
 

@@ -59,7 +59,9 @@ describe('completion from the published JSON Schema', () => {
 
   test('a half-typed key is replaced through its closing quote, required keys first, present keys left out', () => {
     const result = complete(workflowSchema, '{"kind": "workflow", "st|"}');
-    expect(result?.from).toBe(21);
+    // The match starts after the opening quote; the replacement runs through the closing one.
+    expect(result?.from).toBe(22);
+    expect(result?.apply).toContain('states": {}');
     expect(result?.to).toBe(25);
     expect(result?.labels).not.toContain('kind');
     expect(result?.labels).toEqual(expect.arrayContaining(['start', 'states', 'initial']));
