@@ -110,6 +110,8 @@ export const recordRoutes = newRouter()
       if (entry === undefined || !new OrgScope(actor).covers(entry.org_path)) throw problems.notFound('ledger entry');
       if (!mayBook(actor, entry.org_path, entry.org_unit_id)) throw problems.forbidden('Only admins of the unit reverse entries.');
       if (entry.kind === 'reversal') throw problems.unprocessable('reversal-of-reversal', 'Cannot reverse a reversal', 'Book a new entry instead.');
+      // A love-store redemption also took stock: only its cancellation at the store returns both, once.
+      if (entry.reference.startsWith('store-redemption:')) throw problems.unprocessable('store-redemption-reversal', 'Cancel the redemption at the store', 'Store redemptions are reversed by cancelling them at the store, which also restores the stock.');
       return book(trx, { ...entry, points: -Number(entry.points), kind: 'reversal', reference: `reversal:${entry.reference}`, actor_id: actor.userId, at: deps.clock().toISOString() });
     });
     return result.created ? c.json(presentEntry(result.entry), 201) : c.json(presentEntry(result.entry), 200);

@@ -127,15 +127,19 @@ describe.each(DIALECTS)('points store (爱心超市) on $name', (dialect) => {
     expect(reversals.map((r) => Number(r.points)).sort((a, b) => a - b)).toEqual([-200, 200]);
   });
 
-  it('a redemption already reversed through the generic ledger reversal is cancelled without returning the points twice', async () => {
+  it('the generic ledger reversal refuses a store redemption (before and after its cancellation): points come back once, with the stock', async () => {
     const item = await newItem(70, 2);
     const made = await redeemAs(operator, item.id);
     const entry = (await volunteer.get<Overview>('/api/volunteers/me/points')).body.history.find((h) => h.redemption?.id === made.body.id)!;
-    expect((await stationAdmin.post('/api/points/reversals', { entryId: entry.id })).status).toBe(201);
-    expect(await balance()).toBe(440);
+    const refused = await stationAdmin.post<{ type: string }>('/api/points/reversals', { entryId: entry.id });
+    expect(refused.status).toBe(422);
+    expect(refused.body.type).toBe('/problems/store-redemption-reversal');
+    expect(await balance()).toBe(370);
     expect((await operator.post(`/api/store/redemptions/${made.body.id}/cancel`, {})).status).toBe(200);
     expect(await balance()).toBe(440);
     expect((await itemById(item.id)).stock).toBe(2);
+    expect((await stationAdmin.post('/api/points/reversals', { entryId: entry.id })).status).toBe(422);
+    expect(await balance()).toBe(440);
   });
 
   it('short of points → 422, out of stock → 409, unknown code → 400 with a pointer; nothing changes', async () => {
