@@ -55,6 +55,8 @@ export function definitionsApi(client: Client = api) {
 
 /** District staff see the designer; everybody sees the workspace. */
 export const DISTRICT_ROLES: readonly Role[] = ['districtAdmin', 'districtLeader', 'assessor'];
+/** Admins keep a unit's records (plans, check-in sessions, service hours); the others with access only read them. */
+export const ADMIN_ROLES: readonly Role[] = ['districtAdmin', 'instituteAdmin', 'stationAdmin'];
 
 export function hasAnyRole(user: SessionUser | null | undefined, roles: readonly Role[]): boolean {
   return !!user && user.roles.some((grant) => roles.includes(grant.role));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Select, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
+import { ADMIN_ROLES } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { AttendanceOrganiser } from './records/AttendanceOrganiser';
@@ -18,9 +19,12 @@ export default function RecordsPage() {
   const { state } = useAuth();
   const grants = state.user?.roles ?? [];
   const [unitId, setUnitId] = useState<string | undefined>(grants[0]?.orgUnitId);
+  // Overseers (a district leader, assessors, proxy orderers) read plans; only the unit's admins file them or run check-in.
+  const keeps = grants.some((g) => g.orgUnitId === unitId && ADMIN_ROLES.includes(g.role));
+  const tabs = TABS.filter((key) => key !== 'attendance' || keeps);
   // The tab lives in the address, so an organiser can reload or share the check-in screen.
   const [params, setParams] = useSearchParams();
-  const tab: Tab = TABS.find((key) => key === params.get('tab')) ?? 'forms';
+  const tab: Tab = tabs.find((key) => key === params.get('tab')) ?? 'forms';
   const labels: Record<Tab, string> = { forms: t('ws.records.tabForms'), plan: t('ws.records.tabPlan'), attendance: t('ws.records.tabAttendance') };
 
   return (
@@ -36,10 +40,10 @@ export default function RecordsPage() {
         activeKey={tab}
         onChange={(key) => setParams(key === 'forms' ? {} : { tab: key }, { replace: true })}
         destroyOnHidden
-        items={TABS.map((key) => ({
+        items={tabs.map((key) => ({
           key,
           label: labels[key],
-          children: key === 'forms' ? <RecordForms unitId={unitId} /> : !unitId ? null : key === 'plan' ? <MonthPlan unitId={unitId} /> : <AttendanceOrganiser unitId={unitId} />,
+          children: key === 'forms' ? <RecordForms unitId={unitId} /> : !unitId ? null : key === 'plan' ? <MonthPlan unitId={unitId} keeps={keeps} /> : <AttendanceOrganiser unitId={unitId} />,
         }))}
       />
     </section>

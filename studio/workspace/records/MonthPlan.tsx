@@ -21,7 +21,7 @@ function DoneList({ done }: { done: readonly DoneActivity[] }) {
 }
 
 /** One unit's month: its filed arrangement with each activity done or not yet, and what was done outside it. */
-export function MonthPlan({ unitId }: { unitId: string }) {
+export function MonthPlan({ unitId, keeps }: { unitId: string; keeps: boolean }) {
   const t = useT();
   const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'));
   const year = month.year();
@@ -42,7 +42,7 @@ export function MonthPlan({ unitId }: { unitId: string }) {
         progress.value.plan === null ? (
           <>
             <Alert type="info" showIcon title={t('ws.plan.none')} style={{ marginBottom: 12 }} />
-            <PlanForm unitId={unitId} year={year} month={monthNumber} onFiled={reload} />
+            {keeps ? <PlanForm unitId={unitId} year={year} month={monthNumber} onFiled={reload} /> : null}
           </>
         ) : (
           <>
