@@ -327,9 +327,11 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     expect(pageErrors).toEqual([]);
   });
 
-  // Issue 8 targets 300 KB; today antd's shared chunk alone is ~174 KB gzipped and the page measures ~550 KB
-  // (figures in tests/artifacts/order-page-weight.json). This guard catches growth until the split lands.
-  test('the phone ordering page, login included, stays under its 600 KB gzipped guard', async () => {
+  // Issue 8 targets 300 KB; the login page alone (React, antd's core, the shell, both catalogs) is ~260 KB and
+  // the ordering page with it ~450 KB (`npm run bench -- --only studio.orderPage`; this run's figures in
+  // tests/artifacts/order-page-weight.json). The guard catches gross growth in the shared chunks; the date
+  // picker and the upload widget must load only when used, so a resident ordering without them never gets them.
+  test('the phone ordering page, login included, stays under its 600 KB gzipped guard and skips unused widgets', async () => {
     await browser.clearCookies();
     const page = await browser.newPage();
     current = page;
@@ -354,6 +356,7 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     const raw = sizes.reduce((sum, r) => sum + r.raw, 0);
     writeFileSync(artifactPath('order-page-weight.json'), JSON.stringify({ requests: sizes.length, rawBytes: raw, gzipBytes: gzip, largest: [...sizes].sort((a, b) => b.gzip - a.gzip).slice(0, 5) }, null, 2));
     expect(gzip).toBeLessThan(600 * 1024);
+    expect(sizes.some((r) => /DatePickerField|UploadField/.test(r.url))).toBe(false);
     await page.close();
   });
 

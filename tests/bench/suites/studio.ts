@@ -2,7 +2,8 @@
  * Studio figures, each against a baseline built or served in the same run:
  * - `studio.bundle.initial` / `.formPage` / `.total`: gzipped JavaScript the first screen loads (the
  *   entry script and its modulepreloads from index.html), a form page on a first visit (the preview
- *   route with JSON Forms, the renderers and runtime/form; the date picker loads only for date fields),
+ *   route with JSON Forms, the renderers and runtime/form; the date picker and the upload widget load
+ *   only when a person reaches for such a field),
  *   and all JavaScript, vs a minimal React + ReactDOM app.
  * - `studio.preview.interactive` / `.complete`: navigation → interactive (TTI-like: no long task for
  *   500 ms) and → every field rendered, for a 200-field form preview (desktop and phone frames) in
