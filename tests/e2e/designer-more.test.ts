@@ -143,10 +143,12 @@ describe('a district admin edits rubric modes, veto items and guards without cod
     expect(await serious(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await expect.poll(() => editor.textContent(), POLL).toContain('"tags": [],');
-    // A value completion: inside a scoring mode, the six modes are offered.
-    await page.keyboard.type('\n"vetoTier": "');
+    // A value completion on request (Ctrl+Space): the decimals the schema allows.
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('\n"scoreDecimals": ');
     await page.keyboard.press('Control+Space');
-    await completion.getByText('"creation"').waitFor();
+    await completion.locator('.cm-completionLabel').filter({ hasText: /^2$/ }).waitFor();
+    expect(await completion.locator('.cm-completionLabel').allTextContents()).toEqual(['0', '1', '2']);
     await page.keyboard.press('Escape');
     await page.close();
   });

@@ -3,13 +3,27 @@
  * the kind's published JSON Schema, and lint diagnostics at the place of each problem — JSON syntax,
  * then the kind's zod schema (the one the server and the linter use; the JSON Schema is generated from it).
  */
-import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
+import { pickedCompletion, type Completion, type CompletionContext, type CompletionResult, type CompletionSource } from '@codemirror/autocomplete';
 import { jsonLanguage } from '@codemirror/lang-json';
 import type { Diagnostic } from '@codemirror/lint';
-import type { Text } from '@codemirror/state';
+import type { EditorState, Text, TransactionSpec } from '@codemirror/state';
 import type { z } from 'zod';
 import { contextAt } from './json-context';
 import { propertiesAt, valuesAt, type JsonSchemaNode, type PathSegment } from './schema-nav';
+
+/**
+ * The change a picked completion makes: the typed text up to the cursor is replaced, and so is a closing
+ * quote right after it (closeBrackets put it there), so `"ta|"` becomes `"tags": []` and not `"tags": []"`.
+ */
+export function completionChange(state: EditorState, completion: Completion, insert: string, from: number, to: number): TransactionSpec {
+  const end = state.sliceDoc(to, to + 1) === '"' ? to + 1 : to;
+  return { changes: { from, to: end, insert }, selection: { anchor: from + insert.length }, userEvent: 'input.complete', annotations: pickedCompletion.of(completion) };
+}
+
+const applying =
+  (insert: string): Completion['apply'] =>
+  (view, completion, from, to) =>
+    view.dispatch(completionChange(view.state, completion, insert, from, to));
 
 /** Property names and enum values the schema allows at the cursor. */
 export function schemaCompletionSource(schema: JsonSchemaNode): CompletionSource {
@@ -28,7 +42,7 @@ export function schemaCompletionSource(schema: JsonSchemaNode): CompletionSource
       for (const property of propertiesAt(schema, at.path, at.present, at.knownAlong)) {
         options.push({
           label: property.name,
-          apply: `${inQuotes ? '' : '"'}${property.name}": ${property.template}${comma}`,
+          apply: applying(`${inQuotes ? '' : '"'}${property.name}": ${property.template}${comma}`),
           type: 'property',
           detail: property.required ? '*' : undefined,
           info: property.description,
@@ -38,12 +52,12 @@ export function schemaCompletionSource(schema: JsonSchemaNode): CompletionSource
     } else {
       for (const value of valuesAt(schema, at.path, at.knownAlong)) {
         const literal = JSON.stringify(value);
-        options.push({ label: literal, apply: `${literal}${comma}`, type: typeof value === 'string' ? 'enum' : 'keyword' });
+        options.push({ label: literal, apply: applying(`${literal}${comma}`), type: typeof value === 'string' ? 'enum' : 'keyword' });
       }
     }
     if (options.length === 0) return null;
-    // Options are matched against what is typed including the opening quote of a value.
-    return { from: inQuotes ? at.from + 1 : at.from, to: at.to, options, filter: true, validFor: /^"?[\w\-.#@$]*"?$/ };
+    // Options are matched against what is typed up to the cursor (a value's opening quote included).
+    return { from: inQuotes ? at.from + 1 : at.from, to: context.pos, options, filter: true, validFor: /^"?[\w\-.#@$]*$/ };
   };
 }
 

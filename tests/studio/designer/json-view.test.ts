@@ -1,6 +1,6 @@
-import { CompletionContext } from '@codemirror/autocomplete';
+import { CompletionContext, type Completion } from '@codemirror/autocomplete';
 import { json } from '@codemirror/lang-json';
-import { EditorState, Text } from '@codemirror/state';
+import { EditorState, Text, type TransactionSpec } from '@codemirror/state';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { definitionSchemas } from '../../../runtime/schema/kinds';
@@ -19,7 +19,15 @@ function complete(schema: JsonSchemaNode, marked: string) {
   const doc = marked.replace('|', '');
   const state = EditorState.create({ doc, selection: { anchor: pos }, extensions: [json()] });
   const result = schemaCompletionSource(schema)(new CompletionContext(state, pos, true));
-  return result && 'options' in result ? { from: result.from, to: result.to, labels: result.options.map((o) => o.label), apply: result.options.map((o) => o.apply) } : undefined;
+  if (!result || !('options' in result)) return undefined;
+  // What the document reads after picking each option, as the editor would apply it.
+  const applied = result.options.map((option) => {
+    let next = state;
+    const view = { get state() { return next; }, dispatch: (spec: TransactionSpec) => (next = next.update(spec).state) };
+    (option.apply as (view: unknown, completion: Completion, from: number, to: number) => void)(view, option, result.from, result.to ?? pos);
+    return next.doc.toString();
+  });
+  return { from: result.from, to: result.to, labels: result.options.map((o) => o.label), apply: applied };
 }
 
 describe('where the cursor is', () => {
@@ -50,19 +58,21 @@ describe('completion from the published JSON Schema', () => {
     expect(modes?.labels.sort()).toEqual(['"binary"', '"checklist"', '"deduction"', '"graded"', '"judgement"', '"metric"']);
     const metric = complete(rubricSchema, '{"sections": [{"items": [{"scoring": {"mode": "metric", |}}]}]}');
     expect(metric?.labels.sort()).toEqual(['metric', 'scale']);
-    expect(metric?.apply).toContain('"scale": {}');
+    expect(metric?.apply).toContain('{"sections": [{"items": [{"scoring": {"mode": "metric", "scale": {}}}]}]}');
     // Before another property the comma comes with the completion.
-    expect(complete(rubricSchema, '{|\n  "kind": "rubric"}')?.apply).toContain('"tags": [],');
+    expect(complete(rubricSchema, '{|\n  "kind": "rubric"}')?.apply).toContain('{"tags": [],\n  "kind": "rubric"}');
+    // A value typed inside closing quotes: the quote the editor added is replaced too.
+    expect(complete(rubricSchema, '{"sections": [{"items": [{"scoring": {"mode": "me|"}}]}]}')?.apply).toContain('{"sections": [{"items": [{"scoring": {"mode": "metric"}}]}]}');
     const scale = complete(rubricSchema, '{"sections": [{"items": [{"scoring": {"mode": "metric", "scale": {"type": "|"}}}]}]}');
     expect(scale?.labels.sort()).toEqual(['"linear"', '"stepped"']);
   });
 
   test('a half-typed key is replaced through its closing quote, required keys first, present keys left out', () => {
     const result = complete(workflowSchema, '{"kind": "workflow", "st|"}');
-    // The match starts after the opening quote; the replacement runs through the closing one.
+    // The match starts after the opening quote, up to the cursor; picking replaces through the closing quote.
     expect(result?.from).toBe(22);
-    expect(result?.apply).toContain('states": {}');
-    expect(result?.to).toBe(25);
+    expect(result?.to).toBe(24);
+    expect(result?.apply).toContain('{"kind": "workflow", "states": {}}');
     expect(result?.labels).not.toContain('kind');
     expect(result?.labels).toEqual(expect.arrayContaining(['start', 'states', 'initial']));
     // Required properties come first (the editor then filters by what is typed).
