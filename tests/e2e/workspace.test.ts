@@ -107,10 +107,16 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     expect(await page.getByRole('button', { name: label('取消') }).count()).toBe(1);
     await page.close();
 
+    // The resident presses 催办 (over the API): the station sees it on the inbox card and on the order.
+    const orderer = await signIn(server.baseUrl, 'resident1');
+    expect((await orderer.post(`/api/instances/${id}/commands`, { event: 'remind' }, { headers: { 'if-match': '"1"' } })).status).toBe(200);
+
     // 受理 and 派单 at the station, on a desktop: from the inbox, with the teams' load and rating visible.
     page = await signedIn('station.admin', '/workspace', 1280, 900);
+    await page.locator(`[data-task="${id}"] [data-reminders="1"]`).getByText(/^催办 ×1，最近 /).waitFor();
     await page.locator(`[data-task="${id}"] a`).click();
     await expect.poll(() => stateOf(page), POLL).toBe('submitted');
+    await page.locator('.ant-descriptions [data-reminders="1"]').getByText(/^催办 ×1，最近 /).waitFor();
     expect(await serious(page)).toEqual([]);
     await act(page, '受理');
     await expect.poll(() => stateOf(page), POLL).toBe('pending_dispatch');
@@ -165,7 +171,7 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     await expect.poll(() => stateOf(page), POLL).toBe('closed');
     await page.getByRole('img', { name: '5 星（满分 5 星）' }).waitFor();
     const events = await page.locator('[data-event]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
-    expect(events).toEqual(['@start', 'accept_for_dispatch', 'dispatch', 'accept', 'start', 'complete', 'rate']);
+    expect(events).toEqual(['@start', 'remind', 'accept_for_dispatch', 'dispatch', 'accept', 'start', 'complete', 'rate']);
     expect(await serious(page)).toEqual([]);
     await page.screenshot({ path: artifactPath('order-5-rated-360.png'), fullPage: true });
     // My orders shows the finished order with its stars.
