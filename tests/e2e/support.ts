@@ -2,7 +2,7 @@
  * Browser-test plumbing shared by tests/e2e and the studio benchmarks: build the studio once with
  * Vite's JS API, serve a directory with node:http, and launch Debian's Chromium through playwright-core.
  */
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,11 +13,58 @@ import { chromium, type BrowserContext } from 'playwright-core';
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const artifactsDir = join(repoRoot, 'tests/artifacts');
 
-/** Builds the studio into a fresh temporary directory and returns it. */
+/**
+ * The production studio in a fresh temporary directory of the caller's (who may delete it). Under vitest
+ * the build happens once per run (tests/global-setup.ts names a shared directory; the first caller builds
+ * there under a lock, the others wait) and each caller gets a copy; elsewhere (benchmarks) it builds.
+ */
 export async function buildStudio(outDir = mkdtempSync(join(tmpdir(), 'shijian-studio-'))): Promise<string> {
-  const { build } = await import('vite');
-  await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'studio'), logLevel: 'silent', build: { outDir, emptyOutDir: true, manifest: true } });
+  const shared = process.env.SHIJIAN_STUDIO_BUILD_DIR;
+  if (shared === undefined) {
+    await viteBuild(outDir);
+    return outDir;
+  }
+  const built = join(shared, 'build');
+  const done = join(shared, 'done');
+  const failed = join(shared, 'failed');
+  let builder = false;
+  try {
+    mkdirSync(join(shared, 'lock'));
+    builder = true;
+  } catch {
+    // another test file is building it
+  }
+  if (builder) {
+    try {
+      await viteBuild(built);
+      writeFileSync(done, '');
+    } catch (error) {
+      writeFileSync(failed, String((error as Error).stack ?? error));
+      throw error;
+    }
+  } else {
+    const deadline = Date.now() + 10 * 60_000;
+    while (!existsSync(done)) {
+      if (existsSync(failed)) throw new Error(`the shared studio build failed:\n${readFileSync(failed, 'utf8')}`);
+      if (Date.now() > deadline) throw new Error('the shared studio build did not finish in 10 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  cpSync(built, outDir, { recursive: true });
   return outDir;
+}
+
+async function viteBuild(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  // vitest sets NODE_ENV=test, which would give React's development build: the studio users get is the production one.
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'studio'), mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true, manifest: true } });
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
 }
 
 const types: Record<string, string> = {
