@@ -117,9 +117,14 @@ describe('a district admin edits rubric modes, veto items and guards without cod
     await page.locator('[data-edge="dispatched:recall:pending_dispatch"]').dispatchEvent('click');
     const picker = page.locator('[data-transition-inspector="dispatched:recall"] [data-guard-picker]');
     await picker.getByRole('button', { name: /按操作人角色/ }).click();
-    await pick(page, '条件 1 的角色', '所管理员', picker);
+    const wanted = 'actor.roles.exists(r, r.role == "instituteAdmin")';
+    // On a loaded machine a click can land while the dropdown still animates in: pick again until it took.
+    for (let attempt = 0; attempt < 3 && (await picker.getByLabel('前置条件').inputValue()) !== wanted; attempt++) {
+      await pick(page, '条件 1 的角色', '所管理员', picker);
+      await page.waitForTimeout(500);
+    }
+    await expect.poll(() => picker.getByLabel('前置条件').inputValue(), POLL).toBe(wanted);
     await picker.locator('[data-guard-check=ok]').waitFor();
-    await expect.poll(() => picker.getByLabel('前置条件').inputValue(), POLL).toBe('actor.roles.exists(r, r.role == "instituteAdmin")');
     await picker.scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('designer-more-4-guard.png'), fullPage: true });
     expect(await serious(page)).toEqual([]);

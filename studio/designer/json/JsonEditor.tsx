@@ -57,7 +57,8 @@ export default function JsonEditor({ value, onChange, schema, zodSchema, label, 
           linter((v) => schemaDiagnostics(v.state.doc, zodSchema, notObject), { delay: 300 }),
           lintGutter(),
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),
-          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
+          // An explicit tab stop: axe counts a contenteditable without tabindex as nothing to focus in the scroller.
+          EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', tabindex: '0' }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current(update.state.doc.toString());
           }),
