@@ -64,6 +64,8 @@ const noHorizontalScroll = (page: Page) => page.evaluate(() => document.document
 async function choose(page: Page, label: RegExp, option: string) {
   await page.getByRole('combobox', { name: label }).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  // The list closes with an animation; checks that follow (axe) must see the settled page, not the half-closed list.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), POLL).toBe(0);
 }
 
 describe('needs collection and the wish wall in Chromium against the real server', { timeout: 120_000 }, () => {
