@@ -121,7 +121,7 @@ function ActionForm({ action, instance, labels, sendCommand, onCancel, onDone }:
       <Typography.Title level={3} className="sj-ws-h2" id="ws-action-title">
         {title}
       </Typography.Title>
-      {action.event === 'dispatch' ? <TeamBoard /> : null}
+      {action.event === 'dispatch' ? <TeamBoard unit={instance.orgUnitId} /> : null}
       {needsTarget ? (
         <label style={{ display: 'block', marginBottom: 8 }}>
           {t('ws.instance.target')}
