@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signIn } from '../server/support/client';
 import { DIALECTS, type TestDatabase } from '../server/support/dialects';
 import { startServer, TestClock, type RunningServer } from '../server/support/server';
-import { artifactPath, buildStudio, launchChromium } from './support';
+import { artifactPath, buildStudio, launchChromium, seriousViolations as serious } from './support';
 
 // The built studio served by the real server (SQLite, the seeded Liangzhou pack and demo users).
 let outDir = '';
@@ -31,10 +30,6 @@ afterAll(async () => {
 // antd spaces out two-character Chinese button labels (发 布), so labels match with optional spaces.
 const label = (text: string) => new RegExp(`^${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}$`);
 
-async function serious(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function pick(page: Page, comboboxName: string | RegExp, option: string, scope = page.locator('body')) {
   await scope.getByRole('combobox', { name: comboboxName }).click();

@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FormDefinition } from '../../runtime/schema/form';
 import { activityForm } from './activity-form';
-import { artifactPath, buildStudio, launchChromium, serveStatic, type StaticServer } from './support';
+import { artifactPath, buildStudio, launchChromium, serveStatic, type StaticServer, seriousViolations } from './support';
 
 let outDir = '';
 let server: StaticServer;
@@ -38,10 +37,7 @@ async function openHarness(width: number, height: number, query: string, form: F
 
 const state = (page: Page) => page.evaluate(() => (window as unknown as { __SHIJIAN_STATE__?: { data: Record<string, unknown> } }).__SHIJIAN_STATE__?.data ?? {});
 
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).include('.sj-form').analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const formViolations = (page: Page) => seriousViolations(page, { include: '.sj-form' });
 
 describe('form preview in Chromium', { timeout: 90_000 }, () => {
   test('phone, 360 px: stacked layout, fill fields, a show-rule, Chinese messages, computed total', async () => {
@@ -78,7 +74,7 @@ describe('form preview in Chromium', { timeout: 90_000 }, () => {
       await page.getByLabel('第 1 行 姓名').fill('王芳');
       await expect.poll(async () => (await state(page)).volunteers, POLL).toEqual([{ name: '王芳' }]);
 
-      expect(await seriousViolations(page)).toEqual([]);
+      expect(await formViolations(page)).toEqual([]);
       await page.screenshot({ path: artifactPath('form-preview-360.png'), fullPage: true });
     } finally {
       await page.close();

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
@@ -6,7 +5,7 @@ import { signIn } from '../server/support/client';
 import { DIALECTS, type TestDatabase } from '../server/support/dialects';
 import { startServer, TestClock, type RunningServer } from '../server/support/server';
 import { creditHours, meOf, type Item, type Overview } from '../server/store/support';
-import { artifactPath, buildStudio, launchChromium } from './support';
+import { artifactPath, buildStudio, launchChromium, seriousViolations as serious } from './support';
 
 // The built studio served by the real server (SQLite, seeded demo store), phones at 360 px.
 let outDir = '';
@@ -59,10 +58,6 @@ async function phone(username: string, path: string): Promise<Page> {
   return page;
 }
 
-async function serious(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -6,7 +5,7 @@ import { signIn } from '../server/support/client';
 import { DIALECTS, type TestDatabase } from '../server/support/dialects';
 import { startServer, type RunningServer } from '../server/support/server';
 import { publishOneTier } from '../server/public/publish-tier';
-import { artifactPath, buildStudio, launchChromium } from './support';
+import { artifactPath, buildStudio, launchChromium, seriousViolations as serious } from './support';
 
 // The built studio served by the real server (SQLite, demo org with orders), opened logged out on a phone.
 let outDir = '';
@@ -40,10 +39,6 @@ afterAll(async () => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
-async function serious(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const overflows = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 

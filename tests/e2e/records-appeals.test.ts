@@ -3,7 +3,6 @@
  * a volunteer checks in by code on a 360 px phone and the organiser sees them by name, the check-in counts
  * against the month's plan; a station appeals its assessment result and the district leader decides.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
@@ -11,7 +10,7 @@ import type { ReviewSheet } from '../../runtime/rubric/types';
 import { signIn, type ApiClient } from '../server/support/client';
 import { DIALECTS, type TestDatabase } from '../server/support/dialects';
 import { startServer, TestClock, type RunningServer } from '../server/support/server';
-import { artifactPath, buildStudio, launchChromium } from './support';
+import { artifactPath, buildStudio, launchChromium, seriousViolations as serious } from './support';
 
 let outDir = '';
 let database: TestDatabase;
@@ -53,10 +52,6 @@ async function signedIn(username: string, path: string, width: number, height: n
   return page;
 }
 
-async function serious(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const fitsWidth = (page: Page, width: number) => page.evaluate((w) => document.documentElement.scrollWidth <= w, width);
 

@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DIALECTS, type TestDatabase } from '../server/support/dialects';
 import { startServer, type RunningServer } from '../server/support/server';
 import { activityForm } from './activity-form';
-import { artifactPath, buildStudio, launchChromium } from './support';
+import { artifactPath, buildStudio, launchChromium, seriousViolations as serious } from './support';
 
 // The built studio served by the real server (SQLite, seeded demo users), as `npm start` serves it.
 let outDir = '';
@@ -44,10 +43,6 @@ async function logIn(page: Page, username: string, password = 'shijian-demo') {
   await page.getByRole('button', { name: /登\s?录/ }).click();
 }
 
-async function serious(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('studio shell against the real server', { timeout: 90_000 }, () => {
   test('a resident on a phone: login page in Chinese, a wrong password explained, then only the workspace', async () => {

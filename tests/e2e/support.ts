@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const artifactsDir = join(repoRoot, 'tests/artifacts');
@@ -115,4 +116,18 @@ export async function launchChromium(): Promise<BrowserContext> {
 export function artifactPath(name: string): string {
   mkdirSync(artifactsDir, { recursive: true });
   return join(artifactsDir, name);
+}
+
+/**
+ * axe's serious and critical findings on the settled page ("rule: targets"). Settled: no button still
+ * spinning after a save (drawn at reduced opacity) and no list or popup mid-animation, so the check
+ * judges what a person reads, not a frame in between.
+ */
+export async function seriousViolations(page: Page, options: { include?: string } = {}): Promise<string[]> {
+  // A page that never settles (a list refreshing on a timer) is checked as it is after a few seconds.
+  await page.waitForFunction(() => !document.querySelector('.ant-btn-loading, [class*="-leave-active"], [class*="-enter-active"]'), undefined, { timeout: 5_000 }).catch(() => undefined);
+  let builder = new AxeBuilder({ page });
+  if (options.include !== undefined) builder = builder.include(options.include);
+  const result = await builder.analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
 }

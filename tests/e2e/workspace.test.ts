@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -6,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vites
 import { signIn } from '../server/support/client';
 import { DIALECTS, type TestDatabase } from '../server/support/dialects';
 import { startServer, TestClock, type RunningServer } from '../server/support/server';
-import { artifactPath, buildStudio, launchChromium } from './support';
+import { artifactPath, buildStudio, launchChromium, seriousViolations as serious } from './support';
 
 // The built studio served by the real server (SQLite, seeded demo data, the workflow engine loaded).
 let outDir = '';
@@ -61,12 +60,6 @@ async function signedIn(username: string, path: string, width: number, height: n
   return page;
 }
 
-async function serious(page: Page): Promise<string[]> {
-  // A button still spinning after a save is drawn at reduced opacity; judge the settled page, not that frame.
-  await page.waitForFunction(() => !document.querySelector('.ant-btn-loading'), undefined, { timeout: 15_000 });
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const stateOf = (page: Page) => page.locator('.ant-descriptions [data-state]').first().getAttribute('data-state');
 
