@@ -9,6 +9,7 @@ import { LocaleProvider, useLocale } from './i18n';
 import { LoginPage } from './pages/LoginPage';
 import { AppLayout } from './shell/AppLayout';
 import { PageLoading, RequireAuth, RequireRole } from './shell/guards';
+import { usePrefersReducedMotion } from './shell/reduced-motion';
 import './shell/shell.css';
 
 // Everything past the login and the shell loads on demand, so the first screen stays small on a slow phone.
@@ -101,10 +102,14 @@ function Routed() {
 // people read these screens outdoors on phones, so both are one step darker.
 const theme = { token: { colorPrimary: '#0958d9', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)' } };
 
+const stillTheme = { token: { ...theme.token, motion: false } };
+
 function Themed() {
   const { locale } = useLocale();
+  // antd's motion off when the system asks for reduced motion: popups and lists open and close at once.
+  const reducedMotion = usePrefersReducedMotion();
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={reducedMotion ? stillTheme : theme}>
       <AuthProvider>
         <Routed />
       </AuthProvider>

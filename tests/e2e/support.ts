@@ -109,6 +109,8 @@ export async function launchChromium(): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-profile-')), {
     executablePath: '/usr/bin/chromium',
     headless: true,
+    // The studio turns antd's motion off for people who ask for less of it; tests then never judge a frame mid-animation.
+    reducedMotion: 'reduce',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
