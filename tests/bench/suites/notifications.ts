@@ -49,14 +49,22 @@ async function latencyUnderLoad(): Promise<BenchResult[]> {
     let polling = true;
     const poller = (async () => {
       while (polling) {
-        const page = await leaderClient.get<{ items: { instanceId: string | null; message: string; createdAt: string }[] }>('/api/notifications?limit=50');
-        const now = performance.now();
-        for (const item of page.body.items) {
-          if (item.instanceId === null || item.message !== 'workflow.task.assigned' || seenAt.has(item.instanceId)) continue;
-          seenAt.set(item.instanceId, now);
-          // The server's wall clock at the write, on this process's performance timeline.
-          writtenAt.set(item.instanceId, Date.parse(item.createdAt) - performance.timeOrigin);
-        }
+        // Newest first: page back until a page holds nothing new, so a burst larger than one page is read whole.
+        let cursor: string | null = null;
+        do {
+          const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+          const page = await leaderClient.get<{ items: { instanceId: string | null; message: string; createdAt: string }[]; nextCursor: string | null }>(`/api/notifications?limit=100${query}`);
+          const now = performance.now();
+          let fresh = 0;
+          for (const item of page.body.items) {
+            if (item.instanceId === null || item.message !== 'workflow.task.assigned' || seenAt.has(item.instanceId)) continue;
+            fresh++;
+            seenAt.set(item.instanceId, now);
+            // The server's wall clock at the write, on this process's performance timeline.
+            writtenAt.set(item.instanceId, Date.parse(item.createdAt) - performance.timeOrigin);
+          }
+          cursor = fresh > 0 ? page.body.nextCursor : null;
+        } while (cursor !== null);
         await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
     })();
