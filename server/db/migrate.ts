@@ -10,12 +10,13 @@ import { notificationsMigration } from './migrations/0104-notifications';
 import { pointsStoreMigration } from './migrations/0105-points-store';
 import { needsAndWishesMigration } from './migrations/0106-needs-and-wishes';
 import { pendingTimersIndexMigration } from './migrations/0107-pending-timers-index';
+import { openTaskIndexesMigration } from './migrations/0108-open-task-indexes';
 
 /** Migrations in code (not read from a folder), so a bundled or tsx-run server finds them the same way. */
 function provider(handle: DatabaseHandle): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initialMigration(handle.capabilities), '0002-task-claims': taskClaimsMigration, '0100-assessments': assessmentsMigration, '0101-service-records': serviceRecordsMigration, '0102-webhooks': webhooksMigration, '0103-activity-plans': activityPlansMigration, '0104-notifications': notificationsMigration, '0105-points-store': pointsStoreMigration(handle.capabilities), '0106-needs-and-wishes': needsAndWishesMigration(handle.capabilities), '0107-pending-timers-index': pendingTimersIndexMigration };
+      return { '0001-initial': initialMigration(handle.capabilities), '0002-task-claims': taskClaimsMigration, '0100-assessments': assessmentsMigration, '0101-service-records': serviceRecordsMigration, '0102-webhooks': webhooksMigration, '0103-activity-plans': activityPlansMigration, '0104-notifications': notificationsMigration, '0105-points-store': pointsStoreMigration(handle.capabilities), '0106-needs-and-wishes': needsAndWishesMigration(handle.capabilities), '0107-pending-timers-index': pendingTimersIndexMigration, '0108-open-task-indexes': openTaskIndexesMigration };
     },
   };
 }

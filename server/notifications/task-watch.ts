@@ -8,7 +8,7 @@
  * task committed late by another server is not missed; the watch row's primary key makes each task's
  * discovery happen once across servers.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DatabaseHandle } from '../db/dialects/dialect';
 import type { Database } from '../db/types';
 import { poolAnywhere } from '../db/scope';
@@ -66,7 +66,8 @@ export class TaskWatch {
       const tasks = await db
         .selectFrom('tasks')
         .select(['id', 'instance_id', 'assignee_user_id', 'claimed_by', 'pool_role', 'pool_org_unit_id', 'pool_team_id', 'due_at', 'created_at'])
-        .where('status', '=', 'open')
+        // A literal, so the planner can use the partial index of open tasks by creation (migration 0108).
+        .where('status', '=', sql.lit('open'))
         .where('created_at', '>=', this.watermark)
         .where((eb) => eb.not(eb.exists(eb.selectFrom('notification_task_watch').select('task_id').whereRef('notification_task_watch.task_id', '=', 'tasks.id'))))
         // A total order, so two servers inserting overlapping batches take the keys in the same order.

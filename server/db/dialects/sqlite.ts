@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import type { Database } from '../types';
 import type { DatabaseHandle, DialectCapabilities } from './dialect';
+import { directStatements } from './direct-statements';
 import { groupCommit } from './group-commit';
 
 export const sqliteCapabilities: DialectCapabilities = {
@@ -19,7 +20,15 @@ export function openSqlite(file: string): DatabaseHandle {
   mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
   applyPragmas(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  // The same answers as Kysely's SQLite driver gives (rows for readers; changes and rowid for the rest).
+  directStatements.set(db.getExecutor().adapter, (text, parameters) => {
+    const statement = statements.prepare(text) as SqliteDatabase.Statement;
+    if (statement.reader) return { rows: statement.all(parameters) };
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  });
   return {
     db,
     capabilities: sqliteCapabilities,

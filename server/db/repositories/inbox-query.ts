@@ -1,17 +1,18 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { OrgScope } from '../scope';
 import type { Database } from '../types';
 
 /**
  * The caller's open tasks, soonest due first. One sub-select per branch of the scope's task condition,
  * each reading at most `limit` rows in index order, then a merge: the page costs the same with ten open
- * tasks or ten thousand (a single OR would collect every match and sort them).
+ * tasks or ten thousand (a single OR would collect every match and sort them). The status is a literal so
+ * the planner can use the partial open-task indexes (migration 0108).
  */
 export function inboxPage(db: Kysely<Database>, scope: OrgScope, limit: number) {
   const branches = scope.taskBranches().map((branch) =>
     db
       .selectFrom((inner) =>
-        inner.selectFrom('tasks').select(['tasks.id as task_id']).where('tasks.status', '=', 'open').where(branch).orderBy('tasks.due_at').orderBy('tasks.id').limit(limit).as('branch'),
+        inner.selectFrom('tasks').select(['tasks.id as task_id']).where('tasks.status', '=', sql.lit('open')).where(branch).orderBy('tasks.due_at').orderBy('tasks.id').limit(limit).as('branch'),
       )
       .select('branch.task_id'),
   );

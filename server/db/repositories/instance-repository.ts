@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Effect, HistoryEntry, WorkflowInstance } from '../../../runtime/workflow/types';
+import type { Actor } from '../../auth/actor';
 import { problems } from '../../errors';
 import { newId } from '../../util/ids';
 import { poolAnywhere, type OrgScope } from '../scope';
@@ -158,9 +159,17 @@ export async function executeEffects(db: Kysely<Database>, instanceId: string, e
  * actors share a compiled statement only when their conditions are the same SQL with the same values.
  */
 function scopeSignature(scope: OrgScope, db: Kysely<Database>): string {
-  const condition = scope.instances().compile(db);
-  return `${condition.sql}\u0001${JSON.stringify(condition.parameters)}`;
+  // Compiling the condition costs as much as the lookup it keys; a session's actor object lives for a few
+  // seconds (auth/session-cache.ts) and its memberships do not change under it, so compile once per actor.
+  let signature = signatures.get(scope.actor);
+  if (signature === undefined) {
+    const condition = scope.instances().compile(db);
+    signature = `${condition.sql}\u0001${JSON.stringify(condition.parameters)}`;
+    signatures.set(scope.actor, signature);
+  }
+  return signature;
 }
+const signatures = new WeakMap<Actor, string>();
 
 const visibleInstance = prepared<'id', InstanceRow, OrgScope>((db, p, scope) => db.selectFrom('workflow_instances').selectAll().where('id', '=', p('id')).where(scope.instances()), scopeSignature);
 

@@ -1,4 +1,5 @@
 import { createQueryId, type Compilable, type Kysely, type QueryResult, type RootOperationNode } from 'kysely';
+import { directStatements } from '../dialects/direct-statements';
 import type { Database } from '../types';
 
 const marker = '\u0000prepared:';
@@ -51,6 +52,11 @@ export function prepared<P extends string, R, S = number>(
       if (value === undefined) throw new Error(`prepared statement: no value for ${slot.name}`);
       return value;
     });
+    // Inside a transaction on SQLite the caller holds the only connection: run the statement on it directly,
+    // skipping Kysely's executor (connection hand-off, plugins, a chain of promises per statement), which
+    // cost more than the small statements themselves.
+    const direct = db.isTransaction ? directStatements.get(adapter) : undefined;
+    if (direct !== undefined) return Promise.resolve(direct(compiled.sql, parameters) as QueryResult<R>);
     return db.executeQuery<R>({ sql: compiled.sql, query: compiled.query, queryId: createQueryId(), parameters });
   };
 }
