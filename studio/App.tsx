@@ -1,11 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { DISTRICT_ROLES } from './api/endpoints';
 import { AuthProvider } from './auth/AuthContext';
-import { LocaleProvider, useLocale } from './i18n';
+import { antdLocale, LocaleProvider, useLocale } from './i18n';
 import { LoginPage } from './pages/LoginPage';
 import { AppLayout } from './shell/AppLayout';
 import { PageLoading, RequireAuth, RequireRole } from './shell/guards';
@@ -109,7 +107,7 @@ function Themed() {
   // antd's motion off when the system asks for reduced motion: popups and lists open and close at once.
   const reducedMotion = usePrefersReducedMotion();
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={reducedMotion ? stillTheme : theme}>
+    <ConfigProvider locale={antdLocale(locale)} theme={reducedMotion ? stillTheme : theme}>
       <AuthProvider>
         <Routed />
       </AuthProvider>

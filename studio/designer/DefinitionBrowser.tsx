@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { definitionKinds } from '../../runtime/schema/kinds';
-import { useT, type MessageKey } from '../i18n';
+import { useT, type MessageKey } from './i18n';
 import { designerApi, type DefinitionSummary } from './designer-api';
 import './designer.css';
 import { NewDefinition } from './NewDefinition';

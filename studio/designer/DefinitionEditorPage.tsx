@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import { Alert, Breadcrumb, Button, Card, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { useLocale, useT } from '../i18n';
+import { useLocale, useT } from './i18n';
 import { PageLoading } from '../shell/guards';
 import { kindLabel } from './DefinitionBrowser';
 import { designerApi, type DefinitionBody, type LintProblem, type StoredDefinitionRow } from './designer-api';

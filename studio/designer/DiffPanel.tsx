@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Empty, Select, Space, Typography } from 'antd';
-import { useLocale, useT } from '../i18n';
+import { useLocale, useT } from './i18n';
 import { describeChange } from './describe-change';
 import { designerApi } from './designer-api';
 import { useAsync } from './use-async';

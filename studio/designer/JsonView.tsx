@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
 import { definitionSchemas, isDefinitionKind } from '../../runtime/schema/kinds';
-import { useT } from '../i18n';
+import { useT } from './i18n';
 import { PageLoading } from '../shell/guards';
 import type { DefinitionBody } from './designer-api';
 import { loadJsonSchema } from './json/load-json-schema';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Input, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { useT } from '../i18n';
+import { useT } from './i18n';
 import { kindLabel } from './DefinitionBrowser';
 import { designerApi, type DefinitionBody } from './designer-api';
 

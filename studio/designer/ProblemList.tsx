@@ -1,5 +1,5 @@
 import { Alert, Typography } from 'antd';
-import { useLocale, useT } from '../i18n';
+import { useLocale, useT } from './i18n';
 import type { LintProblem } from './designer-api';
 
 /** Lint problems in the person's language, each with the place it concerns. */

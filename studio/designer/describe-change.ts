@@ -2,7 +2,7 @@
  * Diff entries (JSON pointer + old/new value) turned into sentences a district officer reads:
  * "细则 C2 现为 10 分，原为 8 分" rather than "/sections/2/items/1/points: 8 → 10".
  */
-import type { Locale, Translate } from '../i18n';
+import type { Locale, Translate } from './i18n';
 import type { DefinitionBody, DiffChange } from './designer-api';
 import { localized } from './text';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Modal } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { useT } from '../i18n';
+import { useT } from './i18n';
 
 /** The in-app destination of a click, when the click would leave the page through a link. */
 export function leavingHref(event: MouseEvent, currentHash: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../runtime/schema/common';
-import type { Locale } from '../i18n';
+import type { Locale } from './i18n';
 
 /** The person's language, else Chinese (every label carries zh-CN). */
 export function localized(text: unknown, locale: Locale): string {

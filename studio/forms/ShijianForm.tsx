@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import { UPDATE_DATA, type JsonFormsCore, type JsonSchema, type Middleware, type Translator, type UISchemaElement } from '@jsonforms/core';
 import { JsonForms } from '@jsonforms/react';
 import type { FormDefinition } from '../../runtime/schema/form';
 import { ApiError } from '../api/client';
-import { LocaleScope, translator, useLocale, type Locale } from '../i18n';
+import { antdLocale, LocaleScope, translator, useLoadedLocale, useLocale, type Locale } from '../i18n';
 import { shijianRenderers } from '../renderers';
 import { FormStoreContext, FormTranslateContext, FormWidthContext, UploadContext, type FormWidth, type UploadFile } from '../renderers/context';
 import '../renderers/renderers.css';
@@ -59,7 +57,8 @@ const DRAFT_DELAY_MS = 400;
 export function ShijianForm(props: ShijianFormProps) {
   const { form, onChange, readonly, draftKey, onSubmit, submitLabel, uploadFile, width } = props;
   const outer = useLocale();
-  const locale = props.locale ?? outer.locale;
+  // A form previewed in English inside a Chinese page loads the English catalog first.
+  const locale = useLoadedLocale(props.locale ?? outer.locale);
   const t = translator(locale);
   const [store] = useState(() => new FormStore(locale));
   const [containerRef, formWidth] = useMeasuredWidth(width);
@@ -230,7 +229,7 @@ export function ShijianForm(props: ShijianFormProps) {
 
   return (
     <LocaleScope locale={locale}>
-      <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>
+      <ConfigProvider locale={antdLocale(locale)}>
         <FormStoreContext.Provider value={store}>
           <FormTranslateContext.Provider value={translate}>
             <FormWidthContext.Provider value={formWidth}>

@@ -4,6 +4,10 @@ import { vi } from 'vitest';
 import type { FormDefinition } from '../../runtime/schema/form';
 import type { FormIssueLike } from '../../studio/forms/issues';
 import { ShijianForm, type FormData, type ShijianFormProps } from '../../studio/forms/ShijianForm';
+import { loadLocale } from '../../studio/i18n';
+
+// English loads on demand in the studio; forms rendered here in English expect it at once.
+await loadLocale('en');
 
 /** A form definition from a schema, a UI schema and zh-CN/en labels keyed like JSON Forms' i18n. */
 export function defineForm(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { en } from '../../studio/i18n/en';
 import { zhCN } from '../../studio/i18n/zh-CN';
-import { format, translator } from '../../studio/i18n';
+import { catalogs, format, isLocaleLoaded, loadLocale, translator } from '../../studio/i18n';
 
 describe('message catalogs', () => {
   test('zh-CN and en have identical key sets', () => {
@@ -24,7 +24,20 @@ describe('message catalogs', () => {
     expect(withHan.length / Object.keys(zhCN).length).toBeGreaterThan(0.9);
   });
 
-  test('translator fills placeholders and keeps unknown ones visible', () => {
+  test("English and the designer's messages load on demand; until then the translator reads Chinese", async () => {
+    expect(isLocaleLoaded('en')).toBe(false);
+    expect(catalogs['zh-CN']['designer.nav']).toBeUndefined();
+    expect(translator('en')('upload.tooMany', { max: 9 })).toBe('最多上传 9 个');
+    await loadLocale('en');
+    expect(isLocaleLoaded('en')).toBe(true);
+    expect(translator('en')('upload.tooMany', { max: 9 })).toBe('At most 9 files');
+    await import('../../studio/designer/i18n');
+    expect(translator('zh-CN')('designer.nav')).toBe(zhCN['designer.nav']);
+    expect(translator('en')('designer.nav')).toBe(en['designer.nav']);
+  });
+
+  test('translator fills placeholders and keeps unknown ones visible', async () => {
+    await loadLocale('en');
     expect(translator('zh-CN')('upload.tooMany', { max: 9 })).toBe('最多上传 9 个');
     expect(translator('en')('upload.tooMany', { max: 9 })).toBe('At most 9 files');
     expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Input, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import { localized } from '../text';
 import { addField, addGroup, fieldKeyPattern, fieldTypes, propertiesOf, type FieldType, type FormBody } from './form-model';
 

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Input, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 import { columnsOf, columnTypes, setColumns, type ColumnType, type FormBody, type TableColumn } from './form-model';
 
 /** The columns of a table-of-rows field: key, labels, type, required. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Select, Space, Typography } from 'antd';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import { computedExpression, computedOf, parseComputed, setComputed, type ComputeOperation } from './form-expressions';
 import { controlOf, fieldTypeOf, labelOf, propertiesOf, type FormBody } from './form-model';
 

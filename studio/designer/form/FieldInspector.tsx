@@ -1,6 +1,6 @@
 import { Button, Checkbox, Divider, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import type { LintProblem } from '../designer-api';
 import { FieldProblems } from '../ProblemList';
 import { localized } from '../text';

@@ -1,7 +1,7 @@
 import { Badge, Button, Space, Tag, Tooltip } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
 import type { UiSchemaElement } from '../../../runtime/schema/form';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import type { LintProblem } from '../designer-api';
 import { localized } from '../text';
 import { fieldTypeOf, keyOfScope, labelOf, propertiesOf, type ElementPath, type FormBody } from './form-model';

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Card, Col, Row, Typography } from 'antd';
 import type { FormDefinition } from '../../../runtime/schema/form';
 import { FormPreview } from '../../forms';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 import type { VisualEditorProps } from '../editor-types';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { AddFieldPanel } from './AddFieldPanel';

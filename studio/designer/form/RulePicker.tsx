@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, InputNumber, Select, Space, Typography } from 'antd';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import { conditionExpression, parseCondition, ruleOf, ruleOperators, setRule, type RuleCondition, type RuleEffect, type RuleOperator } from './form-expressions';
 import { controlOf, fieldTypeOf, labelOf, optionsOf, propertiesOf, type FormBody } from './form-model';
 

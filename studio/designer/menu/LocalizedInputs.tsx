@@ -1,6 +1,6 @@
 import { Input } from 'antd';
 import type { LocalizedText } from '../../../runtime/schema/common';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 
 /** zh-CN and English side by side; an emptied English text is dropped rather than stored empty. */
 export function LocalizedInputs({ value, onChange, name, multiline = false }: { value: LocalizedText | undefined; onChange(value: LocalizedText): void; name: string; multiline?: boolean }) {

@@ -1,7 +1,7 @@
 import { Card, Form, Input, InputNumber, List, Space, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import type { ServiceCategoryDefinition } from '../../../runtime/schema/service-category';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import { designerApi } from '../designer-api';
 import type { VisualEditorProps } from '../editor-types';
 import { cloneJson, localized } from '../text';

@@ -1,7 +1,7 @@
 import { Card, Form, Input, InputNumber, Select, Space } from 'antd';
 import type { ServiceItemDefinition } from '../../../runtime/schema/service-item';
 import { DeliveryMode, TargetGroup } from '../../../runtime/schema/service-item';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 import type { VisualEditorProps } from '../editor-types';
 import { FieldProblems } from '../ProblemList';
 import { problemsAt } from '../editor-types';

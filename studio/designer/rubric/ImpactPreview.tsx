@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../../api/client';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import { designerApi, type ImpactPreviewResponse, type UnitChange } from '../designer-api';
 import { localized } from '../text';
 import type { RubricBody } from './rubric-model';

@@ -1,7 +1,7 @@
 import { Button, Card, InputNumber, Select, Space, Typography } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import type { EvidenceKind, ScoringModeName } from '../../../runtime/schema/rubric';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 import type { LintProblem } from '../designer-api';
 import { problemsAt } from '../editor-types';
 import { LocalizedInputs } from '../menu/LocalizedInputs';

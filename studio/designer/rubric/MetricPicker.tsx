@@ -3,7 +3,7 @@ import { Input, InputNumber, Select, Space, Typography } from 'antd';
 import { z } from 'zod';
 import { metricRegistry } from '../../../runtime/rubric/metrics/registry';
 import type { DerivedMetric, MetricRef } from '../../../runtime/schema/rubric';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import { localized } from '../text';
 
 interface ParamSpec {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, InputNumber, Row, Space, Tag, Typography } from 'antd';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 import type { VisualEditorProps } from '../editor-types';
 import { ImpactPreview } from './ImpactPreview';
 import { balance, patch, totalsOf, type RubricBody } from './rubric-model';

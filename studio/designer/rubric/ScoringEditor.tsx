@@ -3,7 +3,7 @@ import { Button, Checkbox, Input, InputNumber, Select, Space, Typography } from 
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { LocalizedText } from '../../../runtime/schema/common';
 import type { DerivedMetric, Scoring } from '../../../runtime/schema/rubric';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 import type { LintProblem } from '../designer-api';
 import { problemsAt } from '../editor-types';
 import { FieldProblems } from '../ProblemList';

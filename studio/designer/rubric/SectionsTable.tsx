@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { EvidenceKind, RubricItem, ScoringModeName } from '../../../runtime/schema/rubric';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import type { LintProblem } from '../designer-api';
 import { LocalizedInputs } from '../menu/LocalizedInputs';
 import { localized } from '../text';

@@ -1,6 +1,6 @@
 import { InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Quota, Tier } from '../../../runtime/schema/rubric';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import { localized } from '../text';
 import { patch, type RubricBody } from './rubric-model';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, List, Modal, Typography } from 'antd';
 import type { LocalizedText } from '../../../runtime/schema/common';
 import { api } from '../../api/client';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 
 interface ExplanationView {
   score: number;

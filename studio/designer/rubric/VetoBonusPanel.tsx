@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { LocalizedText } from '../../../runtime/schema/common';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import type { LintProblem } from '../designer-api';
 import { problemsAt } from '../editor-types';
 import { LocalizedInputs } from '../menu/LocalizedInputs';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { knownRoles } from '../../../runtime/workflow/roles';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import { localized } from '../text';
 import { addTransition, anchors, stepKindNames, type Anchor, type StepKindName, type WorkflowBody } from './workflow-model';
 

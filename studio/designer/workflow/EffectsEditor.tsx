@@ -2,7 +2,7 @@ import { Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { EffectSpec, PersonRule } from '../../../runtime/schema/workflow';
 import { knownRoles } from '../../../runtime/workflow/roles';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 import { LabeledInput } from '../LabeledInput';
 import { anchors, describeRule, type Anchor } from './workflow-model';
 

@@ -4,7 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { JsonSchema } from '../../../runtime/expression';
 import type { Transition } from '../../../runtime/schema/workflow';
 import { knownRoles } from '../../../runtime/workflow/roles';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import { localized } from '../text';
 import { checkGuard, fieldChoices, guardCel, parseGuard, type FieldChoice, type Guard, type GuardCondition, type GuardOperator } from './guard-expressions';
 import type { WorkflowBody } from './workflow-model';

@@ -2,7 +2,7 @@ import { Button, Input, Select, Space, Tag } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { PersonRule } from '../../../runtime/schema/workflow';
 import { knownRoles } from '../../../runtime/workflow/roles';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 import { anchors, describeRule, type Anchor } from './workflow-model';
 
 /** A list of person rules: role-at-place rules are edited with pickers, others (expressions) shown as they are. */

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Empty, Select, Space, Tag, Timeline, Typography } from 'antd';
 import { knownRoles } from '../../../runtime/workflow/roles';
 import type { Actor, AvailableAction, WorkflowInstance } from '../../../runtime/workflow';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import { localized } from '../text';
 import { parseForSimulation, simAct, simActor, simStart, simUnits, whoCanAct, type SimUnit } from './simulator';
 import type { WorkflowBody } from './workflow-model';

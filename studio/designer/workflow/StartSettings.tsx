@@ -1,5 +1,5 @@
 import { Select, Space, Typography } from 'antd';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 import { cloneJson } from '../text';
 import { RolesEditor } from './RolesEditor';
 import type { WorkflowBody } from './workflow-model';

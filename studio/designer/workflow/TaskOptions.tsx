@@ -1,7 +1,7 @@
 import { Checkbox, Select, Space, Typography } from 'antd';
 import type { TaskSpec, TimerSpec } from '../../../runtime/schema/workflow';
 import { knownRoles } from '../../../runtime/workflow/roles';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 import { anchors, type Anchor } from './workflow-model';
 
 type Pool = NonNullable<TaskSpec['pool']>;

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Divider, Select, Space, Typography } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import type { AllowRule, PersonRule } from '../../../runtime/schema/workflow';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import type { LintProblem } from '../designer-api';
 import { FieldProblems } from '../ProblemList';
 import { localized } from '../text';

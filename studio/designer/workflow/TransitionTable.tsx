@@ -1,5 +1,5 @@
 import { Table, Tag } from 'antd';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import { localized } from '../text';
 import type { Selection } from './WorkflowDiagram';
 import { describeRule, type WorkflowBody } from './workflow-model';

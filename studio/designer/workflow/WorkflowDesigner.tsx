@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Card, Col, Row, Tabs, Typography } from 'antd';
-import { useT } from '../../i18n';
+import { useT } from '../i18n';
 import { designerApi } from '../designer-api';
 import { problemsAt, type VisualEditorProps } from '../editor-types';
 import { useAsync } from '../use-async';

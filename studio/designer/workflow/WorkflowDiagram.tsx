@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 import { localized } from '../text';
 import { edgesOf, layeredLayout, stepKindNames, type Edge, type StepKindName, type WorkflowBody } from './workflow-model';
 

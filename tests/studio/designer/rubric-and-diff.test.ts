@@ -1,12 +1,15 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { jsonDiff } from '../../../server/util/json-diff';
-import { translator } from '../../../studio/i18n';
+// The designer's translator: it carries the designer's messages; English loads on demand.
+import { loadLocale, translator } from '../../../studio/designer/i18n';
 import { describeChange } from '../../../studio/designer/describe-change';
 import type { DefinitionBody } from '../../../studio/designer/designer-api';
 import { addItem, balance, removeItem, setItem, setSectionPoints, totalsOf, type RubricBody } from '../../../studio/designer/rubric/rubric-model';
 import { addField, type FormBody } from '../../../studio/designer/form/form-model';
 import { addTransition, type WorkflowBody } from '../../../studio/designer/workflow/workflow-model';
 import { lintErrors, packBody } from './pack';
+
+beforeAll(() => loadLocale('en'));
 
 const rubric = () => packBody<RubricBody>('rubric', 'station-rubric');
 const section = (body: RubricBody, key: string) => body.sections.findIndex((s) => s.key === key);

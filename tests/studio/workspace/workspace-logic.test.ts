@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../studio/api/client';
-import { translator } from '../../../studio/i18n';
+import { loadLocale, translator } from '../../../studio/i18n';
 import { rerootCommandError } from '../../../studio/workspace/command-errors';
 import { arrangeInbox, INBOX_PAGE, inboxWindow, urgencyOf } from '../../../studio/workspace/inbox-order';
 import { ratingOf } from '../../../studio/workspace/text';
@@ -81,7 +81,8 @@ describe('command errors', () => {
 
 describe('workflow labels', () => {
   const definition = fiveOrder as unknown as WorkflowDefinition;
-  it('names states and events in both languages, primitives from the catalog, forms by transition', () => {
+  it('names states and events in both languages, primitives from the catalog, forms by transition', async () => {
+    await loadLocale('en');
     const zh = workflowLabels(definition, 'zh-CN', translator('zh-CN'));
     const en = workflowLabels(definition, 'en', translator('en'));
     expect(zh.state('pending_dispatch')).toBe('待派单');
