@@ -33,6 +33,25 @@ export function compileFastPath(ast: ASTNode): FastProgram | undefined {
   };
 }
 
+/**
+ * A fast program for an expression that is only a field path (`vars.teamLeaderId`, `data.dispatch.teamId`):
+ * assignee, unit and `set` expressions are mostly this. Answers strings, booleans, null and finite
+ * numbers as the library would return them after `toPlainValue`; anything else (a missing field, an
+ * object or a list the library would copy) gives up.
+ */
+export function compileFastValue(ast: ASTNode): ((variables: Record<string, unknown>) => unknown) | undefined {
+  if (ast.op !== 'id' && ast.op !== '.') return undefined;
+  const program = access(ast);
+  if (!program) return undefined;
+  return (variables) => {
+    const value = program(variables);
+    if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+    // JSON has no negative zero: toPlainValue turns -0 into 0.
+    if (typeof value === 'number' && Number.isFinite(value)) return value === 0 ? 0 : value;
+    return giveUp();
+  };
+}
+
 function numericLiteral(node: ASTNode): number | undefined {
   if (node.op !== 'value') return undefined;
   const value = node.args;

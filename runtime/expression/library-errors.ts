@@ -27,30 +27,37 @@ export function mapLibraryError(error: unknown, fallback: ExpressionErrorCode): 
   if (!e) return { code: fallback, detail: String(error) };
   const detail = e.summary ?? e.message.split('\n')[0] ?? '';
   const position = e.range?.start;
-  const withPosition = (code: ExpressionErrorCode, d: string | LocalizedText = detail): MappedError =>
-    position === undefined ? { code, detail: d } : { code, detail: d, position };
-  if (e.code === 'limit_exceeded') return withPosition('expr-too-complex');
-  if (e.name === 'ParseError') return withPosition('expr-syntax');
+  if (e.code === 'limit_exceeded') return withPosition('expr-too-complex', detail, position);
+  if (e.name === 'ParseError') return withPosition('expr-syntax', detail, position);
   switch (e.code) {
     case 'unknown_variable': {
       const name = /Unknown variable: (.*)/.exec(detail)?.[1] ?? detail;
-      return withPosition('expr-unknown-name', { 'zh-CN': `没有名为 ${name} 的变量`, en: `there is no variable named ${name}` });
+      return withPosition('expr-unknown-name', { 'zh-CN': `没有名为 ${name} 的变量`, en: `there is no variable named ${name}` }, position);
     }
     case 'no_such_key':
       if (e.name === 'TypeError') {
         const field = /No such key: (.*)/.exec(detail)?.[1] ?? detail;
-        return withPosition('expr-unknown-name', { 'zh-CN': `没有字段 ${field}`, en: `there is no field ${field}` });
+        return withPosition('expr-unknown-name', { 'zh-CN': `没有字段 ${field}`, en: `there is no field ${field}` }, position);
       }
-      return withPosition('expr-eval', {
-        'zh-CN': `${detail}（可选字段请先用 has(data.字段) 判断）`,
-        en: `${detail} (test optional fields with has(data.field) first)`,
-      });
+      return withPosition(
+        'expr-eval',
+        {
+          'zh-CN': `${detail}（可选字段请先用 has(data.字段) 判断）`,
+          en: `${detail} (test optional fields with has(data.field) first)`,
+        },
+        position,
+      );
     case 'no_matching_overload':
     case 'no_such_overload':
     case 'incompatible_ternary_branches':
     case 'heterogeneous_list_element':
-      return withPosition('expr-type');
+      return withPosition('expr-type', detail, position);
     default:
-      return withPosition(e.name === 'TypeError' ? 'expr-type' : fallback);
+      return withPosition(e.name === 'TypeError' ? 'expr-type' : fallback, detail, position);
   }
+}
+
+// Module level, not a closure per call: a missing optional field is mapped here on every command.
+function withPosition(code: ExpressionErrorCode, detail: string | LocalizedText, position: number | undefined): MappedError {
+  return position === undefined ? { code, detail } : { code, detail, position };
 }

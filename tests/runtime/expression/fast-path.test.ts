@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileExpression } from '../../../runtime/expression/index';
 import { evaluationEnvironment } from '../../../runtime/expression/environment';
-import { compileFastPath } from '../../../runtime/expression/fast-path';
+import { compileFastPath, compileFastValue } from '../../../runtime/expression/fast-path';
 import { mapLibraryError } from '../../../runtime/expression/library-errors';
+import { expressionMessage } from '../../../runtime/expression/messages';
 import { toPlainValue } from '../../../runtime/expression/plain-value';
 
 /** The library alone, the reference the fast path must agree with. */
@@ -15,7 +16,17 @@ function libraryOnly(source: string, variables: Record<string, unknown>): { ok: 
   }
 }
 
-const field = fc.constantFrom('data.a', 'data.b', 'data.s', 'data.flag', 'data.m.x', 'data.m.x.y', 'data.missing', 'data.__proto__', 'data.toString', 'toString', 'other', 'data');
+/** The library alone with its error's message too, to hold the fast path's give-ups to the library's wording. */
+function libraryResult(source: string, variables: Record<string, unknown>): unknown {
+  try {
+    return { ok: true, value: toPlainValue(evaluationEnvironment.parse(source)(variables)) };
+  } catch (error) {
+    const mapped = mapLibraryError(error, 'expr-eval');
+    return { ok: false, code: mapped.code, message: expressionMessage(mapped.code, mapped.detail) };
+  }
+}
+
+const field = fc.constantFrom('data.extra', 'data.a', 'data.b', 'data.s', 'data.flag', 'data.m.x', 'data.m.x.y', 'data.missing', 'data.__proto__', 'data.toString', 'toString', 'other', 'data');
 const literal = fc.constantFrom('1', '2', '0', '2.5', '-1', '"a"', '"b"', 'true', 'false', '9007199254740993');
 const list = fc.constantFrom('data.l', 'data.s', '[1, 2]', '["a", "b"]', '[1.5, "a"]', 'data.m');
 const { bool } = fc.letrec<{ bool: string; num: string; atom: string }>((tie) => ({
@@ -49,6 +60,22 @@ describe('fast path', () => {
     expect(fast('data.hours.exists(h, h > 1)')).toBe(false);
     expect(fast('data.stars + 1')).toBe(false);
     expect(fast('data.constructor == 1')).toBe(false);
+    const value = (source: string) => compileFastValue(evaluationEnvironment.parse(source).ast) !== undefined;
+    expect(value('vars.teamLeaderId')).toBe(true);
+    expect(value('data.dispatch.teamId')).toBe(true);
+    expect(value('data.constructor')).toBe(false);
+    expect(value('data.stars + 1')).toBe(false);
+    expect(value('size(data.tags)')).toBe(false);
+  });
+
+  it('agrees with the library on random field paths over random data: same value, or the same error', () => {
+    fc.assert(
+      fc.property(fc.oneof(field, fc.constantFrom('data.l', 'data.m', 'data.m.x.y.z')), data, fc.constantFrom(-0, 1e300, 9007199254740993, 'ü', null), (source, d, extra) => {
+        const vars = { data: { ...d, extra }, other: d.a };
+        expect(compileExpression(source).evaluate(vars)).toEqual(libraryResult(source, vars));
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('agrees with the library on random guards over random data: same value, or the same error', () => {
