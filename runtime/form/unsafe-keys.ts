@@ -12,37 +12,44 @@ const MAX_NODES = 100_000;
  * the path becomes a pointer only when something is found.
  */
 export function unsafeKeyIssues(data: unknown): FormIssue[] {
-  const issues: FormIssue[] = [];
-  const path: string[] = [];
-  let budget = MAX_NODES;
-  const visit = (value: object, depth: number): void => {
-    if (--budget < 0 || depth > MAX_DEPTH) return;
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
-        const item: unknown = value[index];
-        if (typeof item !== 'object' || item === null) continue;
-        path.push(String(index));
-        visit(item, depth + 1);
-        path.pop();
-      }
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    // for-in over plain data objects is V8's fastest key walk; JSON data has no inherited enumerable keys.
-    for (const key in record) {
-      if (UNSAFE_KEYS.has(key)) {
-        if (Object.hasOwn(record, key)) issues.push(unsafeKey(path, key));
-        continue;
-      }
-      const child = record[key];
-      if (typeof child !== 'object' || child === null) continue;
-      path.push(key);
-      visit(child, depth + 1);
+  const walk: Walk = { issues: [], path: [], budget: MAX_NODES };
+  if (typeof data === 'object' && data !== null) visit(walk, data, 0);
+  return walk.issues;
+}
+
+interface Walk {
+  issues: FormIssue[];
+  path: string[];
+  budget: number;
+}
+
+// A module-level function, not a closure per call: this runs on every form submission and command.
+function visit(walk: Walk, value: object, depth: number): void {
+  if (--walk.budget < 0 || depth > MAX_DEPTH) return;
+  const { path } = walk;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (typeof item !== 'object' || item === null) continue;
+      path.push(String(index));
+      visit(walk, item, depth + 1);
       path.pop();
     }
-  };
-  if (typeof data === 'object' && data !== null) visit(data, 0);
-  return issues;
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  // for-in over plain data objects is V8's fastest key walk; JSON data has no inherited enumerable keys.
+  for (const key in record) {
+    if (UNSAFE_KEYS.has(key)) {
+      if (Object.hasOwn(record, key)) walk.issues.push(unsafeKey(path, key));
+      continue;
+    }
+    const child = record[key];
+    if (typeof child !== 'object' || child === null) continue;
+    path.push(key);
+    visit(walk, child, depth + 1);
+    path.pop();
+  }
 }
 
 function unsafeKey(path: readonly string[], key: string): FormIssue {

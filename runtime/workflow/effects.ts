@@ -9,19 +9,9 @@ import type { WorkflowInstance } from './types';
 export function emitEffects(specs: WorkflowDefinition['start']['effects'], draft: WorkflowInstance, run: Run): Failure | undefined {
   if (specs.length === 0) return undefined;
   const variables = variablesOf(draft, run.actor, run.context, run.form);
-  const values = (map: Record<string, string> | undefined): Record<string, unknown> | Failure => {
-    const out: Record<string, unknown> = {};
-    for (const [name, expression] of Object.entries(map ?? {})) {
-      const result = evaluate(expression, variables);
-      if (!result.ok) return reject.expression(expression, result.message);
-      out[name] = result.value;
-    }
-    return out;
-  };
-  const isFailure = (v: Record<string, unknown> | Failure): v is Failure => (v as Failure).ok === false && 'rejection' in v;
   for (const spec of specs) {
     if ('notify' in spec) {
-      const data = values(spec.notify.data);
+      const data = values(spec.notify.data, variables);
       if (isFailure(data)) return data;
       const to = new Set<string>();
       for (const rule of spec.notify.to) {
@@ -30,14 +20,30 @@ export function emitEffects(specs: WorkflowDefinition['start']['effects'], draft
       }
       run.effects.push({ type: 'notify', to: [...to], message: spec.notify.message, data });
     } else if ('webhook' in spec) {
-      const data = values(spec.webhook.data);
+      const data = values(spec.webhook.data, variables);
       if (isFailure(data)) return data;
       run.effects.push({ type: 'webhook', event: spec.webhook.event, data });
     } else {
-      const data = values(spec.record.data);
+      const data = values(spec.record.data, variables);
       if (isFailure(data)) return data;
       run.effects.push({ type: 'record', record: spec.record.type, data });
     }
   }
   return undefined;
+}
+
+// Module-level helpers rather than closures per call: every command with effects runs through here.
+function values(map: Record<string, string> | undefined, variables: Record<string, unknown>): Record<string, unknown> | Failure {
+  const out: Record<string, unknown> = {};
+  if (map === undefined) return out;
+  for (const [name, expression] of Object.entries(map)) {
+    const result = evaluate(expression, variables);
+    if (!result.ok) return reject.expression(expression, result.message);
+    out[name] = result.value;
+  }
+  return out;
+}
+
+function isFailure(v: Record<string, unknown> | Failure): v is Failure {
+  return (v as Failure).ok === false && 'rejection' in v;
 }
