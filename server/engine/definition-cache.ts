@@ -7,6 +7,7 @@ import type { OrgFacts } from '../../runtime/workflow/types';
 import type { WorkflowContext, WorkflowDefinition } from './port';
 
 export type ServiceItemDurations = NonNullable<WorkflowContext['durations']>;
+type FormLookup = (key: string, version?: number) => FormDefinition | undefined;
 
 export interface CachedOrgFacts {
   facts: OrgFacts;
@@ -20,8 +21,10 @@ export interface CachedOrgFacts {
  */
 export class DefinitionCache {
   private readonly workflows = new Map<string, WorkflowDefinition>();
-  private readonly forms = new Map<string, FormDefinition>();
-  private formsLoaded = false;
+  /** The lookup over every published form; rebuilt after `invalidateForms`. */
+  private forms: FormLookup | undefined;
+  /** Bumped by `invalidateForms`, so a load that was running when a form was published is not kept. */
+  private formsGeneration = 0;
 
   async workflow(db: Kysely<Database>, key: string, version?: number): Promise<WorkflowDefinition | undefined> {
     const cached = version === undefined ? undefined : this.workflows.get(`${key}@${version}`);
@@ -33,22 +36,27 @@ export class DefinitionCache {
     return parsed;
   }
 
-  /** Every published form, loaded once, for the engine's synchronous form lookup. */
-  async formLookup(db: Kysely<Database>): Promise<(key: string, version?: number) => FormDefinition | undefined> {
-    if (!this.formsLoaded) {
-      const rows = await db.selectFrom('definitions').selectAll().where('kind', '=', 'form').where('status', '!=', 'draft').execute();
-      for (const row of rows) {
-        const parsed = definitionSchemas.form.safeParse(JSON.parse(row.body));
-        if (parsed.success) this.forms.set(`${row.key}@${row.version}`, parsed.data);
-      }
-      this.formsLoaded = true;
+  /**
+   * Every published form, loaded once, for the engine's synchronous form lookup. The same function is
+   * handed out until a form is published, and it finds a form in one map lookup: a command looks up its
+   * transition's form (latest version) on every call.
+   */
+  async formLookup(db: Kysely<Database>): Promise<FormLookup> {
+    if (this.forms !== undefined) return this.forms;
+    const generation = this.formsGeneration;
+    const rows = await db.selectFrom('definitions').selectAll().where('kind', '=', 'form').where('status', '!=', 'draft').execute();
+    const byVersion = new Map<string, FormDefinition>();
+    const latest = new Map<string, FormDefinition>();
+    for (const row of rows) {
+      const parsed = definitionSchemas.form.safeParse(JSON.parse(row.body));
+      if (!parsed.success) continue;
+      byVersion.set(`${row.key}@${row.version}`, parsed.data);
+      const newest = latest.get(row.key);
+      if (newest === undefined || parsed.data.version > newest.version) latest.set(row.key, parsed.data);
     }
-    return (key, version) => {
-      if (version !== undefined) return this.forms.get(`${key}@${version}`);
-      let latest: FormDefinition | undefined;
-      for (const [id, form] of this.forms) if (id.startsWith(`${key}@`) && (latest === undefined || form.version > latest.version)) latest = form;
-      return latest;
-    };
+    const lookup: FormLookup = (key, version) => (version === undefined ? latest.get(key) : byVersion.get(`${key}@${version}`));
+    if (generation === this.formsGeneration) this.forms = lookup;
+    return lookup;
   }
 
   private readonly org = new Map<string, { value: CachedOrgFacts; until: number }>();
@@ -90,7 +98,7 @@ export class DefinitionCache {
 
   /** A newly published form must be visible to the next command. */
   invalidateForms(): void {
-    this.formsLoaded = false;
-    this.forms.clear();
+    this.forms = undefined;
+    this.formsGeneration += 1;
   }
 }

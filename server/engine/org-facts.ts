@@ -42,12 +42,18 @@ export async function loadOrgFacts(db: Kysely<Database>, unitId: string, mention
 /** Strings in a JSON value that look like our ids (UUID shape): candidate team or unit references. */
 export function mentionedIds(...values: unknown[]): string[] {
   const found = new Set<string>();
-  const visit = (value: unknown, depth: number) => {
-    if (depth > 6) return;
-    if (typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value)) found.add(value);
-    else if (Array.isArray(value)) for (const item of value) visit(item, depth + 1);
-    else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) visit(item, depth + 1);
-  };
-  for (const value of values) visit(value, 0);
+  for (const value of values) visitIds(value, 0, found);
   return [...found].slice(0, 200);
+}
+
+const idShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+// Walks every string of a command's data and the instance's data and variables on each command, so the
+// regular expression runs only on strings of an id's length, and the walk is not a closure per call.
+function visitIds(value: unknown, depth: number, found: Set<string>): void {
+  if (depth > 6) return;
+  if (typeof value === 'string') {
+    if (value.length === 36 && idShape.test(value)) found.add(value);
+  } else if (Array.isArray(value)) for (const item of value) visitIds(item, depth + 1, found);
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) visitIds(item, depth + 1, found);
 }

@@ -42,16 +42,33 @@ const variableAssignee = /^\s*vars\.([A-Za-z_][A-Za-z0-9_]*)\s*$/;
 /** The users an instance's variables name as personal assignees of one of its states' tasks. */
 export function committedUsers(definition: WorkflowDefinition, vars: Record<string, unknown>): string[] {
   const users: string[] = [];
-  for (const state of Object.values(definition.states)) {
-    for (const assignee of state.task?.assignees ?? []) {
-      const expression = (assignee as { users?: unknown }).users;
-      const name = typeof expression === 'string' ? variableAssignee.exec(expression)?.[1] : undefined;
-      if (name === undefined) continue;
-      const value = vars[name];
-      for (const user of Array.isArray(value) ? value : [value]) if (typeof user === 'string' && user.length > 0) users.push(user);
-    }
+  for (const name of assigneeVariables(definition)) {
+    const value = vars[name];
+    for (const user of Array.isArray(value) ? value : [value]) if (typeof user === 'string' && user.length > 0) users.push(user);
   }
   return users;
+}
+
+// Per definition object (a published version never changes, and the cache holds each parsed version):
+// every instance view asked, and walking all states' assignees each time showed in command profiles.
+const variablesByDefinition = new WeakMap<WorkflowDefinition, readonly string[]>();
+
+/** The variables named by `users: "vars.…"` task assignees, in state and assignee order. */
+function assigneeVariables(definition: WorkflowDefinition): readonly string[] {
+  let names = variablesByDefinition.get(definition);
+  if (names === undefined) {
+    const found: string[] = [];
+    for (const state of Object.values(definition.states)) {
+      for (const assignee of state.task?.assignees ?? []) {
+        const expression = (assignee as { users?: unknown }).users;
+        const name = typeof expression === 'string' ? variableAssignee.exec(expression)?.[1] : undefined;
+        if (name !== undefined) found.push(name);
+      }
+    }
+    names = found;
+    variablesByDefinition.set(definition, names);
+  }
+  return names;
 }
 
 type FormLookup = (key: string, version?: number) => FormDefinition | undefined;
