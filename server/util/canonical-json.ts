@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** JSON with object keys sorted at every depth: equal values give equal text, so hashes are stable. */
 export function canonicalJson(value: unknown): string {
@@ -15,8 +15,10 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+// One-shot: a command hashes three texts (its request, the snapshot before and after), and building a
+// Hash object for each cost a third more than the hashing.
 export function sha256(text: string | Buffer): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 export function hashOf(value: unknown): string {

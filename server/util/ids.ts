@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 let lastMs = 0;
 let sequence = 0;
+/** The time fields of `lastMs`, formatted once per millisecond. */
+let timePart = '00000000-0000';
 
 /**
  * A UUIDv7-shaped id: time-ordered, so "newest first" and cursor pagination are an index range on the id.
@@ -10,28 +12,27 @@ let sequence = 0;
 export function newId(nowMs = Date.now()): string {
   if (nowMs <= lastMs) {
     sequence++;
-    nowMs = lastMs;
   } else {
     lastMs = nowMs;
     sequence = 0;
+    const time = nowMs.toString(16).padStart(12, '0');
+    timePart = `${time.slice(0, 8)}-${time.slice(8)}`;
   }
-  const time = nowMs.toString(16).padStart(12, '0');
   const counter = (0x7000 | (sequence & 0x0fff)).toString(16);
-  const random = nextRandom();
-  random[0] = (random[0]! & 0x3f) | 0x80;
-  const tail = random.toString('hex');
-  return `${time.slice(0, 8)}-${time.slice(8)}-${counter}-${tail.slice(0, 4)}-${tail.slice(4)}`;
-}
-
-// One randomBytes call per 512 ids: the per-call overhead showed up in command profiles.
-let pool: Buffer = Buffer.alloc(0);
-let offset = 0;
-function nextRandom(): Buffer {
   if (offset + 8 > pool.length) {
     pool = randomBytes(4096);
     offset = 0;
   }
-  const slice = Buffer.from(pool.subarray(offset, offset + 8));
+  const r = offset;
   offset += 8;
-  return slice;
+  // The variant bits go into the first random byte; the pool itself is read, never written or copied.
+  const variant = hex[(pool[r]! & 0x3f) | 0x80]! + hex[pool[r + 1]!]!;
+  const tail = hex[pool[r + 2]!]! + hex[pool[r + 3]!]! + hex[pool[r + 4]!]! + hex[pool[r + 5]!]! + hex[pool[r + 6]!]! + hex[pool[r + 7]!]!;
+  return `${timePart}-${counter}-${variant}-${tail}`;
 }
+
+// One randomBytes call per 512 ids, and bytes to hex by table instead of a Buffer per id: both showed up
+// in command profiles (a command makes several ids).
+let pool: Buffer = Buffer.alloc(0);
+let offset = 0;
+const hex: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
