@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, Input } from 'antd';
+import { Alert, Button, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { Panel } from '../shell/Panel';
 
 // A plain form and headings rather than antd's Form and Typography: the login is the first screen on
 // every phone, and those bring ~13 KB (rc-field-form, async-validator) and a tooltip stack, gzipped.
@@ -45,7 +46,7 @@ export function LoginPage() {
 
   return (
     <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16, boxSizing: 'border-box' }}>
-      <Card style={{ width: '100%', maxWidth: 380 }}>
+      <Panel style={{ width: '100%', maxWidth: 380 }}>
         <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
           <LanguageSwitch />
         </div>
@@ -101,7 +102,7 @@ export function LoginPage() {
             {t('pub.publicLink')}
           </Link>
         </p>
-      </Card>
+      </Panel>
     </main>
   );
 }

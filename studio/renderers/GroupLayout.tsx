@@ -1,6 +1,6 @@
-import { Card } from 'antd';
 import { rankWith, uiTypeIs, type LayoutProps } from '@jsonforms/core';
 import { withJsonFormsLayoutProps } from '@jsonforms/react';
+import { Panel } from '../shell/Panel';
 import { useFormWidth } from './context';
 import { LayoutChildren, elementsOf } from './LayoutChildren';
 
@@ -8,9 +8,9 @@ function GroupLayoutView({ uischema, schema, path, enabled, visible, renderers, 
   const phone = useFormWidth() === 'phone';
   if (!visible) return null;
   return (
-    <Card title={label || undefined} size={phone ? 'small' : 'medium'} style={{ marginBottom: 16 }} className="sj-group">
+    <Panel title={label || undefined} small={phone} style={{ marginBottom: 16 }} className="sj-group">
       <LayoutChildren elements={elementsOf(uischema)} schema={schema} path={path} enabled={enabled} renderers={renderers} cells={cells} />
-    </Card>
+    </Panel>
   );
 }
 

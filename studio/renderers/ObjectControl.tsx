@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { Card } from 'antd';
 import { Generate, isObjectControl, rankWith, type StatePropsOfControlWithDetail, type UISchemaElement } from '@jsonforms/core';
 import { JsonFormsDispatch, withJsonFormsDetailProps } from '@jsonforms/react';
+import { Panel } from '../shell/Panel';
 import { useControlState, useFormWidth } from './context';
 
 /** A nested object as a titled group of its own fields; `options.detail` may give its layout. */
@@ -14,9 +14,9 @@ function ObjectControlView({ schema, uischema, rootSchema, path, enabled, visibl
   }, [schema, uischema, rootSchema]);
   if (!visible || !state.visible) return null;
   return (
-    <Card title={label || undefined} size={phone ? 'small' : 'medium'} style={{ marginBottom: 16 }} className="sj-object">
+    <Panel title={label || undefined} small={phone} style={{ marginBottom: 16 }} className="sj-object">
       <JsonFormsDispatch uischema={detail} schema={schema} path={path} enabled={enabled && state.enabled} renderers={renderers} cells={cells} />
-    </Card>
+    </Panel>
   );
 }
 

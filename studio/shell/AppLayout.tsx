@@ -1,4 +1,4 @@
-import { Button, Layout, Space } from 'antd';
+import { Button } from 'antd';
 import { AppstoreOutlined, LogoutOutlined, ToolOutlined } from '@ant-design/icons';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { DISTRICT_ROLES, hasAnyRole } from '../api/endpoints';
@@ -17,9 +17,10 @@ export function AppLayout() {
     ...(hasAnyRole(user, DISTRICT_ROLES) ? [{ to: '/designer', icon: <ToolOutlined />, label: t('nav.designer') }] : []),
     { to: '/workspace', icon: <AppstoreOutlined />, label: t('nav.workspace') },
   ];
+  // Plain elements in antd Layout's look: Layout brings its Sider along, which no screen uses.
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 16, background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
+    <div className="sj-layout">
+      <header className="sj-header">
         <Link to="/" style={{ color: '#c0392b', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.shortTitle')}
         </Link>
@@ -31,7 +32,7 @@ export function AppLayout() {
             </NavLink>
           ))}
         </nav>
-        <Space size={4} align="center" style={{ lineHeight: 'normal' }}>
+        <div className="sj-header-tools">
           <LanguageSwitch />
           {user ? (
             <>
@@ -47,13 +48,11 @@ export function AppLayout() {
               />
             </>
           ) : null}
-        </Space>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 16 }}>
-        <main>
-          <Outlet />
-        </main>
-      </Layout.Content>
-    </Layout>
+        </div>
+      </header>
+      <main className="sj-content">
+        <Outlet />
+      </main>
+    </div>
   );
 }

@@ -56,13 +56,13 @@ describe('layouts', () => {
 
   test('GroupLayout is a card titled from the translations; LabelRenderer shows translated text', () => {
     renderForm(defineForm(schema, { uischema: horizontal, zh }));
-    expect(document.querySelector('.sj-group .ant-card-head-title')?.textContent).toBe('基本信息');
+    expect(document.querySelector('.sj-group .sj-panel-title')?.textContent).toBe('基本信息');
     expect(screen.getByText('请如实填写')).toBeTruthy();
   });
 
   test('ObjectControl shows a nested object as a titled group with its own labelled fields', async () => {
     const { lastData } = renderForm(defineForm(schema, { uischema: horizontal, zh }));
-    expect(document.querySelector('.sj-object .ant-card-head-title')?.textContent).toBe('地址');
+    expect(document.querySelector('.sj-object .sj-panel-title')?.textContent).toBe('地址');
     fireEvent.change(screen.getByLabelText(/乡镇/), { target: { value: '丰乐镇' } });
     await waitFor(() => expect(lastData().address).toEqual({ town: '丰乐镇' }));
   });
