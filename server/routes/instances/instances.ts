@@ -5,6 +5,7 @@ import { OrgScope } from '../../db/scope';
 import { requireActor } from '../../http/env';
 import { etag, requireIfMatch } from '../../http/preconditions';
 import { newRouter } from '../../http/router';
+import { jsonResponse } from '../../http/secure-headers';
 import { presentInstanceSummary } from '../../presenters/instance-presenter';
 import { commandRoute, getInstanceRoute, listInstancesRoute, startInstanceRoute } from './schema';
 
@@ -46,7 +47,7 @@ export const instanceRoutes = newRouter()
       expectedVersion,
       idempotencyKey: headers['idempotency-key'],
     });
-    if (result.replayed) c.header('idempotent-replayed', 'true');
-    c.header('etag', etag(result.body.version));
-    return c.json(result.body, 200);
+    const responseHeaders: Record<string, string> = { etag: etag(result.body.version) };
+    if (result.replayed) responseHeaders['idempotent-replayed'] = 'true';
+    return jsonResponse(c, result.body, 200, responseHeaders);
   });
