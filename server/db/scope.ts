@@ -90,8 +90,18 @@ export class OrgScope {
 
   /** The same condition as `tasks()`, one index-friendly branch per way a task reaches the actor. */
   taskBranches(): RawBuilder<SqlBool>[] {
+    return [...this.personalTaskBranches(), ...this.poolTaskBranches()];
+  }
+
+  /** The branches of tasks given to the actor in person (assigned or claimed). */
+  personalTaskBranches(): RawBuilder<SqlBool>[] {
     const me = this.actor.userId;
-    return [sql<SqlBool>`tasks.assignee_user_id = ${me}`, sql<SqlBool>`tasks.claimed_by = ${me}`, ...this.poolBranches()];
+    return [sql<SqlBool>`tasks.assignee_user_id = ${me}`, sql<SqlBool>`tasks.claimed_by = ${me}`];
+  }
+
+  /** The branches of pool tasks the actor may claim (抢单). */
+  poolTaskBranches(): RawBuilder<SqlBool>[] {
+    return this.poolBranches();
   }
 
   /**

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { jsonContent, problemResponses } from '../../http/router';
 import { InstanceSchema } from '../instances/schema';
+import { decodeInboxCursor } from './cursor';
 
 export const TaskSchema = z
   .object({
@@ -23,14 +24,27 @@ export const inboxRoute = createRoute({
   method: 'get',
   path: '/tasks',
   tags: ['tasks'],
-  summary: 'Your inbox: open tasks assigned to you or in a pool you may claim, soonest due first',
+  summary: 'Your inbox: open tasks assigned to you or in a pool you may claim, soonest due first (overdue first), undated last; keyset pagination',
   request: {
     query: z.object({
       mine: z.enum(['1']).openapi({ description: 'must be 1: tasks of the caller' }),
+      workflow: z.string().min(1).max(100).optional().openapi({ description: 'only tasks of instances of this workflow (key)' }),
+      state: z.string().min(1).max(100).optional().openapi({ description: "only tasks at this step (the task's name: the state it was opened in)" }),
+      kind: z.enum(['assigned', 'pool']).optional().openapi({ description: 'assigned: given to you in person; pool: waiting to be claimed (抢单)' }),
+      overdue: z.enum(['1']).optional().openapi({ description: '1: only tasks due before now' }),
+      cursor: z
+        .string()
+        .max(200)
+        .refine((value) => decodeInboxCursor(value) !== null, { message: 'Not a cursor this server returned.' })
+        .optional()
+        .openapi({ description: 'nextCursor of the previous page' }),
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
   },
-  responses: { 200: jsonContent(z.object({ items: z.array(TaskSchema) }), 'Open tasks'), ...problemResponses(400, 401) },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(TaskSchema), nextCursor: z.string().nullable().openapi({ description: 'pass as cursor for the next page; null on the last page' }) }), 'Open tasks'),
+    ...problemResponses(400, 401),
+  },
 });
 
 export const claimRoute = createRoute({

@@ -7,14 +7,20 @@ import { etag } from '../../http/preconditions';
 import { newRouter } from '../../http/router';
 import type { Database } from '../../db/types';
 import type { Kysely } from 'kysely';
+import { decodeInboxCursor, encodeInboxCursor } from './cursor';
 import { claimRoute, inboxRoute } from './schema';
 
 export const taskRoutes = newRouter()
   .openapi(inboxRoute, async (c) => {
     const scope = new OrgScope(requireActor(c));
-    const { limit } = c.req.valid('query');
-    const db = c.get('deps').database.db;
-    const rows = await inboxPage(db, scope, limit);
+    const query = c.req.valid('query');
+    const deps = c.get('deps');
+    const db = deps.database.db;
+    const filter = { workflow: query.workflow, state: query.state, kind: query.kind, dueBefore: query.overdue === '1' ? deps.clock().toISOString() : undefined };
+    const found = await inboxPage(db, scope, filter, query.cursor === undefined ? null : decodeInboxCursor(query.cursor), query.limit);
+    const rows = found.slice(0, query.limit);
+    const last = rows.at(-1);
+    const nextCursor = found.length > query.limit && last !== undefined ? encodeInboxCursor({ dueAt: last.due_at, id: last.id }) : null;
     const reminders = await remindersOf(db, rows.map((row) => row.instance_id));
     return c.json(
       {
@@ -32,6 +38,7 @@ export const taskRoutes = newRouter()
           createdAt: row.created_at,
           reminders: reminders.get(row.instance_id) ?? null,
         })),
+        nextCursor,
       },
       200,
     );
