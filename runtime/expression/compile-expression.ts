@@ -1,7 +1,7 @@
 import { findStructureFault, macroNesting } from './complexity';
-import { compileFastPath, compileFastValue } from './fast-path';
+import { compileFastPath, compileFastValue, MissingField } from './fast-path';
 import { evaluationEnvironment, expressionLimits } from './environment';
-import { mapLibraryError } from './library-errors';
+import { mapLibraryError, noSuchKey } from './library-errors';
 import { expressionMessage } from './messages';
 import { toPlainValue } from './plain-value';
 import type { CompiledExpression, EvalResult } from './types';
@@ -49,7 +49,13 @@ class ParsedExpression implements CompiledExpression {
     if (this.fast) {
       try {
         const value = this.fast(variables);
-        return value === true ? TRUE : value === false ? FALSE : { ok: true, value };
+        if (value === true) return TRUE;
+        if (value === false) return FALSE;
+        if (value instanceof MissingField) {
+          const mapped = noSuchKey(value.field);
+          return { ok: false, code: mapped.code, message: expressionMessage(mapped.code, mapped.detail) };
+        }
+        return { ok: true, value };
       } catch {
         // GIVE_UP, or anything unexpected: the library evaluates and has the last word.
       }

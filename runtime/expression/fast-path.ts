@@ -34,17 +34,42 @@ export function compileFastPath(ast: ASTNode): FastProgram | undefined {
 }
 
 /**
- * A fast program for an expression that is only a field path (`vars.teamLeaderId`, `data.dispatch.teamId`):
- * assignee, unit and `set` expressions are mostly this. Answers strings, booleans, null and finite
- * numbers as the library would return them after `toPlainValue`; anything else (a missing field, an
- * object or a list the library would copy) gives up.
+ * What a field path answers when it ends at a key its plain object does not have: the library's
+ * `no_such_key` error for `field`, decided without asking the library (which would throw it).
+ */
+export class MissingField {
+  constructor(readonly field: string) {}
+}
+
+/**
+ * A fast program for an expression that is only a field path (`vars.teamLeaderId`, `input.expectedTime`):
+ * assignee, unit, `set` and timer `from` expressions are mostly this. Answers strings, booleans, null
+ * and finite numbers as the library would return them after `toPlainValue`, and a `MissingField` where
+ * the library would fail with `no_such_key` (an optional field not filled in); anything else (an object
+ * or a list the library would copy, a value of another kind on the way) gives up.
  */
 export function compileFastValue(ast: ASTNode): ((variables: Record<string, unknown>) => unknown) | undefined {
-  if (ast.op !== 'id' && ast.op !== '.') return undefined;
-  const program = access(ast);
-  if (!program) return undefined;
+  if (ast.op !== '.' && ast.op !== 'id') return undefined;
+  const names: string[] = [];
+  let current: ASTNode = ast;
+  while (current.op === '.') {
+    names.unshift(current.args[1]);
+    current = current.args[0];
+  }
+  if (current.op !== 'id') return undefined;
+  const root = current.args;
+  if (REFUSED_FIELDS.has(root) || names.some((name) => REFUSED_FIELDS.has(name))) return undefined;
+  // One per step, made once: a missing field is the common case of an optional one.
+  const missing = names.map((name) => new MissingField(name));
   return (variables) => {
-    const value = program(variables);
+    let value: unknown = variables[root];
+    for (let i = 0; i < names.length; i++) {
+      if (!isPlainObject(value)) return giveUp();
+      // The library reads own keys only; a plain object inherits no undefined, so undefined is "not there".
+      const next: unknown = value[names[i]!];
+      if (next === undefined) return missing[i];
+      value = next;
+    }
     if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
     // JSON has no negative zero: toPlainValue turns -0 into 0.
     if (typeof value === 'number' && Number.isFinite(value)) return value === 0 ? 0 : value;

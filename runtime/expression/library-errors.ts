@@ -39,14 +39,7 @@ export function mapLibraryError(error: unknown, fallback: ExpressionErrorCode): 
         const field = /No such key: (.*)/.exec(detail)?.[1] ?? detail;
         return withPosition('expr-unknown-name', { 'zh-CN': `没有字段 ${field}`, en: `there is no field ${field}` }, position);
       }
-      return withPosition(
-        'expr-eval',
-        {
-          'zh-CN': `${detail}（可选字段请先用 has(data.字段) 判断）`,
-          en: `${detail} (test optional fields with has(data.field) first)`,
-        },
-        position,
-      );
+      return withPosition('expr-eval', evaluationNoSuchKey(detail), position);
     case 'no_matching_overload':
     case 'no_such_overload':
     case 'incompatible_ternary_branches':
@@ -60,4 +53,17 @@ export function mapLibraryError(error: unknown, fallback: ExpressionErrorCode): 
 // Module level, not a closure per call: a missing optional field is mapped here on every command.
 function withPosition(code: ExpressionErrorCode, detail: string | LocalizedText, position: number | undefined): MappedError {
   return position === undefined ? { code, detail } : { code, detail, position };
+}
+
+/**
+ * The library's evaluation error for a key its object does not have, as mapped above; the fast path
+ * (fast-path.ts) answers a missing field with this instead of letting the library throw it. The detail
+ * is the library's own wording, which a property test holds the two to.
+ */
+export function noSuchKey(field: string): MappedError {
+  return { code: 'expr-eval', detail: evaluationNoSuchKey(`No such key: ${field}`) };
+}
+
+function evaluationNoSuchKey(detail: string): LocalizedText {
+  return { 'zh-CN': `${detail}（可选字段请先用 has(data.字段) 判断）`, en: `${detail} (test optional fields with has(data.field) first)` };
 }

@@ -63,6 +63,7 @@ describe('fast path', () => {
     const value = (source: string) => compileFastValue(evaluationEnvironment.parse(source).ast) !== undefined;
     expect(value('vars.teamLeaderId')).toBe(true);
     expect(value('data.dispatch.teamId')).toBe(true);
+    expect(compileExpression('input.expectedTime').evaluate({ input: {} })).toMatchObject({ ok: false, code: 'expr-eval' });
     expect(value('data.constructor')).toBe(false);
     expect(value('data.stars + 1')).toBe(false);
     expect(value('size(data.tags)')).toBe(false);
