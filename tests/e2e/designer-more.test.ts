@@ -1,66 +1,18 @@
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { signIn } from '../server/support/client';
-import { DIALECTS, type TestDatabase } from '../server/support/dialects';
-import { startServer, TestClock, type RunningServer } from '../server/support/server';
-import { artifactPath, buildStudio, launchChromium, seriousViolations as serious } from './support';
+import { TestClock } from '../server/support/server';
+import { openDefinition, pick, publish } from './designer-steps';
+import { screenshot, seriousViolations as serious, useStudio } from './support';
 
-// The built studio served by the real server (SQLite, the seeded Liangzhou pack and demo users).
-let outDir = '';
-let database: TestDatabase;
-let server: RunningServer;
-let browser: BrowserContext;
+const studio = useStudio({ server: { clock: new TestClock(Date.now()) } });
+const wideScreen = { width: 1440, height: 1000 };
 const POLL = { timeout: 15_000 };
-
-beforeAll(async () => {
-  outDir = await buildStudio();
-  database = await DIALECTS.find((d) => d.name === 'sqlite')!.create();
-  server = await startServer(database.handle, { clock: new TestClock(Date.now()), overrides: { studioDir: outDir } });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.destroy();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-// antd spaces out two-character Chinese button labels (发 布), so labels match with optional spaces.
-const label = (text: string) => new RegExp(`^${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}$`);
-
-
-async function pick(page: Page, comboboxName: string | RegExp, option: string, scope = page.locator('body')) {
-  await scope.getByRole('combobox', { name: comboboxName }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
-async function openDefinition(page: Page, key: string) {
-  await page.goto(`${server.baseUrl}/#/designer`);
-  await page.getByLabel('搜索标识、类型或作者').fill(key);
-  await page.locator('[data-definition]').getByRole('link', { name: key, exact: true }).first().click();
-  await page.locator('[data-status]').waitFor();
-}
-
-async function publish(page: Page, version: number) {
-  await expect.poll(() => page.getByText(/^校验：\d+ 个错误/).textContent(), POLL).toMatch(/^校验：0 个错误/);
-  await page.getByRole('button', { name: label('发布') }).click();
-  await page.locator('[data-notice]').filter({ hasText: `已发布 v${version}` }).waitFor();
-}
 
 describe('a district admin edits rubric modes, veto items and guards without code, and integrators get a schema-aware JSON view', { timeout: 150_000 }, () => {
   test('rubric item mode and a veto item, the unsaved-changes warning, a guard from the picker, JSON completion', async () => {
-    await browser.clearCookies();
-    const page = await browser.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.setViewportSize({ width: 1440, height: 1000 });
-    await page.goto(`${server.baseUrl}/#/designer`);
-    await page.getByLabel('用户名').fill('district.admin');
-    await page.getByLabel('密码').fill('shijian-demo');
-    await page.getByRole('button', { name: /登\s?录/ }).click();
+    const page = await studio.signedIn('district.admin', '/designer', wideScreen);
     await page.getByRole('heading', { name: '设计器 · 定义管理' }).waitFor();
-    const api = await signIn(server.baseUrl, 'district.admin');
+    const api = await signIn(studio.baseUrl, 'district.admin');
 
     // Rubric: C2 is now scored by the reviewer's judgement (评审打分), and a sixth veto item is added.
     await openDefinition(page, 'station-rubric');
@@ -74,14 +26,14 @@ describe('a district admin edits rubric modes, veto items and guards without cod
     await c2.getByLabel('第 3 个选项说明（英文）').fill('Mostly on time');
     expect(await page.locator('[data-subtotal=activity]').getAttribute('data-ok')).toBe('true');
     await c2.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: artifactPath('designer-more-1-rubric-item.png'), fullPage: true });
+    await screenshot(page, 'designer-more-1-rubric-item.png');
     const vetoes = page.locator('[data-vetoes]');
     await vetoes.getByLabel('否决项（中文）').fill('拒不整改督查发现的问题');
     await vetoes.getByLabel('否决项（英文）').fill('Refused to fix problems found by inspection');
     await vetoes.getByRole('button', { name: /添加否决项/ }).click();
     await page.locator('[data-veto=v6]').waitFor();
     await page.locator('[data-vetoes]').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: artifactPath('designer-more-2-veto-bonus.png'), fullPage: true });
+    await screenshot(page, 'designer-more-2-veto-bonus.png');
     expect(await serious(page)).toEqual([]);
 
     // Leaving with unsaved edits asks first; staying keeps every edit.
@@ -89,7 +41,7 @@ describe('a district admin edits rubric modes, veto items and guards without cod
     await page.locator('.ant-breadcrumb').getByRole('link', { name: '定义管理' }).click();
     const dialog = page.locator('.ant-modal-confirm');
     await dialog.getByText('离开后，这些修改将会丢失。确定离开吗？').waitFor();
-    await page.screenshot({ path: artifactPath('designer-more-3-unsaved.png') });
+    await screenshot(page, 'designer-more-3-unsaved.png', { fullPage: false });
     await dialog.getByRole('button', { name: '留在此页' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect(page.url()).toContain('/designer/rubric/station-rubric');
@@ -121,7 +73,7 @@ describe('a district admin edits rubric modes, veto items and guards without cod
     await expect.poll(() => picker.getByLabel('前置条件').inputValue(), POLL).toBe(wanted);
     await picker.locator('[data-guard-check=ok]').waitFor();
     await picker.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: artifactPath('designer-more-4-guard.png'), fullPage: true });
+    await screenshot(page, 'designer-more-4-guard.png');
     expect(await serious(page)).toEqual([]);
     await publish(page, 2);
     const flow = (await api.get<{ body: { states: Record<string, { transitions: { event: string; guard?: string }[] }> } }>('/api/definitions/workflow/five-order')).body;
@@ -139,7 +91,7 @@ describe('a district admin edits rubric modes, veto items and guards without cod
     await page.keyboard.type('"ta');
     const completion = page.locator('.cm-tooltip-autocomplete');
     await completion.getByText('tags', { exact: true }).waitFor();
-    await page.screenshot({ path: artifactPath('designer-more-5-json-completion.png') });
+    await screenshot(page, 'designer-more-5-json-completion.png', { fullPage: false });
     expect(await serious(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await expect.poll(() => editor.textContent(), POLL).toContain('"tags": [],');

@@ -1,68 +1,19 @@
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { signIn } from '../server/support/client';
-import { DIALECTS, type TestDatabase } from '../server/support/dialects';
-import { startServer, TestClock, type RunningServer } from '../server/support/server';
-import { artifactPath, buildStudio, launchChromium, seriousViolations as serious } from './support';
+import { TestClock } from '../server/support/server';
+import { openDefinition, pick, publish } from './designer-steps';
+import { label, screenshot, seriousViolations as serious, useStudio } from './support';
 
-// The built studio served by the real server (SQLite, the seeded Liangzhou pack and demo users).
-let outDir = '';
-let database: TestDatabase;
-let server: RunningServer;
-let browser: BrowserContext;
+const studio = useStudio({ server: { clock: new TestClock(Date.now()) } });
+const wideScreen = { width: 1440, height: 1000 };
 const POLL = { timeout: 15_000 };
-
-beforeAll(async () => {
-  outDir = await buildStudio();
-  database = await DIALECTS.find((d) => d.name === 'sqlite')!.create();
-  server = await startServer(database.handle, { clock: new TestClock(Date.now()), overrides: { studioDir: outDir } });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.destroy();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-// antd spaces out two-character Chinese button labels (发 布), so labels match with optional spaces.
-const label = (text: string) => new RegExp(`^${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s?')}$`);
-
-
-async function pick(page: Page, comboboxName: string | RegExp, option: string, scope = page.locator('body')) {
-  await scope.getByRole('combobox', { name: comboboxName }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
-async function openDefinition(page: Page, key: string) {
-  await page.goto(`${server.baseUrl}/#/designer`);
-  await page.getByLabel('搜索标识、类型或作者').fill(key);
-  await page.locator('[data-definition]').getByRole('link', { name: key, exact: true }).first().click();
-  await page.locator('[data-status]').waitFor();
-}
-
-async function publish(page: Page, version: number) {
-  // Warnings do not block publishing; errors would (the button is disabled while any remains).
-  await expect.poll(() => page.getByText(/^校验：\d+ 个错误/).textContent(), POLL).toMatch(/^校验：0 个错误/);
-  await page.getByRole('button', { name: label('发布') }).click();
-  await page.locator('[data-notice]').filter({ hasText: `已发布 v${version}` }).waitFor();
-}
 
 describe('a district admin changes a form, a workflow and a rubric with the visual editors only', { timeout: 120_000 }, () => {
   test('form field with a show rule, a 会签 step, rubric points with totals and impact preview; the API serves what was published', async () => {
-    await browser.clearCookies();
-    const page = await browser.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.setViewportSize({ width: 1440, height: 1000 });
-    await page.goto(`${server.baseUrl}/#/designer`);
-    await page.getByLabel('用户名').fill('district.admin');
-    await page.getByLabel('密码').fill('shijian-demo');
-    await page.getByRole('button', { name: /登\s?录/ }).click();
+    const page = await studio.signedIn('district.admin', '/designer', wideScreen);
     await page.getByRole('heading', { name: '设计器 · 定义管理' }).waitFor();
     await expect.poll(() => page.locator('[data-definition]').count(), POLL).toBeGreaterThan(10);
-    await page.screenshot({ path: artifactPath('designer-1-browser.png'), fullPage: true });
+    await screenshot(page, 'designer-1-browser.png');
     expect(await serious(page)).toEqual([]);
 
     // Form: a follow-up field shown only when more than 50 people were served.
@@ -85,11 +36,11 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     expect(await desktop.getByLabel('回访安排').count()).toBe(0);
     await desktop.getByLabel('服务群众人数').fill('60');
     await desktop.getByLabel('回访安排').waitFor();
-    await page.screenshot({ path: artifactPath('designer-2-form.png'), fullPage: true });
+    await screenshot(page, 'designer-2-form.png');
     expect(await serious(page)).toEqual([]);
     await publish(page, 2);
 
-    const api = await signIn(server.baseUrl, 'district.admin');
+    const api = await signIn(studio.baseUrl, 'district.admin');
     const form = (await api.get<{ version: number; status: string; body: { rules: { scope: string; when: string }[] } }>('/api/definitions/form/order-completion')).body;
     expect(form.version).toBe(2);
     expect(form.status).toBe('published');
@@ -118,7 +69,7 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     await page.locator('[data-state=joint_check]').click();
     await page.locator('[data-state-inspector=joint_check]').waitFor();
     expect(await page.locator('[data-state=joint_check]').textContent()).toContain('会签');
-    await page.screenshot({ path: artifactPath('designer-3-workflow.png'), fullPage: true });
+    await screenshot(page, 'designer-3-workflow.png');
     expect(await serious(page)).toEqual([]);
     await publish(page, 2);
     const flow = (await api.get<{ version: number; body: { states: Record<string, { task?: { kind: string; assignees: unknown[] }; transitions: { event: string; to: string }[] }> } }>('/api/definitions/workflow/five-order')).body;
@@ -131,7 +82,7 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     await page.locator('[data-sim-state=submitted]').waitFor();
     await page.locator('[data-sim-actor="stationAdmin@station-1"]').getByRole('button', { name: /^受理/ }).click();
     await page.locator('[data-sim-state=pending_dispatch]').waitFor();
-    await page.screenshot({ path: artifactPath('designer-3b-simulator.png'), fullPage: true });
+    await screenshot(page, 'designer-3b-simulator.png');
 
     // Rubric: C2 up from 8 to 10 points; the section total turns red until C3 gives 2 back; then the impact preview.
     await openDefinition(page, 'station-rubric');
@@ -146,7 +97,7 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     await page.getByRole('button', { name: '预览影响' }).click();
     await page.locator('[data-impact-result]').waitFor();
     expect(await page.locator('[data-impact-result]').textContent()).toMatch(/共 \d+ 个单位/);
-    await page.screenshot({ path: artifactPath('designer-4-rubric.png'), fullPage: true });
+    await screenshot(page, 'designer-4-rubric.png');
     expect(await serious(page)).toEqual([]);
     await publish(page, 2);
     const rubric = (await api.get<{ version: number; body: { sections: { key: string; items: { key: string; points: number }[] }[] } }>('/api/definitions/rubric/station-rubric')).body;
@@ -159,19 +110,19 @@ describe('a district admin changes a form, a workflow and a rubric with the visu
     await page.getByRole('tab', { name: '版本对比' }).click();
     await page.getByRole('button', { name: label('对比') }).click();
     await page.locator('[data-diff-lines]').getByText(/细则 C2.*现为 10 分，原为 8 分/).waitFor();
-    await page.screenshot({ path: artifactPath('designer-5-diff.png'), fullPage: true });
+    await screenshot(page, 'designer-5-diff.png');
 
     // Menu: the free clinic must be accepted within 12 hours.
     await openDefinition(page, 'free-clinic');
     await page.locator('[data-menu-item]').waitFor();
     await page.getByLabel('接单时限时长').fill('PT12H');
-    await page.screenshot({ path: artifactPath('designer-6-menu-item.png'), fullPage: true });
+    await screenshot(page, 'designer-6-menu-item.png');
     await publish(page, 2);
     const item = (await api.get<{ version: number; body: { sla?: Record<string, unknown> } }>('/api/definitions/serviceItem/free-clinic')).body;
     expect(item.body.sla).toEqual({ accept: { after: 'PT12H', calendar: 'working' } });
 
     // A new form from nothing: created as a draft, a first field added, saved.
-    await page.goto(`${server.baseUrl}/#/designer`);
+    await page.goto(`${studio.baseUrl}/#/designer`);
     await page.getByLabel('标识（如 family-visit）').fill('family-visit');
     await page.getByLabel('中文名称').fill('家访记录');
     await page.getByRole('button', { name: '新建草稿' }).click();
