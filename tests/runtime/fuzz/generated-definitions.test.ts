@@ -13,35 +13,13 @@ import { loadDefinitions } from '../../../runtime/lint/load-definitions-node';
 import { WorkflowDefinition } from '../../../runtime/schema/workflow';
 import { applyCommand, availableActions, startInstance, taskActions } from '../../../runtime/workflow/index';
 import type { Actor, Command, WorkflowInstance } from '../../../runtime/workflow/index';
+import { mutateAt, oneValueChanged } from '../support/mutate-json';
 import { actors, context } from '../workflow/helpers';
 
 /** Each run lints the whole pack: few runs by default, many with SHIJIAN_SOAK=1. */
 const runs = process.env.SHIJIAN_SOAK === '1' ? 1000 : 40;
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 const pack = loadDefinitions([join(import.meta.dirname, '..', '..', '..', 'definitions', 'liangzhou')]).documents;
-
-function pathsOf(value: Json, prefix: string[] = []): string[][] {
-  const children = Array.isArray(value) ? value.map((child, index) => [String(index), child] as const) : value !== null && typeof value === 'object' ? Object.entries(value) : [];
-  return [prefix, ...children.flatMap(([key, child]) => pathsOf(child, [...prefix, key]))];
-}
-
-function mutate(doc: Json, path: readonly string[], replacement: Json | undefined): Json {
-  if (path.length === 0) return replacement ?? null;
-  const [head, ...rest] = path as [string, ...string[]];
-  if (Array.isArray(doc)) {
-    const copy = [...doc];
-    if (rest.length === 0 && replacement === undefined) copy.splice(Number(head), 1);
-    else copy[Number(head)] = mutate(copy[Number(head)] ?? null, rest, replacement);
-    return copy;
-  }
-  if (doc === null || typeof doc !== 'object') return doc;
-  const copy = { ...doc };
-  if (rest.length === 0 && replacement === undefined) delete copy[head];
-  else copy[head] = mutate(copy[head] ?? null, rest, replacement);
-  return copy;
-}
 
 /** RFC 6901: the value at `pointer`, or `missing` (with whether its parent exists). */
 function resolvePointer(doc: unknown, pointer: string): { found: boolean; parentFound: boolean } {
@@ -57,13 +35,7 @@ function resolvePointer(doc: unknown, pointer: string): { found: boolean; parent
 }
 
 /** The pack with one value of one document replaced (by small JSON) or removed. */
-const mutatedPack = fc
-  .record({ doc: fc.nat({ max: pack.length - 1 }), pick: fc.nat(), value: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }) })
-  .map(({ doc, pick, value }) => {
-    const paths = pathsOf(pack[doc]!.json as Json);
-    const path = paths[pick % paths.length]!;
-    return pack.map((document, index) => (index === doc ? { ...document, json: mutate(document.json as Json, path, value as Json | undefined) } : document));
-  });
+const mutatedPack = oneValueChanged(pack);
 
 describe('generated definitions against the linter', () => {
   it('every problem names a document of the input and a pointer that exists in it, or a missing child of a value that exists', () => {
@@ -90,8 +62,7 @@ const lintCleanWorkflow = fc
   .record({ which: fc.nat({ max: workflows.length - 1 }), pick: fc.nat(), value: fc.option(fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constantFrom('pending_dispatch', 'closed', 'stationAdmin', 'true', 'false', 'vars.declineCount + 1', 'PT1H')), { nil: undefined }) })
   .map(({ which, pick, value }) => {
     const original = workflows[which]!;
-    const paths = pathsOf(original.json as Json);
-    const json = mutate(original.json as Json, paths[pick % paths.length]!, value as Json | undefined);
+    const json = mutateAt(original.json, pick, value);
     const problems = lintDefinitions([...forms, { file: original.file, json }]).filter((problem) => problem.severity === 'error');
     const parsed = WorkflowDefinition.safeParse(json);
     return problems.length === 0 && parsed.success ? parsed.data : null;

@@ -5,6 +5,7 @@ import { lintDefinitions } from '../../../runtime/lint/lint';
 import { loadDefinitions } from '../../../runtime/lint/load-definitions-node';
 import type { Problem } from '../../../runtime/lint/types';
 import { definitionKinds } from '../../../runtime/schema/kinds';
+import { oneValueChanged } from '../support/mutate-json';
 
 function expectWellFormed(problems: unknown): void {
   expect(Array.isArray(problems)).toBe(true);
@@ -50,43 +51,10 @@ const definitionLike = fc.record(
 /** Valid definitions of every generic kind (the broken fixtures' shared base), to mutate. */
 const base = loadDefinitions([join(import.meta.dirname, '..', '..', 'fixtures', 'broken', '_base')]).documents;
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** Every path to a value inside a JSON document. */
-function pathsOf(value: Json, prefix: string[] = []): string[][] {
-  const children = Array.isArray(value) ? value.map((child, index) => [String(index), child] as const) : value !== null && typeof value === 'object' ? Object.entries(value) : [];
-  return [prefix, ...children.flatMap(([key, child]) => pathsOf(child, [...prefix, key]))];
-}
-
-/** A copy of `doc` with the value at `path` replaced, or removed when `replacement` is undefined. */
-function mutate(doc: Json, path: readonly string[], replacement: Json | undefined): Json {
-  if (path.length === 0) return replacement ?? null;
-  const [head, ...rest] = path as [string, ...string[]];
-  if (Array.isArray(doc)) {
-    const copy = [...doc];
-    if (rest.length === 0 && replacement === undefined) copy.splice(Number(head), 1);
-    else copy[Number(head)] = mutate(copy[Number(head)] ?? null, rest, replacement);
-    return copy;
-  }
-  if (doc === null || typeof doc !== 'object') return doc;
-  const copy = { ...doc };
-  if (rest.length === 0 && replacement === undefined) delete copy[head];
-  else copy[head] = mutate(copy[head] ?? null, rest, replacement);
-  return copy;
-}
-
 describe('lintDefinitions is total', () => {
   it('never throws on valid definitions with one value replaced or removed anywhere', () => {
-    const mutation = fc
-      .record({ doc: fc.nat({ max: base.length - 1 }), pick: fc.nat(), value: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }) })
-      .map(({ doc, pick, value }) => {
-        const original = base[doc]!;
-        const paths = pathsOf(original.json as Json);
-        const path = paths[pick % paths.length]!;
-        return base.map((document, index) => (index === doc ? { ...document, json: mutate(document.json as Json, path, value as Json | undefined) } : document));
-      });
     fc.assert(
-      fc.property(mutation, (docs) => {
+      fc.property(oneValueChanged(base), (docs) => {
         const problems = lintDefinitions(docs);
         expectWellFormed(problems);
         expect(problems.filter((problem) => problem.code === 'internal-error')).toEqual([]);
