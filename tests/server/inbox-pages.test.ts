@@ -72,7 +72,7 @@ async function walk(client: ApiClient, filter: Filter, limit: number): Promise<{
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const response = await client.get<Page>(query(filter, limit, cursor));
+    const response: { status: number; text: string; body: Page } = await client.get<Page>(query(filter, limit, cursor));
     expect(response.status, response.text).toBe(200);
     expect(response.body.items.length).toBeLessThanOrEqual(limit);
     // A cursor is handed out only when something follows it.
@@ -238,7 +238,7 @@ describe.each(DIALECTS)('inbox pages on $name', (dialect) => {
     await clear();
     // 150 tasks due at the same instant (ties broken by id), 40 undated, across the branches.
     const specs: Spec[] = [];
-    for (let i = 0; i < 190; i++) specs.push({ reach: (['assigned', 'poolAtUnit', 'teamPool'] as const)[i % 3], workflow: 'five-order', state: 'submitted', dueInHours: i < 150 ? 2 : null });
+    for (let i = 0; i < 190; i++) specs.push({ reach: (['assigned', 'poolAtUnit', 'teamPool'] as const)[i % 3]!, workflow: 'five-order', state: 'submitted', dueInHours: i < 150 ? 2 : null });
     await insert(specs);
     const want = await expected({});
     for (const limit of [1, 7, 50, 149, 150, 151, 200]) {
