@@ -3,73 +3,33 @@
  * a volunteer checks in by code on a 360 px phone and the organiser sees them by name, the check-in counts
  * against the month's plan; a station appeals its assessment result and the district leader decides.
  */
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { ReviewSheet } from '../../runtime/rubric/types';
 import { signIn, type ApiClient } from '../server/support/client';
-import { DIALECTS, type TestDatabase } from '../server/support/dialects';
-import { startServer, TestClock, type RunningServer } from '../server/support/server';
-import { artifactPath, buildStudio, launchChromium, seriousViolations as serious } from './support';
+import { TestClock } from '../server/support/server';
+import { PNG_1X1 as PHOTO, screenshot, seriousViolations as serious, useStudio } from './support';
 
-let outDir = '';
-let database: TestDatabase;
-let server: RunningServer;
-let browser: BrowserContext;
-let current: Page | undefined;
-const pageErrors: string[] = [];
+const studio = useStudio({ server: { clock: new TestClock(Date.now()) }, signedInReady: '.sj-ws-nav' });
 const POLL = { timeout: 15_000 };
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const DAY = 86_400_000;
-
-beforeAll(async () => {
-  outDir = await buildStudio();
-  database = await DIALECTS.find((d) => d.name === 'sqlite')!.create();
-  server = await startServer(database.handle, { clock: new TestClock(Date.now()), overrides: { studioDir: outDir } });
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.destroy();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-  expect(pageErrors).toEqual([]);
-});
-
-async function signedIn(username: string, path: string, width: number, height: number): Promise<Page> {
-  await browser.clearCookies();
-  const page = await browser.newPage();
-  current = page;
-  page.on('pageerror', (error) => pageErrors.push(`${username}: ${error.message}`));
-  page.setDefaultTimeout(20_000);
-  await page.setViewportSize({ width, height });
-  await page.goto(`${server.baseUrl}/#${path}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('shijian-demo');
-  await page.getByRole('button', { name: /登\s?录/ }).click();
-  await page.locator('.sj-ws-nav').waitFor();
-  return page;
-}
-
+const phone = { width: 360, height: 740 };
+const desktop = { width: 1280, height: 900 };
 
 const fitsWidth = (page: Page, width: number) => page.evaluate((w) => document.documentElement.scrollWidth <= w, width);
 
 describe('records and appeals in Chromium against the real server', { timeout: 180_000 }, () => {
   test('an organiser opens check-in, a volunteer checks in by code on a 360 px phone, the organiser sees them and the plan counts it', async () => {
-    onTestFailed(async () => {
-      await current?.screenshot({ path: artifactPath('attendance-failure.png'), fullPage: true }).catch(() => undefined);
-    });
-    let page = await signedIn('station.admin', '/workspace/records?tab=attendance', 1280, 900);
+    let page = await studio.signedIn('station.admin', '/workspace/records?tab=attendance', desktop);
     await page.getByLabel('活动名称').fill('周六村道清扫');
     await page.getByRole('button', { name: '开启签到' }).click();
     const code = await page.locator('[data-code]').getAttribute('data-code');
     expect(code).toMatch(/^\d{6}$/);
     expect(await serious(page)).toEqual([]);
-    await page.screenshot({ path: artifactPath('attendance-1-code-1280.png'), fullPage: true });
+    await screenshot(page, 'attendance-1-code-1280.png');
     await page.close();
 
-    page = await signedIn('volunteer1', '/workspace/check-in', 360, 740);
+    page = await studio.signedIn('volunteer1', '/workspace/check-in', phone);
     const input = page.getByLabel('6 位签到码');
     await input.fill('12');
     await expect.poll(() => page.getByText('请输入 6 位数字').count(), POLL).toBe(1);
@@ -85,16 +45,16 @@ describe('records and appeals in Chromium against the real server', { timeout: 1
     expect(await page.locator('[data-checked-in]').textContent()).toContain('周六村道清扫');
     expect(await fitsWidth(page, 360)).toBe(true);
     expect(await serious(page)).toEqual([]);
-    await page.screenshot({ path: artifactPath('attendance-2-checked-in-360.png'), fullPage: true });
+    await screenshot(page, 'attendance-2-checked-in-360.png');
     await page.close();
 
-    page = await signedIn('station.admin', '/workspace/records?tab=attendance', 1280, 900);
+    page = await studio.signedIn('station.admin', '/workspace/records?tab=attendance', desktop);
     const attendee = page.locator('[data-attendee]');
     await attendee.first().waitFor();
     await expect.poll(() => attendee.first().textContent(), POLL).toContain('志愿者 一');
     expect(await page.locator('[data-session]').first().textContent()).toContain('已签到 1 人');
     expect(await serious(page)).toEqual([]);
-    await page.screenshot({ path: artifactPath('attendance-3-organiser-sees-1280.png'), fullPage: true });
+    await screenshot(page, 'attendance-3-organiser-sees-1280.png');
 
     // The month's arrangement: filed here, and the check-in above counts as its first activity done.
     await page.getByRole('tab', { name: '月度计划' }).click();
@@ -106,17 +66,14 @@ describe('records and appeals in Chromium against the real server', { timeout: 1
     expect(await page.locator('[data-plan-item="政策宣讲进村"]').getAttribute('data-done')).toBe('false');
     expect(await page.getByText('已开展 1 / 2 项').count()).toBeGreaterThan(0);
     expect(await serious(page)).toEqual([]);
-    await page.screenshot({ path: artifactPath('attendance-4-plan-vs-done-1280.png'), fullPage: true });
+    await screenshot(page, 'attendance-4-plan-vs-done-1280.png');
     await page.close();
   });
 
   test('a station appeals its result during public notice with reasons and evidence; the district leader upholds it and the decision shows with the result', async () => {
-    onTestFailed(async () => {
-      await current?.screenshot({ path: artifactPath('appeal-failure.png'), fullPage: true }).catch(() => undefined);
-    });
     const id = await assessmentInPublicNotice();
 
-    let page = await signedIn('station.admin2', `/workspace/assessments/${id}`, 1280, 900);
+    let page = await studio.signedIn('station.admin2', `/workspace/assessments/${id}`, desktop);
     const form = page.locator('form[data-appeal-form]');
     await form.waitFor();
     await form.getByRole('button', { name: '提交申诉' }).click();
@@ -126,14 +83,14 @@ describe('records and appeals in Chromium against the real server', { timeout: 1
     await form.locator('input[type=file]').setInputFiles({ name: 'brand.png', mimeType: 'image/png', buffer: PHOTO });
     await form.locator('[data-appeal-evidence="1"]').waitFor();
     expect(await serious(page)).toEqual([]);
-    await page.screenshot({ path: artifactPath('appeal-1-station-appeals-1280.png'), fullPage: true });
+    await screenshot(page, 'appeal-1-station-appeals-1280.png');
     await form.getByRole('button', { name: '提交申诉' }).click();
     await page.locator('[data-appeal-outcome="pending"]').waitFor();
     await expect.poll(() => page.locator('[data-assessment-state]').getAttribute('data-assessment-state'), POLL).toBe('appeal_review');
     expect(await page.locator('form[data-appeal-form]').count()).toBe(0);
     await page.close();
 
-    page = await signedIn('district.leader', `/workspace/assessments/${id}`, 1280, 900);
+    page = await studio.signedIn('district.leader', `/workspace/assessments/${id}`, desktop);
     const decide = page.locator('form[data-decide-form]');
     await decide.waitFor();
     expect(await page.locator('[data-appealed-item="f1"]').count()).toBe(1);
@@ -143,32 +100,29 @@ describe('records and appeals in Chromium against the real server', { timeout: 1
     await decide.getByRole('radio', { name: '维持原结果' }).check();
     await page.getByLabel('处理意见').fill('经复核，F1 评分有据，维持原结果。');
     expect(await serious(page)).toEqual([]);
-    await page.screenshot({ path: artifactPath('appeal-2-leader-decides-1280.png'), fullPage: true });
+    await screenshot(page, 'appeal-2-leader-decides-1280.png');
     await decide.getByRole('button', { name: '提交处理决定' }).click();
     await page.locator('[data-appeal-outcome="upheld"]').waitFor();
     await expect.poll(() => page.locator('[data-assessment-state]').getAttribute('data-assessment-state'), POLL).toBe('final');
     await page.close();
 
-    page = await signedIn('station.admin2', `/workspace/assessments/${id}`, 360, 740);
+    page = await studio.signedIn('station.admin2', `/workspace/assessments/${id}`, phone);
     await page.locator('[data-appeal-outcome="upheld"]').waitFor();
     expect(await page.locator('[data-decision="upheld"]').textContent()).toContain('维持原结果');
     expect(await page.locator('[data-result]').count()).toBe(1);
     expect(await serious(page)).toEqual([]);
-    await page.screenshot({ path: artifactPath('appeal-3-station-sees-decision-360.png'), fullPage: true });
+    await screenshot(page, 'appeal-3-station-sees-decision-360.png');
     await page.close();
   });
 
   test('the district leader amends a contested item and decides "amended": the result is re-scored and re-noticed', async () => {
-    onTestFailed(async () => {
-      await current?.screenshot({ path: artifactPath('appeal-amend-failure.png'), fullPage: true }).catch(() => undefined);
-    });
     const id = await assessmentInPublicNotice('station.admin');
-    const station = await signIn(server.baseUrl, 'station.admin');
+    const station = await signIn(studio.baseUrl, 'station.admin');
     const before = (await station.get<{ result: { score: number }; instance: { version: number } }>(`/api/assessments/${id}`)).body;
     const appealed = await station.post(`/api/assessments/${id}/commands`, { event: 'appeal', data: { items: ['f1'], reason: '品牌活动已常态化开展，请复核' } }, { headers: { 'if-match': `"${before.instance.version}"` } });
     expect(appealed.status, appealed.text).toBe(200);
 
-    const page = await signedIn('district.leader', `/workspace/assessments/${id}`, 1280, 900);
+    const page = await studio.signedIn('district.leader', `/workspace/assessments/${id}`, desktop);
     const decide = page.locator('form[data-decide-form]');
     await decide.waitFor();
     await decide.getByRole('radio', { name: '修正评分' }).check();
@@ -180,7 +134,7 @@ describe('records and appeals in Chromium against the real server', { timeout: 1
     await page.getByText(/已保存，服务器计分/).waitFor();
     await page.getByLabel('处理意见').fill('经复核，F1 品牌有常态化活动，调整为 3.5 分。');
     expect(await serious(page)).toEqual([]);
-    await page.screenshot({ path: artifactPath('appeal-4-leader-amends-1280.png'), fullPage: true });
+    await screenshot(page, 'appeal-4-leader-amends-1280.png');
     await page.locator('form[data-decide-form]').getByRole('button', { name: '提交处理决定' }).click();
     await page.locator('[data-appeal-outcome="amended"]').waitFor();
     await expect.poll(() => page.locator('[data-assessment-state]').getAttribute('data-assessment-state'), POLL).toBe('public_notice');
@@ -197,7 +151,7 @@ let cycleOpened: Promise<void> | undefined;
 function openCycle(): Promise<void> {
   cycleOpened ??= (async () => {
     const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
-    const admin = await signIn(server.baseUrl, 'district.admin');
+    const admin = await signIn(studio.baseUrl, 'district.admin');
     const opened = await admin.post('/api/cycles', {
       year: new Date().getUTCFullYear(),
       rubrics: [{ key: 'station-rubric', version: 1 }],
@@ -214,7 +168,7 @@ function openCycle(): Promise<void> {
 /** Drives a station's assessment through self, institute and district review to approval, over the API. */
 async function assessmentInPublicNotice(stationAdmin = 'station.admin2'): Promise<string> {
   await openCycle();
-  const station = await signIn(server.baseUrl, stationAdmin);
+  const station = await signIn(studio.baseUrl, stationAdmin);
   const id = (await station.get<{ items: { id: string }[] }>('/api/assessments')).body.items[0]!.id;
   const sheet: ReviewSheet = { items: { a1: { met: true }, a5: { grade: 'A' }, b1: { met: true }, d2: { value: 5 }, e4: { grade: 'A' }, f1: { value: 2 } } };
   const run = async (client: ApiClient, event: string, data?: unknown) => {
@@ -224,14 +178,14 @@ async function assessmentInPublicNotice(stationAdmin = 'station.admin2'): Promis
   };
   expect((await station.put(`/api/assessments/${id}/reviews/self`, sheet)).status).toBe(200);
   await run(station, 'submit', { summary: '本站全年开展各类志愿服务活动。', declaration: true, declarantName: '站长' });
-  const institute = await signIn(server.baseUrl, 'institute.admin');
+  const institute = await signIn(studio.baseUrl, 'institute.admin');
   expect((await institute.put(`/api/assessments/${id}/reviews/institute`, sheet)).status).toBe(200);
   await run(institute, 'institute_approve');
   for (const name of ['assessor1', 'assessor2']) {
-    const assessor = await signIn(server.baseUrl, name);
+    const assessor = await signIn(studio.baseUrl, name);
     expect((await assessor.put(`/api/assessments/${id}/reviews/district`, sheet)).status).toBe(200);
     await run(assessor, 'score');
   }
-  await run(await signIn(server.baseUrl, 'district.leader'), 'approve');
+  await run(await signIn(studio.baseUrl, 'district.leader'), 'approve');
   return id;
 }
