@@ -1,4 +1,5 @@
-import type { QueryResult } from 'kysely';
+import type { Kysely, QueryResult } from 'kysely';
+import type { Database } from '../types';
 
 /** Runs one compiled statement with its parameters synchronously, answering as Kysely's driver would. */
 export type DirectStatement = (sql: string, parameters: readonly unknown[]) => QueryResult<unknown>;
@@ -9,3 +10,11 @@ export type DirectStatement = (sql: string, parameters: readonly unknown[]) => Q
  * statement of that transaction may run on the connection without waiting for Kysely to hand it over.
  */
 export const directStatements = new WeakMap<object, DirectStatement>();
+
+/**
+ * True on SQLite, where a write transaction excludes every other writer: what a transaction reads stays
+ * the latest until it commits, so it needs no row lock to append to a chain (see audit-repository.ts).
+ */
+export function writersExclusive(db: Kysely<Database>): boolean {
+  return directStatements.has(db.getExecutor().adapter);
+}

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { canonicalJson, sha256 } from '../../util/canonical-json';
 import type { Database } from '../types';
+import { writersExclusive } from '../dialects/direct-statements';
 import { prepared } from './prepared';
 
 export interface AuditEntry {
@@ -16,15 +17,20 @@ export interface AuditEntry {
 export const genesisHash = '0'.repeat(64);
 
 /**
- * Appends one row to the hash-chained audit log, inside the caller's transaction. Bumping the single head
- * row first takes its row lock on PostgreSQL, so concurrent appends from several servers queue there and
- * the chain never forks; on SQLite the write transaction already excludes other writers.
+ * Appends one row to the hash-chained audit log, inside the caller's transaction. On PostgreSQL, bumping
+ * the single head row first takes its row lock, so concurrent appends from several servers queue there
+ * and the chain never forks. On SQLite the write transaction already excludes every other writer, so the
+ * newest row is the head: one read of the table's last row instead of two writes to a head row per
+ * mutation (the head row is left at genesis there and read by nothing).
  */
 export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  const head = (await bumpHead(trx, {})).rows[0];
+  const exclusive = writersExclusive(trx);
+  // Reading the head and appending must be one transaction; every caller passes one, but be sure.
+  if (exclusive && !trx.isTransaction) return trx.transaction().execute((inner) => appendAudit(inner, entry));
+  const head = exclusive ? ((await lastEntry(trx, {})).rows[0] ?? { seq: 0, hash: genesisHash }) : (await bumpHead(trx, {})).rows[0];
   if (head === undefined) throw new Error('audit_head row missing');
   const row = {
-    seq: head.seq,
+    seq: exclusive ? head.seq + 1 : head.seq,
     actor_id: entry.actorId,
     action: entry.action,
     target_type: entry.targetType,
@@ -36,9 +42,10 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditEntry): Pro
   };
   const hash = chainHash(head.hash, row);
   await insertEntry(trx, { ...row, hash });
-  await setHeadHash(trx, { hash });
+  if (!exclusive) await setHeadHash(trx, { hash });
 }
 
+const lastEntry = prepared<never, { seq: number; hash: string }>((db) => db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1));
 const bumpHead = prepared<never, { seq: number; hash: string }>((db) => db.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).returning(['seq', 'hash']));
 const entryColumns = ['seq', 'actor_id', 'action', 'target_type', 'target_id', 'before_hash', 'after_hash', 'at', 'prev_hash', 'hash'] as const;
 const insertEntry = prepared<(typeof entryColumns)[number], never>((db, p) => db.insertInto('audit_log').values(Object.fromEntries(entryColumns.map((column) => [column, p(column)])) as never));
