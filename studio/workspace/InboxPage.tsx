@@ -5,10 +5,10 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { WorkflowDefinition } from '../../runtime/schema/workflow';
 import { useLocale, useT } from '../i18n';
 import { PageLoading } from '../shell/guards';
-import { arrangeInbox, inboxWindow, urgencyOf, type InboxFilter } from './inbox-order';
+import { appendPage, inboxQuery, urgencyOf, type InboxFilter } from './inbox-order';
 import { describeError, useLoad } from './use-load';
 import { loadWorkflow, workflowLabels } from './workflow-labels';
-import { INBOX_LIMIT, workspaceApi, type Task } from './workspace-api';
+import { workspaceApi, type InboxPage as InboxListing, type Task } from './workspace-api';
 import { WorkspaceNav } from './WorkspaceNav';
 import './workspace.css';
 
@@ -17,30 +17,49 @@ import './workspace.css';
  * so it overlaps the page's first render instead of waiting for it; later loads fetch afresh.
  */
 interface LoadedInbox {
+  /** The pages loaded so far, in the server's order (overdue and soonest due first, undated last). */
   items: Task[];
+  /** Where "load more" continues; null once the last page is in. */
+  nextCursor: string | null;
   /** The workflows the tasks belong to, fetched with the list so the cards are drawn once, already named. */
   workflows: Record<string, WorkflowDefinition>;
 }
 
-async function withWorkflows(listing: Promise<{ items: Task[] }>): Promise<LoadedInbox> {
-  const { items } = await listing;
+async function withWorkflows(listing: Promise<InboxListing>): Promise<LoadedInbox> {
+  const { items, nextCursor } = await listing;
   const keys = [...new Set(items.map((task) => task.workflow))];
   const found = await Promise.all(keys.map((key) => loadWorkflow(key).catch(() => undefined)));
-  return { items, workflows: Object.fromEntries(keys.flatMap((key, i) => (found[i] ? [[key, found[i]]] : []))) };
+  return { items, nextCursor, workflows: Object.fromEntries(keys.flatMap((key, i) => (found[i] ? [[key, found[i]]] : []))) };
 }
 
-let early: Promise<LoadedInbox> | null = withWorkflows(workspaceApi().inbox());
+let early: Promise<LoadedInbox> | null = withWorkflows(workspaceApi().inbox(inboxQuery({})));
 early.catch(() => undefined);
-function firstOrFreshInbox(signal: AbortSignal): Promise<LoadedInbox> {
-  const taken = early;
-  early = null;
-  return taken ?? withWorkflows(workspaceApi().inbox(signal));
+/** The unfiltered first page may already be on its way (see above); any other load asks afresh. */
+function inboxLoader(filter: InboxFilter) {
+  return (signal: AbortSignal): Promise<LoadedInbox> => {
+    const taken = early;
+    early = null;
+    const unfiltered = !filter.workflow && !filter.state && !filter.kind && !filter.overdueOnly;
+    return (unfiltered ? taken : null) ?? withWorkflows(workspaceApi().inbox(inboxQuery(filter), signal));
+  };
 }
 
 /** A native select: one tap opens the phone's own picker, and it costs the first screen nothing to draw. */
-function FilterSelect({ label, value, options, onChange }: { label: string; value: string; options: { value: string; label: string }[]; onChange(value: string): void }) {
+function FilterSelect({
+  label,
+  value,
+  options,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  disabled?: boolean;
+  onChange(value: string): void;
+}) {
   return (
-    <select className="sj-ws-select" aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select className="sj-ws-select" aria-label={label} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)}>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
@@ -55,14 +74,17 @@ export default function InboxPage() {
   const t = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const [inbox, reload] = useLoad(firstOrFreshInbox, [], t);
-  const [filter, setFilterState] = useState<InboxFilter>({});
-  // Cards drawn so far, in pages: with hundreds of open tasks the first screen lays out one page only.
-  const [pages, setPages] = useState(1);
-  const setFilter = (update: (f: InboxFilter) => InboxFilter) => {
-    setFilterState(update);
-    setPages(1);
-  };
+  const [filter, setFilter] = useState<InboxFilter>({});
+  const [inbox, reload, setInbox] = useLoad(inboxLoader(filter), [filter], t);
+  const [loadingMore, setLoadingMore] = useState(false);
+  // Every published workflow is offered as a filter, not only those on the pages loaded so far.
+  const [published, setPublished] = useState<string[]>([]);
+  useEffect(() => {
+    workspaceApi()
+      .definitions('workflow')
+      .then(({ items }) => setPublished([...new Set(items.map((item) => item.key))]))
+      .catch(() => undefined);
+  }, []);
   const [workflows, setWorkflows] = useState<Record<string, WorkflowDefinition>>({});
   const [claiming, setClaiming] = useState<string | null>(null);
   const [toast, toastHolder] = message.useMessage();
@@ -70,7 +92,10 @@ export default function InboxPage() {
   const now = useMemo(() => (inbox.status === 'ready' ? Date.now() : 0), [inbox]);
 
   const tasks = inbox.status === 'ready' ? inbox.value.items : [];
-  const workflowKeys = useMemo(() => [...new Set(tasks.map((task) => task.workflow))].sort(), [tasks]);
+  const workflowKeys = useMemo(
+    () => [...new Set([...published, ...tasks.map((task) => task.workflow), ...(filter.workflow ? [filter.workflow] : [])])].sort(),
+    [published, tasks, filter.workflow],
+  );
   useEffect(() => {
     for (const key of workflowKeys) {
       if (workflows[key] || (inbox.status === 'ready' && inbox.value.workflows[key])) continue;
@@ -80,9 +105,26 @@ export default function InboxPage() {
     }
   }, [workflowKeys, workflows, inbox]);
   const labels = (key: string) => workflowLabels(workflows[key] ?? (inbox.status === 'ready' ? inbox.value.workflows[key] : undefined), locale, t);
-  const arranged = useMemo(() => arrangeInbox(tasks, filter, now), [tasks, filter, now]);
-  const { shown, remaining } = inboxWindow(arranged, pages);
-  const states = [...new Set(tasks.filter((task) => !filter.workflow || task.workflow === filter.workflow).map((task) => `${task.workflow}\u0000${task.state}`))];
+  const chosen = filter.workflow ? (workflows[filter.workflow] ?? (inbox.status === 'ready' ? inbox.value.workflows[filter.workflow] : undefined)) : undefined;
+  const states = Object.keys(chosen?.states ?? {});
+  const nextCursor = inbox.status === 'ready' ? inbox.value.nextCursor : null;
+
+  const loadMore = async () => {
+    if (inbox.status !== 'ready' || nextCursor === null) return;
+    const shown = inbox.value;
+    setLoadingMore(true);
+    try {
+      const page = await workspaceApi().inbox(inboxQuery(filter, nextCursor));
+      // A page that arrives after the filter changed or the list reloaded belongs to a list no longer shown.
+      setInbox((current) =>
+        current.status === 'ready' && current.value === shown ? { status: 'ready', value: { ...shown, items: appendPage(shown.items, page.items), nextCursor: page.nextCursor } } : current,
+      );
+    } catch (error) {
+      void toast.error(describeError(error, t));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   const claim = async (task: Task) => {
     setClaiming(task.id);
@@ -113,13 +155,11 @@ export default function InboxPage() {
         <FilterSelect
           label={t('ws.inbox.filterState')}
           value={filter.state ?? ''}
+          disabled={!filter.workflow}
           onChange={(value) => setFilter((f) => ({ ...f, state: value || undefined }))}
           options={[
-            { value: '', label: t('ws.inbox.filterAll') },
-            ...states.map((pair) => {
-              const [workflow = '', state = ''] = pair.split('\u0000');
-              return { value: state, label: labels(workflow).state(state) };
-            }),
+            { value: '', label: filter.workflow ? t('ws.inbox.filterAll') : t('ws.inbox.stateAfterWorkflow') },
+            ...(filter.workflow ? states.map((state) => ({ value: state, label: labels(filter.workflow!).state(state) })) : []),
           ]}
         />
         <FilterSelect
@@ -143,11 +183,10 @@ export default function InboxPage() {
       {inbox.status === 'ready' ? (
         <>
           <p className="sj-ws-meta" role="status">
-            {arranged.length === 0 ? t('ws.inbox.empty') : t('ws.inbox.count', { count: arranged.length })}
+            {tasks.length === 0 ? t('ws.inbox.empty') : nextCursor === null ? t('ws.inbox.count', { count: tasks.length }) : t('ws.inbox.countSoFar', { count: tasks.length })}
           </p>
-          {tasks.length >= INBOX_LIMIT ? <p className="sj-ws-meta">{t('ws.inbox.capped', { limit: INBOX_LIMIT })}</p> : null}
           <ul className="sj-ws-list" aria-label={t('workspace.title')}>
-            {shown.map((task) => {
+            {tasks.map((task) => {
               const urgency = urgencyOf(task, now);
               const wf = labels(task.workflow);
               return (
@@ -185,9 +224,9 @@ export default function InboxPage() {
               );
             })}
           </ul>
-          {remaining > 0 ? (
-            <Button style={{ marginTop: 12 }} block onClick={() => setPages((n) => n + 1)}>
-              {t('ws.inbox.more', { count: remaining })}
+          {nextCursor !== null ? (
+            <Button style={{ marginTop: 12 }} block loading={loadingMore} onClick={() => void loadMore()}>
+              {t('ws.inbox.loadMore')}
             </Button>
           ) : null}
         </>

@@ -1,9 +1,10 @@
-import type { Task } from './workspace-api';
+import type { InboxQuery, Task } from './workspace-api';
 
 export type Urgency = 'overdue' | 'soon' | 'normal' | 'none';
 
 const SOON_MS = 24 * 3_600_000;
 
+/** Urgency marks stay a client matter: they move with the clock, the server's order does not. */
 export function urgencyOf(task: Pick<Task, 'dueAt'>, now: number): Urgency {
   if (!task.dueAt) return 'none';
   const due = Date.parse(task.dueAt);
@@ -13,27 +14,37 @@ export function urgencyOf(task: Pick<Task, 'dueAt'>, now: number): Urgency {
 
 export interface InboxFilter {
   workflow?: string | undefined;
+  /** The task's step, within the chosen workflow. */
   state?: string | undefined;
   overdueOnly?: boolean | undefined;
   /** Assigned to me, or waiting in a pool to be claimed (抢单). */
   kind?: 'assigned' | 'pool' | undefined;
 }
 
-/** Overdue first, then soonest due, then tasks without a due date, oldest first among equals. */
-export function arrangeInbox(tasks: readonly Task[], filter: InboxFilter, now: number): Task[] {
-  const rank = (task: Task) => (task.dueAt ? Date.parse(task.dueAt) : Number.POSITIVE_INFINITY);
-  return tasks
-    .filter((task) => (!filter.workflow || task.workflow === filter.workflow) && (!filter.state || task.state === filter.state))
-    .filter((task) => !filter.overdueOnly || urgencyOf(task, now) === 'overdue')
-    .filter((task) => !filter.kind || (filter.kind === 'pool') === (task.pool !== null))
-    .sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-}
-
-/** How many cards the inbox draws at first and per "show more": a phone never lays out hundreds at once. */
+/** How many cards one inbox request brings (and one "load more"): a phone never lays out hundreds at once. */
 export const INBOX_PAGE = 20;
 
-/** The first `pages` pages of an arranged list, and whether more remain. */
-export function inboxWindow<T>(arranged: readonly T[], pages: number): { shown: T[]; remaining: number } {
-  const end = Math.max(1, pages) * INBOX_PAGE;
-  return { shown: arranged.slice(0, end), remaining: Math.max(0, arranged.length - end) };
+/**
+ * The server does the filtering, ordering (overdue and soonest due first, undated last) and paging, so a
+ * task beyond the first page is found by filtering, however many are open.
+ */
+export function inboxQuery(filter: InboxFilter, cursor: string | null = null): InboxQuery {
+  return {
+    limit: INBOX_PAGE,
+    ...(filter.workflow ? { workflow: filter.workflow } : {}),
+    ...(filter.workflow && filter.state ? { state: filter.state } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.overdueOnly ? { overdue: '1' as const } : {}),
+    ...(cursor === null ? {} : { cursor }),
+  };
+}
+
+/**
+ * The next page after the ones shown. Keyset pages do not overlap, but a task can reach the caller
+ * between two pages (a new pool task due earlier is simply not seen until a refresh, and one that moved
+ * could come again): a card is never drawn twice.
+ */
+export function appendPage(shown: readonly Task[], page: readonly Task[]): Task[] {
+  const seen = new Set(shown.map((task) => task.id));
+  return [...shown, ...page.filter((task) => !seen.has(task.id))];
 }

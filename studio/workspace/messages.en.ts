@@ -26,8 +26,9 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.inbox.filterKind': 'Filter by kind',
   'ws.inbox.kindAssigned': 'Assigned to me',
   'ws.inbox.kindPool': 'Open to claim',
-  'ws.inbox.more': 'Show more ({count} left)',
-  'ws.inbox.capped': '(only the {limit} most urgent are listed; the rest appear as these are done)',
+  'ws.inbox.countSoFar': '{count} listed, more to load',
+  'ws.inbox.loadMore': 'Load more',
+  'ws.inbox.stateAfterWorkflow': 'Pick a workflow first',
 
   'ws.instance.title': '{workflow} · {state}',
   'ws.instance.state': 'State',

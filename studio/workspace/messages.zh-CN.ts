@@ -24,8 +24,9 @@ export const workspaceZhCN = {
   'ws.inbox.filterKind': '按类型筛选',
   'ws.inbox.kindAssigned': '指派给我',
   'ws.inbox.kindPool': '可抢单',
-  'ws.inbox.more': '显示更多（还有 {count} 项）',
-  'ws.inbox.capped': '（只列出最紧急的 {limit} 项，办结后其余会依次出现）',
+  'ws.inbox.countSoFar': '已列出 {count} 项，还有更多',
+  'ws.inbox.loadMore': '加载更多',
+  'ws.inbox.stateAfterWorkflow': '先选流程',
 
   'ws.instance.title': '{workflow} · {state}',
   'ws.instance.state': '当前状态',

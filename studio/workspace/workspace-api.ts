@@ -24,8 +24,22 @@ export interface Task {
   reminders?: { count: number; lastAt: string } | null;
 }
 
-/** The most the server returns in one inbox page (server/routes/tasks/schema.ts). */
-export const INBOX_LIMIT = 200;
+/** One inbox request (server/routes/tasks/schema.ts): filters, and the previous page's nextCursor. */
+export interface InboxQuery {
+  workflow?: string;
+  state?: string;
+  kind?: 'assigned' | 'pool';
+  overdue?: '1';
+  cursor?: string;
+  /** At most 200; the server's default is 50. */
+  limit?: number;
+}
+
+export interface InboxPage {
+  items: Task[];
+  /** null on the last page. */
+  nextCursor: string | null;
+}
 
 export interface AvailableAction {
   event: string;
@@ -98,7 +112,7 @@ export function newIdempotencyKey(): string {
 
 export function workspaceApi(client: Client = api) {
   return {
-    inbox: (signal?: AbortSignal) => client.get<{ items: Task[] }>('/api/tasks', { query: { mine: '1', limit: INBOX_LIMIT }, ...(signal ? { signal } : {}) }),
+    inbox: (query: InboxQuery = {}, signal?: AbortSignal) => client.get<InboxPage>('/api/tasks', { query: { mine: '1', ...query }, ...(signal ? { signal } : {}) }),
     claim: (taskId: string) => client.post<Instance>(`/api/tasks/${encodeURIComponent(taskId)}/claim`),
     instance: (id: string, signal?: AbortSignal) => client.get<Instance>(`/api/instances/${encodeURIComponent(id)}`, signal ? { signal } : {}),
     instances: (query: { workflow?: string; state?: string; cursor?: string; limit?: number }, signal?: AbortSignal) =>

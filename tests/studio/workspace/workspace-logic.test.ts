@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../studio/api/client';
 import { loadLocale, translator } from '../../../studio/i18n';
 import { rerootCommandError } from '../../../studio/workspace/command-errors';
-import { arrangeInbox, INBOX_PAGE, inboxWindow, urgencyOf } from '../../../studio/workspace/inbox-order';
+import { appendPage, INBOX_PAGE, inboxQuery, urgencyOf } from '../../../studio/workspace/inbox-order';
 import { ratingOf } from '../../../studio/workspace/text';
 import { workflowLabels } from '../../../studio/workspace/workflow-labels';
 import type { Task } from '../../../studio/workspace/workspace-api';
@@ -25,36 +25,29 @@ const task = (id: string, dueAt: string | null, extra: Partial<Task> = {}): Task
   ...extra,
 });
 
-describe('inbox order', () => {
-  it('puts overdue tasks first, then the soonest due, then tasks without a due date', () => {
+describe('inbox (ordered and filtered by the server, see tests/server/inbox-pages.test.ts)', () => {
+  it('marks overdue and soon-due tasks from the due date alone', () => {
     const tasks = [task('later', '2026-03-05T00:00:00Z'), task('none', null), task('overdue', '2026-03-01T00:00:00Z'), task('soon', '2026-03-02T12:00:00Z')];
-    expect(arrangeInbox(tasks, {}, now).map((t) => t.id)).toEqual(['overdue', 'soon', 'later', 'none']);
     expect(tasks.map((t) => urgencyOf(t, now))).toEqual(['normal', 'none', 'overdue', 'soon']);
   });
 
-  it('filters by workflow, state and overdue', () => {
-    const tasks = [task('a', '2026-03-01T00:00:00Z'), task('b', null, { state: 'pending_dispatch' }), task('c', null, { workflow: 'leave' })];
-    expect(arrangeInbox(tasks, { workflow: 'five-order' }, now).map((t) => t.id)).toEqual(['a', 'b']);
-    expect(arrangeInbox(tasks, { state: 'pending_dispatch' }, now).map((t) => t.id)).toEqual(['b']);
-    expect(arrangeInbox(tasks, { overdueOnly: true }, now).map((t) => t.id)).toEqual(['a']);
+  it('asks the server for one page with the chosen filters, the step only within a workflow', () => {
+    expect(inboxQuery({})).toEqual({ limit: INBOX_PAGE });
+    expect(inboxQuery({ workflow: 'five-order', state: 'submitted', kind: 'pool', overdueOnly: true }, 'abc')).toEqual({
+      limit: INBOX_PAGE,
+      workflow: 'five-order',
+      state: 'submitted',
+      kind: 'pool',
+      overdue: '1',
+      cursor: 'abc',
+    });
+    expect(inboxQuery({ state: 'submitted', overdueOnly: false })).toEqual({ limit: INBOX_PAGE });
   });
 
-  it('filters tasks assigned to me apart from pool tasks open to claim', () => {
-    const tasks = [task('mine', null), task('pool', null, { assigneeUserId: null, pool: { role: 'teamLeader', orgUnitId: 'u1', teamId: null } })];
-    expect(arrangeInbox(tasks, { kind: 'assigned' }, now).map((t) => t.id)).toEqual(['mine']);
-    expect(arrangeInbox(tasks, { kind: 'pool' }, now).map((t) => t.id)).toEqual(['pool']);
-    expect(arrangeInbox(tasks, {}, now)).toHaveLength(2);
-  });
-
-  it('draws the arranged inbox a page at a time without losing or repeating a task', () => {
-    const tasks = Array.from({ length: INBOX_PAGE * 2 + 5 }, (_, i) => task(`t${String(i).padStart(3, '0')}`, null));
-    const one = inboxWindow(tasks, 1);
-    expect(one.shown).toHaveLength(INBOX_PAGE);
-    expect(one.remaining).toBe(INBOX_PAGE + 5);
-    const all = inboxWindow(tasks, 3);
-    expect(all.remaining).toBe(0);
-    expect(new Set(all.shown.map((t) => t.id)).size).toBe(tasks.length);
-    expect(inboxWindow([], 1)).toEqual({ shown: [], remaining: 0 });
+  it('appends the next page without drawing a task twice', () => {
+    const first = [task('a', null), task('b', null)];
+    expect(appendPage(first, [task('b', null), task('c', null)]).map((t) => t.id)).toEqual(['a', 'b', 'c']);
+    expect(appendPage([], first)).toEqual(first);
   });
 });
 
