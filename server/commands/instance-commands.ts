@@ -67,6 +67,8 @@ export interface CommandResponse {
   status: number;
   body: InstanceView;
   replayed: boolean;
+  /** `body` as JSON text, serialised once: stored for replays and fit to be sent as it is. */
+  json: string;
 }
 
 /** Applies one command for a person. Stale versions → 412; engine refusals → their problems; replays → the first response. */
@@ -80,7 +82,7 @@ export async function runCommand(deps: CommandDeps, actor: Actor, request: Comma
       if (previous.request_hash !== requestHash) {
         throw problems.unprocessable('idempotency-key-reused', 'Idempotency-Key reused', 'This Idempotency-Key was used for a different request.', { rule: 'idempotency-key' });
       }
-      return { status: previous.response_status, body: JSON.parse(previous.response_body) as InstanceView, replayed: true };
+      return { status: previous.response_status, body: JSON.parse(previous.response_body) as InstanceView, replayed: true, json: previous.response_body };
     };
     const earlier = await replay();
     if (earlier !== undefined) return earlier;
@@ -98,12 +100,13 @@ export async function runCommand(deps: CommandDeps, actor: Actor, request: Comma
       }
       throw error;
     }
+    const json = JSON.stringify(body);
     if (request.idempotencyKey !== undefined) {
-      const stored = await storeIdempotencyKey(trx, { actor: actor.userId, key: request.idempotencyKey, hash: requestHash, body: JSON.stringify(body), at: deps.clock().toISOString() });
+      const stored = await storeIdempotencyKey(trx, { actor: actor.userId, key: request.idempotencyKey, hash: requestHash, body: json, at: deps.clock().toISOString() });
       // The same key sent twice at once on another path: the other request committed first. Roll back; a retry replays.
       if (Number(stored.numAffectedRows ?? 0n) !== 1) throw problems.conflict('A request with this Idempotency-Key is being processed; retry to get its response.');
     }
-    return { status: 200, body, replayed: false };
+    return { status: 200, body, replayed: false, json };
   });
 }
 
