@@ -1,36 +1,17 @@
-import AxeBuilder from '@axe-core/playwright';
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
-import { notificationIntervals, startNotificationWorker, type NotificationWorker } from '../../server/workers/notification-worker';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { notificationIntervals, startNotificationWorker } from '../../server/workers/notification-worker';
 import { signIn, type ApiClient } from '../server/support/client';
-import { DIALECTS, type TestDatabase } from '../server/support/dialects';
-import { startServer, TestClock, type RunningServer } from '../server/support/server';
-import { artifactPath, buildStudio, launchChromium } from './support';
+import { TestClock } from '../server/support/server';
+import { screenshot, seriousViolations, useStudio } from './support';
 
-// The built studio served by the real server, with the notification worker running as main.ts runs it.
-let outDir = '';
-let database: TestDatabase;
-let server: RunningServer;
-let worker: NotificationWorker;
-let browser: BrowserContext;
-let current: Page | undefined;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  outDir = await buildStudio();
-  database = await DIALECTS.find((d) => d.name === 'sqlite')!.create();
-  server = await startServer(database.handle, { clock: new TestClock(Date.now()), overrides: { studioDir: outDir } });
-  worker = startNotificationWorker({ deps: server.deps, channels: [], ...notificationIntervals });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await server?.close();
-  await database?.destroy();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+// The notification worker runs as main.ts runs it.
+const studio = useStudio({
+  server: { clock: new TestClock(Date.now()) },
+  async setup({ server }) {
+    const worker = startNotificationWorker({ deps: server.deps, channels: [], ...notificationIntervals });
+    return () => worker.stop();
+  },
 });
 
 async function dispatchOrderToLeader(resident: ApiClient, station: ApiClient, stationId: string, teamId: string): Promise<string> {
@@ -49,26 +30,15 @@ const unreadIn = async (page: Page) => {
 
 describe('notifications in Chromium against the real server', { timeout: 120_000 }, () => {
   test('the team leader sees the bell count rise after a dispatch, opens the list, marks it read', async () => {
-    onTestFailed(async () => {
-      await current?.screenshot({ path: artifactPath('notifications-failure.png'), fullPage: true }).catch(() => undefined);
-    });
-    const resident = await signIn(server.baseUrl, 'resident1');
-    const station = await signIn(server.baseUrl, 'station.admin');
-    const leaderApi = await signIn(server.baseUrl, 'team.leader');
+    const resident = await signIn(studio.baseUrl, 'resident1');
+    const station = await signIn(studio.baseUrl, 'station.admin');
+    const leaderApi = await signIn(studio.baseUrl, 'team.leader');
     const stationId = (await resident.get<{ user: { roles: { orgUnitId: string }[] } }>('/api/auth/me')).body.user.roles[0]!.orgUnitId;
     const leaderId = (await leaderApi.get<{ user: { id: string } }>('/api/auth/me')).body.user.id;
     const teamId = (await station.get<{ items: { id: string; leaderUserId: string | null }[] }>('/api/teams')).body.items.find((team) => team.leaderUserId === leaderId)!.id;
 
     // A phone-sized screen: the bell sits in the header next to the language switch.
-    const page = await browser.newPage();
-    current = page;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.setDefaultTimeout(20_000);
-    await page.setViewportSize({ width: 390, height: 800 });
-    await page.goto(`${server.baseUrl}/#/workspace`);
-    await page.getByLabel('用户名').fill('team.leader');
-    await page.getByLabel('密码').fill('shijian-demo');
-    await page.getByRole('button', { name: /登\s?录/ }).click();
+    const page = await studio.signedIn('team.leader', '/workspace', { width: 390, height: 800 });
     const bell = page.getByTestId('notification-bell');
     await bell.waitFor();
     await page.waitForTimeout(1_500);
@@ -83,9 +53,8 @@ describe('notifications in Chromium against the real server', { timeout: 120_000
     const item = page.locator('li[data-notification][data-read="false"]').first();
     await expect.poll(() => item.locator('.sj-ntf-title').textContent()).toBe('新待办：接单');
     expect(await item.getByRole('link', { name: '查看办件' }).getAttribute('href')).toBe(`#/workspace/instances/${orderId}`);
-    await page.screenshot({ path: artifactPath('notifications-list-phone.png'), fullPage: true });
-    const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`)).toEqual([]);
+    await screenshot(page, 'notifications-list-phone.png');
+    expect(await seriousViolations(page)).toEqual([]);
 
     const id = await item.getAttribute('data-notification');
     await item.getByRole('button', { name: /标为已读/ }).click();
@@ -111,8 +80,6 @@ describe('notifications in Chromium against the real server', { timeout: 120_000
     await page.getByText('设置已保存').waitFor();
     const saved = await leaderApi.get<{ quietHours: { start: string; end: string } | null }>('/api/notifications/preferences');
     expect(saved.body.quietHours).toEqual({ start: '21:30', end: '06:45' });
-    await page.screenshot({ path: artifactPath('notifications-settings-phone.png'), fullPage: true });
-    expect(pageErrors).toEqual([]);
-    expect(server.errors).toEqual([]);
+    await screenshot(page, 'notifications-settings-phone.png');
   });
 });
