@@ -1,36 +1,20 @@
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { FormDefinition } from '../../runtime/schema/form';
 import { activityForm } from './activity-form';
-import { artifactPath, buildStudio, launchChromium, serveStatic, type StaticServer, seriousViolations } from './support';
+import { screenshot, seriousViolations, useStudio } from './support';
 
-let outDir = '';
-let server: StaticServer;
-let browser: BrowserContext;
+// The built studio alone: the form harness needs no API.
+const studio = useStudio({ server: false });
 // Generous: the whole test suite shares two cores with these browser tests.
 const POLL = { timeout: 10_000 };
 
-beforeAll(async () => {
-  outDir = await buildStudio();
-  server = await serveStatic(outDir);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
 async function openHarness(width: number, height: number, query: string, form: FormDefinition = activityForm): Promise<Page> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.setViewportSize({ width, height });
+  const page = await studio.newPage({ width, height });
   await page.addInitScript((definition) => {
     (window as unknown as { __SHIJIAN_FORM__: unknown }).__SHIJIAN_FORM__ = definition;
   }, form);
-  await page.goto(`${server.url}/#/harness/form?${query}`);
+  await page.goto(`${studio.baseUrl}/#/harness/form?${query}`);
   await page.waitForSelector('.sj-form');
   return page;
 }
@@ -75,7 +59,7 @@ describe('form preview in Chromium', { timeout: 90_000 }, () => {
       await expect.poll(async () => (await state(page)).volunteers, POLL).toEqual([{ name: '王芳' }]);
 
       expect(await formViolations(page)).toEqual([]);
-      await page.screenshot({ path: artifactPath('form-preview-360.png'), fullPage: true });
+      await screenshot(page, 'form-preview-360.png');
     } finally {
       await page.close();
     }
@@ -102,7 +86,7 @@ describe('form preview in Chromium', { timeout: 90_000 }, () => {
       await people.fill('101');
       await people.blur();
       await desktop.locator('.sj-form').getByText('不能大于 100').waitFor();
-      await page.screenshot({ path: artifactPath('form-preview-1280.png'), fullPage: true });
+      await screenshot(page, 'form-preview-1280.png');
     } finally {
       await page.close();
     }
@@ -144,10 +128,9 @@ describe('form preview in Chromium', { timeout: 90_000 }, () => {
   });
 
   test('without an API server the login page says the server cannot be reached', async () => {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await studio.newPage();
     try {
-      await page.goto(`${server.url}/#/login`);
+      await page.goto(`${studio.baseUrl}/#/login`);
       await page.getByText('暂时无法连接服务器，请稍后重试').waitFor();
     } finally {
       await page.close();

@@ -1,72 +1,37 @@
-import { rmSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DIALECTS, type TestDatabase } from '../server/support/dialects';
-import { startServer, type RunningServer } from '../server/support/server';
+import { describe, expect, test } from 'vitest';
 import { activityForm } from './activity-form';
-import { artifactPath, buildStudio, launchChromium, seriousViolations as serious } from './support';
+import { PNG_1X1, screenshot, seriousViolations as serious, useStudio } from './support';
 
-// The built studio served by the real server (SQLite, seeded demo users), as `npm start` serves it.
-let outDir = '';
-let database: TestDatabase;
-let server: RunningServer;
-let browser: BrowserContext;
+// Seeded demo users, served as `npm start` serves the studio.
+const studio = useStudio({ server: { engine: false } });
 // Generous: the whole test suite shares two cores with these browser tests.
 const POLL = { timeout: 10_000 };
-
-beforeAll(async () => {
-  outDir = await buildStudio();
-  database = await DIALECTS.find((d) => d.name === 'sqlite')!.create();
-  server = await startServer(database.handle, { engine: false, overrides: { studioDir: outDir } });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.destroy();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-async function newPage(width: number, height: number): Promise<Page> {
-  // One persistent browser profile serves both tests: start each signed out.
-  await browser.clearCookies();
-  const page = await browser.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.setViewportSize({ width, height });
-  return page;
-}
-
-async function logIn(page: Page, username: string, password = 'shijian-demo') {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s?录/ }).click();
-}
-
+const phone = { width: 360, height: 740 };
+const desktop = { width: 1280, height: 900 };
 
 describe('studio shell against the real server', { timeout: 90_000 }, () => {
   test('a resident on a phone: login page in Chinese, a wrong password explained, then only the workspace', async () => {
-    const page = await newPage(360, 740);
+    const page = await studio.newPage(phone);
     try {
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${studio.baseUrl}/`);
       await page.getByRole('heading', { name: '登录' }).waitFor();
       expect(page.url()).toContain('#/login');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
       expect(await serious(page)).toEqual([]);
 
-      await logIn(page, 'resident1', 'wrong-password');
+      await studio.logIn(page, 'resident1', 'wrong-password');
       await page.getByRole('alert').filter({ hasText: '登录失败' }).waitFor();
 
-      await logIn(page, 'resident1');
+      await studio.logIn(page, 'resident1');
       await page.getByRole('heading', { name: '工作台 · 我的待办' }).waitFor();
       expect(page.url()).toContain('#/workspace');
       await expect.poll(() => page.getByRole('navigation', { name: '主导航' }).getByText('工作台').count(), POLL).toBeGreaterThan(0);
       expect(await page.getByText('设计器', { exact: true }).count()).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       expect(await serious(page)).toEqual([]);
-      await page.screenshot({ path: artifactPath('shell-resident-360.png'), fullPage: true });
+      await screenshot(page, 'shell-resident-360.png');
 
-      await page.goto(`${server.baseUrl}/#/designer`);
+      await page.goto(`${studio.baseUrl}/#/designer`);
       await page.getByText('您没有访问此页面的权限').waitFor();
     } finally {
       await page.close();
@@ -74,10 +39,10 @@ describe('studio shell against the real server', { timeout: 90_000 }, () => {
   });
 
   test('a district admin: designer in the menu, a pack form previewed from the API, English kept across reloads', async () => {
-    const page = await newPage(1280, 900);
+    const page = await studio.newPage(desktop);
     try {
-      await page.goto(`${server.baseUrl}/#/designer`);
-      await logIn(page, 'district.admin');
+      await page.goto(`${studio.baseUrl}/#/designer`);
+      await studio.logIn(page, 'district.admin');
       await page.getByRole('heading', { name: '设计器 · 定义管理' }).waitFor();
 
       await page.getByLabel('表单标识（key），如 activity-record').fill('activity-record');
@@ -92,12 +57,12 @@ describe('studio shell against the real server', { timeout: 90_000 }, () => {
       await page.locator('[data-frame=desktop]').getByRole('combobox', { name: /参与队伍/ }).click();
       await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').count(), POLL).toBeGreaterThan(0);
       await page.keyboard.press('Escape');
-      await page.screenshot({ path: artifactPath('shell-preview-1280.png'), fullPage: true });
+      await screenshot(page, 'shell-preview-1280.png');
       await page.locator('.ant-segmented').getByText('English').click();
       await expect.poll(() => page.locator('[data-frame=desktop] .sj-form').getAttribute('lang'), POLL).toBe('en');
       expect(await serious(page)).toEqual([]);
 
-      await page.goto(`${server.baseUrl}/#/preview/form/no-such-form`);
+      await page.goto(`${studio.baseUrl}/#/preview/form/no-such-form`);
       await page.getByText(/无法加载表单定义/).waitFor();
 
       await page.getByRole('button', { name: /English/ }).click();
@@ -109,7 +74,7 @@ describe('studio shell against the real server', { timeout: 90_000 }, () => {
 
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.getByRole('heading', { name: 'Log in' }).waitFor();
-      await page.goto(`${server.baseUrl}/#/workspace`);
+      await page.goto(`${studio.baseUrl}/#/workspace`);
       await page.getByRole('heading', { name: 'Log in' }).waitFor();
     } finally {
       await page.close();
@@ -117,30 +82,29 @@ describe('studio shell against the real server', { timeout: 90_000 }, () => {
   });
 
   test('a station admin uploads a photo through the attachments API and the form stores its id', async () => {
-    const page = await newPage(360, 740);
+    const page = await studio.newPage(phone);
     try {
-      await page.goto(`${server.baseUrl}/#/login`);
+      await page.goto(`${studio.baseUrl}/#/login`);
       // The earlier test chose English in this browser profile; this one reads Chinese.
       await page.evaluate(() => localStorage.removeItem('shijian.locale'));
       await page.reload();
-      await logIn(page, 'station.admin');
+      await studio.logIn(page, 'station.admin');
       await page.getByRole('navigation', { name: '主导航' }).waitFor();
       await page.evaluate((form) => {
         (window as unknown as { __SHIJIAN_FORM__: unknown }).__SHIJIAN_FORM__ = form;
       }, activityForm);
-      await page.goto(`${server.baseUrl}/#/harness/form?frames=desktop&uploader=server`);
+      await page.goto(`${studio.baseUrl}/#/harness/form?frames=desktop&uploader=server`);
       await page.locator('.sj-form').waitFor();
-      // A real 1×1 PNG: the server checks that the bytes match the declared type.
-      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+      const png = PNG_1X1;
       await page.locator('input[type=file]').setInputFiles({ name: '活动合影.png', mimeType: 'image/png', buffer: png });
       const readPhotos = () => page.evaluate(() => (window as unknown as { __SHIJIAN_STATE__?: { data: { photos?: string[] } } }).__SHIJIAN_STATE__?.data.photos ?? []);
       await expect.poll(readPhotos, { timeout: 10_000 }).toHaveLength(1);
       const [id] = await readPhotos();
-      const download = await page.request.get(`${server.baseUrl}/api/attachments/${id}`);
+      const download = await page.request.get(`${studio.baseUrl}/api/attachments/${id}`);
       expect(download.status()).toBe(200);
       expect(Buffer.from(await download.body()).equals(png)).toBe(true);
       await page.locator('.ant-upload-list-item-done img').waitFor();
-      await page.screenshot({ path: artifactPath('upload-360.png'), fullPage: true });
+      await screenshot(page, 'upload-360.png');
     } finally {
       await page.close();
     }
