@@ -1,17 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { signIn } from '../server/support/client';
 import { TestClock } from '../server/support/server';
-import { openDefinition, pick, publish } from './designer-steps';
+import { designerAsDistrictAdmin, openDefinition, pick, publish } from './designer-steps';
 import { screenshot, seriousViolations as serious, useStudio } from './support';
 
 const studio = useStudio({ server: { clock: new TestClock(Date.now()) } });
-const wideScreen = { width: 1440, height: 1000 };
 const POLL = { timeout: 15_000 };
 
 describe('a district admin edits rubric modes, veto items and guards without code, and integrators get a schema-aware JSON view', { timeout: 150_000 }, () => {
   test('rubric item mode and a veto item, the unsaved-changes warning, a guard from the picker, JSON completion', async () => {
-    const page = await studio.signedIn('district.admin', '/designer', wideScreen);
-    await page.getByRole('heading', { name: '设计器 · 定义管理' }).waitFor();
+    const page = await designerAsDistrictAdmin(studio);
     const api = await signIn(studio.baseUrl, 'district.admin');
 
     // Rubric: C2 is now scored by the reviewer's judgement (评审打分), and a sixth veto item is added.

@@ -1,9 +1,16 @@
 /** What a district admin does again and again in the designer: pick from a list, open a definition, publish it. */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { label } from './support';
+import { label, type Studio } from './support';
 
 const POLL = { timeout: 15_000 };
+
+/** The definition list, signed in as the district admin on a wide screen. */
+export async function designerAsDistrictAdmin(studio: Studio): Promise<Page> {
+  const page = await studio.signedIn('district.admin', '/designer', { width: 1440, height: 1000 });
+  await page.getByRole('heading', { name: '设计器 · 定义管理' }).waitFor();
+  return page;
+}
 
 export async function pick(page: Page, comboboxName: string | RegExp, option: string, scope = page.locator('body')): Promise<void> {
   await scope.getByRole('combobox', { name: comboboxName }).click();

@@ -1,17 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { signIn } from '../server/support/client';
 import { TestClock } from '../server/support/server';
-import { openDefinition, pick, publish } from './designer-steps';
+import { designerAsDistrictAdmin, openDefinition, pick, publish } from './designer-steps';
 import { label, screenshot, seriousViolations as serious, useStudio } from './support';
 
 const studio = useStudio({ server: { clock: new TestClock(Date.now()) } });
-const wideScreen = { width: 1440, height: 1000 };
 const POLL = { timeout: 15_000 };
 
 describe('a district admin changes a form, a workflow and a rubric with the visual editors only', { timeout: 120_000 }, () => {
   test('form field with a show rule, a 会签 step, rubric points with totals and impact preview; the API serves what was published', async () => {
-    const page = await studio.signedIn('district.admin', '/designer', wideScreen);
-    await page.getByRole('heading', { name: '设计器 · 定义管理' }).waitFor();
+    const page = await designerAsDistrictAdmin(studio);
     await expect.poll(() => page.locator('[data-definition]').count(), POLL).toBeGreaterThan(10);
     await screenshot(page, 'designer-1-browser.png');
     expect(await serious(page)).toEqual([]);
