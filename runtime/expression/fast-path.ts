@@ -265,19 +265,23 @@ function equality(negate: boolean, leftNode: ASTNode, rightNode: ASTNode): Node 
 }
 
 /**
- * Both sides are always evaluated, without short-circuit: the library type-checks the whole
- * expression against the runtime values before evaluating, so `false && (data.n < "a")` is its
- * error, not `false`. Only when both sides are plain booleans is the answer ours.
+ * As the library does (its `&&` and `||` evaluate the left side first and stop when it decides): `false
+ * && …` is false and `true || …` is true whatever the right side is, even when the right side is beyond
+ * the fast path (`!has(input.expectedTime) || timestamp(now) >= …`). Otherwise the right side decides,
+ * and only a plain boolean from it is the answer.
  */
 function logical(isAnd: boolean, leftNode: ASTNode, rightNode: ASTNode): Node | undefined {
   const left = compile(leftNode);
+  if (!left) return undefined;
   const right = compile(rightNode);
-  if (!left || !right) return undefined;
+  const decisive = !isAnd;
   return (variables) => {
     const l = left(variables);
+    if (typeof l !== 'boolean') return giveUp();
+    if (l === decisive) return l;
+    if (!right) return giveUp();
     const r = right(variables);
-    if (typeof l !== 'boolean' || typeof r !== 'boolean') return giveUp();
-    return isAnd ? l && r : l || r;
+    return typeof r === 'boolean' ? r : giveUp();
   };
 }
 
