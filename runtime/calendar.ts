@@ -58,21 +58,60 @@ export function addDuration(
   spec: { after: string; calendar?: 'calendar' | 'working' },
   calendar: HolidayCalendar = weekdaysOnly,
 ): string {
-  const parsed = parseDuration(spec.after);
+  return new Date(addDurationMs(from, spec, calendar)).toISOString();
+}
+
+/**
+ * `addDuration` in epoch milliseconds, from an instant given as text or as milliseconds: the engine
+ * goes on computing with the due time (reminders at fractions of the span), and each conversion
+ * between text and milliseconds costs as much as the rest of starting a timer.
+ */
+export function addDurationMs(
+  from: string | number,
+  spec: { after: string; calendar?: 'calendar' | 'working' },
+  calendar: HolidayCalendar = weekdaysOnly,
+): number {
+  const parsed = parsedDuration(spec.after);
   if (!parsed) throw new RangeError(`not an ISO 8601 duration: ${spec.after}`);
-  let t = Date.parse(from);
+  let t = typeof from === 'number' ? from : Date.parse(from);
   if (Number.isNaN(t)) throw new RangeError(`not an instant: ${from}`);
   if (spec.calendar === 'working') {
     const offset = calendar.utcOffsetMinutes * 60_000;
     let remaining = parsed.days;
     while (remaining > 0) {
       t += DAY_MS;
-      if (isWorkingDay(calendar, new Date(t + offset).toISOString().slice(0, 10))) remaining -= 1;
+      if (isWorkingLocalDay(calendar, Math.floor((t + offset) / DAY_MS))) remaining -= 1;
     }
   } else {
     t += parsed.days * DAY_MS;
   }
-  return new Date(t + parsed.ms).toISOString();
+  return t + parsed.ms;
+}
+
+// Durations come from definitions and service items' SLAs: few distinct texts, parsed on every timer.
+const durations = new Map<string, { days: number; ms: number } | undefined>();
+
+function parsedDuration(duration: string): { days: number; ms: number } | undefined {
+  if (durations.has(duration)) return durations.get(duration);
+  const parsed = parseDuration(duration);
+  if (durations.size >= 1000) durations.clear();
+  durations.set(duration, parsed);
+  return parsed;
+}
+
+// Per calendar object and local day number (days since 1970-01-01 in the calendar's time zone).
+const workingDays = new WeakMap<HolidayCalendar, Map<number, boolean>>();
+
+function isWorkingLocalDay(calendar: HolidayCalendar, day: number): boolean {
+  let days = workingDays.get(calendar);
+  if (days === undefined) workingDays.set(calendar, (days = new Map()));
+  let working = days.get(day);
+  if (working === undefined) {
+    working = isWorkingDay(calendar, new Date(day * DAY_MS).toISOString().slice(0, 10));
+    if (days.size >= 4000) days.clear();
+    days.set(day, working);
+  }
+  return working;
 }
 
 /** Milliseconds of a duration counted on the clock (days as 24 h); for rate limits and reminders. */

@@ -1,4 +1,4 @@
-import { addDuration } from '../calendar';
+import { addDurationMs } from '../calendar';
 import type { StateSpec, TaskSpec, WorkflowDefinition } from '../schema/workflow';
 import { evaluate, holds, variablesOf } from './expressions';
 import { anchorUnit, resolvePeople } from './people';
@@ -102,6 +102,10 @@ function openTask(draft: WorkflowInstance, spec: TaskSpec, key: string, run: Run
 }
 
 function startTimers(draft: WorkflowInstance, spec: StateSpec, run: Run): void {
+  if (spec.timers.length === 0) {
+    draft.timers = [];
+    return;
+  }
   const { context } = run;
   const variables = variablesOf(draft, run.actor, context, run.form);
   const timers: PendingTimer[] = [];
@@ -110,12 +114,16 @@ function startTimers(draft: WorkflowInstance, spec: StateSpec, run: Run): void {
     const timing = context.durations?.[timer.key] ?? (Array.isArray(timer.after) ? timer.after : [timer.after]).find((t) => holds(t.when, variables));
     if (!timing) continue;
     const base = baseTime(timer.from, variables, context.now);
-    const due = addDuration(base, timing, context.calendar);
+    // Instants as milliseconds from here on: each text ↔ number conversion costs about as much as the
+    // rest of starting a timer. The text goes in only when it is not an instant, for addDuration's error.
+    const baseMs = Date.parse(base);
+    const dueMs = addDurationMs(Number.isNaN(baseMs) ? base : baseMs, timing, context.calendar);
+    const due = new Date(dueMs).toISOString();
     timers.push({ key: timer.key, due });
     if (earliest === undefined || due < earliest) earliest = due;
-    const span = Date.parse(due) - Date.parse(base);
+    const span = dueMs - baseMs;
     for (const fraction of timer.remindAt) {
-      const at = new Date(Date.parse(base) + Math.round(span * fraction)).toISOString();
+      const at = new Date(baseMs + Math.round(span * fraction)).toISOString();
       timers.push({ key: `${timer.key}@${Math.round(fraction * 100)}`, due: at });
     }
   }
