@@ -1,7 +1,7 @@
 import { memo, useCallback, useContext, useMemo, useRef, useSyncExternalStore } from 'react';
 import { Button, Space } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { isObjectArrayControl, rankWith, Resolve, type ControlProps, type JsonSchema } from '@jsonforms/core';
+import { Resolve, type ControlProps, type JsonSchema } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
 import { CellEditor, type Column } from './CellEditor';
@@ -206,4 +206,4 @@ function ArrayTableControlView(props: ControlProps & { i18nKeyPrefix?: string })
 }
 
 export const ArrayTableControl = withJsonFormsControlProps(ArrayTableControlView);
-export const arrayTableControlTester = rankWith(3, isObjectArrayControl);
+export { arrayTableControlTester } from './testers';

@@ -1,5 +1,5 @@
 import { Switch } from 'antd';
-import { isBooleanControl, rankWith, type ControlProps } from '@jsonforms/core';
+import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
 import { useControlState } from './context';
@@ -28,4 +28,4 @@ function BooleanControlView({ data, handleChange, path, id, label, required, des
 }
 
 export const BooleanControl = withJsonFormsControlProps(BooleanControlView);
-export const booleanControlTester = rankWith(2, isBooleanControl);
+export { booleanControlTester } from './testers';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Collapse, Tabs } from 'antd';
-import { deriveLabelForUISchemaElement, isCategorization, rankWith, type Category, type Categorization, type LayoutProps } from '@jsonforms/core';
+import { deriveLabelForUISchemaElement, type Category, type Categorization, type LayoutProps } from '@jsonforms/core';
 import { withJsonFormsLayoutProps } from '@jsonforms/react';
 import { useFormTranslate, useFormWidth } from './context';
 import { LayoutChildren } from './LayoutChildren';
@@ -24,4 +24,4 @@ function CategorizationLayoutView({ uischema, schema, path, enabled, visible, re
 }
 
 export const CategorizationLayout = withJsonFormsLayoutProps(CategorizationLayoutView);
-export const categorizationLayoutTester = rankWith(1, isCategorization);
+export { categorizationLayoutTester } from './testers';

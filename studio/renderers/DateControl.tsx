@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { isDateControl, rankWith, type ControlProps } from '@jsonforms/core';
+import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
 import { useControlState } from './context';
@@ -35,4 +35,4 @@ function DateControlView({ data, handleChange, path, id, label, required, descri
 }
 
 export const DateControl = withJsonFormsControlProps(DateControlView);
-export const dateControlTester = rankWith(2, isDateControl);
+export { dateControlTester } from './testers';

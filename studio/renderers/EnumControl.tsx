@@ -1,10 +1,11 @@
-import { Radio, Select } from 'antd';
+import { Radio } from 'antd';
 import { isEnumControl, isOneOfEnumControl, or, rankWith, type ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
 import { useControlState } from './context';
 import { useEnumOptions } from './enum-options';
 import { FieldShell, fieldAria } from './FieldShell';
+import { LazySelect } from './LazySelect';
 
 /** Up to this many choices are shown at once as radio buttons: one tap on a phone instead of two. */
 export const RADIO_MAX_OPTIONS = 4;
@@ -34,14 +35,13 @@ function EnumControlView(props: ControlProps & { i18nKeyPrefix?: string }) {
           options={options.map((o) => ({ value: o.value, label: o.label }))}
         />
       ) : (
-        <Select
+        <LazySelect
           {...fieldAria(id, required, state.error)}
           style={{ width: '100%', maxWidth: 360 }}
-          value={data ?? undefined}
+          value={typeof data === 'string' || typeof data === 'number' ? data : undefined}
           placeholder={t('form.selectPlaceholder')}
           disabled={disabled}
           allowClear={!required}
-          showSearch={{ optionFilterProp: 'label' }}
           status={state.error ? 'error' : undefined}
           onChange={(value) => {
             state.touch();

@@ -1,4 +1,4 @@
-import { isIntegerControl, rankWith, type ControlProps } from '@jsonforms/core';
+import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { NumberInput } from './NumberInput';
 
@@ -7,4 +7,4 @@ function IntegerControlView(props: ControlProps) {
 }
 
 export const IntegerControl = withJsonFormsControlProps(IntegerControlView);
-export const integerControlTester = rankWith(1, isIntegerControl);
+export { integerControlTester } from './testers';

@@ -1,14 +1,11 @@
 import { Checkbox } from 'antd';
-import { and, rankWith, schemaMatches, uiTypeIs, type ControlProps, type JsonSchema } from '@jsonforms/core';
+import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useControlState } from './context';
-import { isEnumLike, useEnumOptions } from './enum-options';
+import { useEnumOptions } from './enum-options';
 import { FieldShell } from './FieldShell';
+import { itemsOf } from './testers';
 
-function itemsOf(schema: JsonSchema | undefined): JsonSchema | undefined {
-  const items = schema?.items;
-  return items && !Array.isArray(items) && typeof items === 'object' ? (items as JsonSchema) : undefined;
-}
 
 function MultiEnumControlView(props: ControlProps & { i18nKeyPrefix?: string }) {
   const { data, handleChange, path, id, label, required, description, enabled, visible, schema } = props;
@@ -36,10 +33,4 @@ function MultiEnumControlView(props: ControlProps & { i18nKeyPrefix?: string }) 
 }
 
 export const MultiEnumControl = withJsonFormsControlProps(MultiEnumControlView);
-export const multiEnumControlTester = rankWith(
-  4,
-  and(
-    uiTypeIs('Control'),
-    schemaMatches((schema) => schema.type === 'array' && isEnumLike(itemsOf(schema))),
-  ),
-);
+export { multiEnumControlTester } from './testers';

@@ -1,4 +1,4 @@
-import { isNumberControl, rankWith, type ControlProps } from '@jsonforms/core';
+import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { NumberInput } from './NumberInput';
 
@@ -7,4 +7,4 @@ function NumberControlView(props: ControlProps) {
 }
 
 export const NumberControl = withJsonFormsControlProps(NumberControlView);
-export const numberControlTester = rankWith(1, isNumberControl);
+export { numberControlTester } from './testers';

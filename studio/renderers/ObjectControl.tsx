@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Generate, isObjectControl, rankWith, type StatePropsOfControlWithDetail, type UISchemaElement } from '@jsonforms/core';
+import { Generate, type StatePropsOfControlWithDetail, type UISchemaElement } from '@jsonforms/core';
 import { JsonFormsDispatch, withJsonFormsDetailProps } from '@jsonforms/react';
 import { Panel } from '../shell/Panel';
 import { useControlState, useFormWidth } from './context';
@@ -21,4 +21,4 @@ function ObjectControlView({ schema, uischema, rootSchema, path, enabled, visibl
 }
 
 export const ObjectControl = withJsonFormsDetailProps(ObjectControlView);
-export const objectControlTester = rankWith(2, isObjectControl);
+export { objectControlTester } from './testers';

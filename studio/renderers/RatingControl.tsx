@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { and, isIntegerControl, or, optionIs, rankWith, schemaMatches, type ControlProps } from '@jsonforms/core';
+import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
 import { useControlState } from './context';
@@ -120,13 +120,4 @@ function RatingControlView({ data, handleChange, path, id, label, required, desc
 
 export const RatingControl = withJsonFormsControlProps(RatingControlView);
 /** Above IntegerControl (1) and EnumControl (2): an integer marked as a rating is always stars. */
-export const ratingControlTester = rankWith(
-  3,
-  and(
-    isIntegerControl,
-    or(
-      optionIs('format', 'rating'),
-      schemaMatches((schema) => schema.format === 'rating'),
-    ),
-  ),
-);
+export { ratingControlTester } from './testers';

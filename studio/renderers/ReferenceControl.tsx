@@ -1,10 +1,11 @@
 import { useContext, useEffect, useState } from 'react';
-import { Input, Select } from 'antd';
+import { Input } from 'antd';
 import { and, rankWith, schemaTypeIs, uiTypeIs, type ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
 import { ReferenceLookupContext, useControlState, type ReferenceOption } from './context';
 import { FieldShell, fieldAria } from './FieldShell';
+import { LazySelect } from './LazySelect';
 
 /**
  * A string that refers to another record (`options.ref`: "orgUnit", "team", "serviceItem", …): a
@@ -32,20 +33,19 @@ function ReferenceControlView({ data, handleChange, path, id, label, required, d
   return (
     <FieldShell id={id} label={label} required={required} description={description} error={state.error} computed={state.computed}>
       {options ? (
-        <Select
+        <LazySelect
           {...fieldAria(id, required, state.error)}
           style={{ width: '100%', maxWidth: 420 }}
           value={value}
           options={options}
           placeholder={t('form.selectPlaceholder')}
-          showSearch={{ optionFilterProp: 'label' }}
           allowClear={!required}
           disabled={disabled}
           status={state.error ? 'error' : undefined}
           onBlur={state.touch}
-          onChange={(next?: string) => {
+          onChange={(next) => {
             state.touch();
-            handleChange(path, next ?? undefined);
+            handleChange(path, next === undefined ? undefined : String(next));
           }}
         />
       ) : (

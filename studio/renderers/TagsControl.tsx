@@ -1,16 +1,12 @@
 import { useContext, useEffect, useState } from 'react';
 import { Select } from 'antd';
-import { and, rankWith, schemaMatches, uiTypeIs, type ControlProps, type JsonSchema } from '@jsonforms/core';
+import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
 import { ReferenceLookupContext, useControlState, type ReferenceOption } from './context';
-import { isEnumLike } from './enum-options';
 import { FieldShell, fieldAria } from './FieldShell';
+import { itemsOf } from './testers';
 
-function itemsOf(schema: JsonSchema): JsonSchema | undefined {
-  const items = schema.items;
-  return items && !Array.isArray(items) && typeof items === 'object' ? (items as JsonSchema) : undefined;
-}
 
 /**
  * A list of short texts (participants, tags) typed one by one; with `options.ref` and a lookup in
@@ -61,13 +57,4 @@ function TagsControlView({ data, handleChange, path, id, label, required, descri
 }
 
 export const TagsControl = withJsonFormsControlProps(TagsControlView);
-export const tagsControlTester = rankWith(
-  3,
-  and(
-    uiTypeIs('Control'),
-    schemaMatches((schema) => {
-      const items = itemsOf(schema);
-      return schema.type === 'array' && !!items && ['string', 'number', 'integer'].includes(String(items.type)) && !isEnumLike(items);
-    }),
-  ),
-);
+export { tagsControlTester } from './testers';

@@ -5,9 +5,11 @@ import type { FormDefinition } from '../../runtime/schema/form';
 import type { FormIssueLike } from '../../studio/forms/issues';
 import { ShijianForm, type FormData, type ShijianFormProps } from '../../studio/forms/ShijianForm';
 import { loadLocale } from '../../studio/i18n';
+import { preloadRenderers } from '../../studio/renderers';
 
-// English loads on demand in the studio; forms rendered here in English expect it at once.
-await loadLocale('en');
+// English and the less common renderers load on demand in the studio; the forms rendered here expect
+// both at once (what a field looks like while its renderer is on its way is tested on its own).
+await Promise.all([loadLocale('en'), preloadRenderers()]);
 
 /** A form definition from a schema, a UI schema and zh-CN/en labels keyed like JSON Forms' i18n. */
 export function defineForm(

@@ -2,11 +2,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, render } from '@testing-library/react';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { FormDefinition } from '../../runtime/schema/form';
 import { ShijianForm } from '../../studio/forms/ShijianForm';
+import { preloadRenderers } from '../../studio/renderers';
 
 afterEach(cleanup);
+// The rarer renderers load on demand; this checks what every field renders as, once they are in.
+beforeAll(() => preloadRenderers());
 
 // happy-dom gives import.meta.url an http scheme, so the path starts from the repository root vitest runs in.
 const formsDir = join(process.cwd(), 'definitions/liangzhou/forms');
