@@ -1,0 +1,1 @@
+export default function unsetFp<T>(path: string | readonly (string | number)[], object: T): T;
