@@ -24,13 +24,20 @@ type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
  * same sequence of states. A lone unit waits one turn of the event loop, no more. A unit must use the handle it is given, never the outer database (that waits
  * for the connection the batch holds), and must not start another unit of work.
  */
-export function groupCommit(db: Kysely<Database>, maxBatch = 64): <T>(work: Work<T>) => Promise<T> {
+export interface GroupCommitOptions {
+  maxBatch?: number;
+  /** Runs before each batch's transaction begins (SQLite uses it to let the WAL start over, see sqlite.ts). */
+  beforeBatch?: () => Promise<void>;
+}
+
+export function groupCommit(db: Kysely<Database>, { maxBatch = 64, beforeBatch }: GroupCommitOptions = {}): <T>(work: Work<T>) => Promise<T> {
   const queue: Job[] = [];
   let draining = false;
 
   async function runBatch(batch: Job[]): Promise<void> {
     const settled: Settled[] = [];
     try {
+      if (beforeBatch !== undefined) await beforeBatch();
       await db.transaction().execute(async (trx) => {
         for (const job of batch) {
           await sql`savepoint unit_of_work`.execute(trx);
