@@ -88,7 +88,7 @@ export default function InboxPage() {
   const [workflows, setWorkflows] = useState<Record<string, WorkflowDefinition>>({});
   const [claiming, setClaiming] = useState<string | null>(null);
   const [toast, toastHolder] = message.useMessage();
-  // One clock reading per load, so arranging is memoised and every card judges "overdue" at the same instant.
+  // One clock reading per load (and per page loaded), so every card judges "overdue" at the same instant.
   const now = useMemo(() => (inbox.status === 'ready' ? Date.now() : 0), [inbox]);
 
   const tasks = inbox.status === 'ready' ? inbox.value.items : [];
