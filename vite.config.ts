@@ -22,6 +22,9 @@ export default defineConfig(({ command }) => ({
       // JSON Forms' only two lodash/fp calls, without the fp machinery (see studio/vendor/lodash-fp-set.js).
       { find: /^lodash\/fp\/set$/, replacement: here('./studio/vendor/lodash-fp-set.js') },
       { find: /^lodash\/fp\/unset$/, replacement: here('./studio/vendor/lodash-fp-unset.js') },
+      // JSON Forms pins ajv-formats 2 for the ajv it creates but never uses here (validationMode
+      // NoValidation; runtime/form validates): one copy, the runtime's 3.x, not two.
+      { find: /^ajv-formats$/, replacement: here('./node_modules/ajv-formats/dist/index.js') },
       // react-router's package exports name its development build only; the studio ships the production one.
       ...(command === 'build'
         ? [

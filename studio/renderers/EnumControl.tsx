@@ -1,4 +1,4 @@
-import { Radio } from 'antd';
+import { useId } from 'react';
 import { isEnumControl, isOneOfEnumControl, or, rankWith, type ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
@@ -14,6 +14,8 @@ function EnumControlView(props: ControlProps & { i18nKeyPrefix?: string }) {
   const { data, handleChange, path, id, label, required, description, enabled, visible, schema, uischema } = props;
   const t = useT();
   const state = useControlState(path);
+  // One radio group per field even when a page shows the same form twice (the preview's two frames).
+  const name = useId();
   const options = useEnumOptions(schema, props.i18nKeyPrefix ?? path.replace(/\.\d+(?=\.|$)/g, ''));
   if (!visible || !state.visible) return null;
   const disabled = !enabled || !state.enabled || state.computed;
@@ -22,18 +24,26 @@ function EnumControlView(props: ControlProps & { i18nKeyPrefix?: string }) {
   return (
     <FieldShell id={id} label={label} required={required} description={description} error={state.error} computed={state.computed} group={asRadio}>
       {asRadio ? (
-        <Radio.Group
-          id={id}
-          aria-labelledby={`${id}-label`}
-          aria-invalid={state.error ? true : undefined}
-          value={data}
-          disabled={disabled}
-          onChange={(e) => {
-            state.touch();
-            handleChange(path, e.target.value);
-          }}
-          options={options.map((o) => ({ value: o.value, label: o.label }))}
-        />
+        // Native radios in antd's look (renderers.css): antd's Radio brings its form hooks along (about
+        // 11 KB gzipped) to the phone forms, and the browser's own group already does arrows and labels.
+        <div id={id} role="radiogroup" aria-labelledby={`${id}-label`} aria-invalid={state.error ? true : undefined} className="sj-radio-group">
+          {options.map((o, index) => (
+            <label key={String(o.value)} className={`sj-radio${disabled ? ' sj-radio-disabled' : ''}`}>
+              <input
+                type="radio"
+                name={name}
+                value={index}
+                checked={data === o.value}
+                disabled={disabled}
+                onChange={() => {
+                  state.touch();
+                  handleChange(path, o.value);
+                }}
+              />
+              <span>{o.label}</span>
+            </label>
+          ))}
+        </div>
       ) : (
         <LazySelect
           {...fieldAria(id, required, state.error)}

@@ -1,5 +1,6 @@
 import { useState, type AriaAttributes, type ComponentType, type CSSProperties } from 'react';
-import { Input } from 'antd';
+// antd's Input by its own module: the `Input` export carries Search and OTP along.
+import Input from 'antd/es/input/Input';
 import type { Dayjs } from 'dayjs';
 
 type PickerProps = Omit<LazyDatePickerProps, 'onChange'> & { onChange(value: unknown): void; autoFocus?: boolean; defaultOpen?: boolean };

@@ -1,6 +1,7 @@
 import { useState, type AriaAttributes, type ComponentType, type CSSProperties } from 'react';
 import { DownOutlined } from '@ant-design/icons';
-import { Input } from 'antd';
+// antd's Input by its own module: the `Input` export carries Search and OTP along.
+import Input from 'antd/es/input/Input';
 
 export interface LazySelectOption {
   value: string | number;

@@ -1,5 +1,6 @@
 import { useContext, useEffect, useState } from 'react';
-import { Input } from 'antd';
+// antd's Input by its own module: the `Input` export carries Search and OTP along.
+import Input from 'antd/es/input/Input';
 import { and, rankWith, schemaTypeIs, uiTypeIs, type ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';

@@ -1,4 +1,5 @@
-import { Input } from 'antd';
+// antd's TextArea by its own module: the `Input` export carries Search and OTP along.
+import TextArea from 'antd/es/input/TextArea';
 import { isMultiLineControl, rankWith, type ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useControlState } from './context';
@@ -9,7 +10,7 @@ function TextAreaControlView({ data, handleChange, path, id, label, required, de
   if (!visible || !state.visible) return null;
   return (
     <FieldShell id={id} label={label} required={required} description={description} error={state.error} computed={state.computed}>
-      <Input.TextArea
+      <TextArea
         {...fieldAria(id, required, state.error)}
         value={typeof data === 'string' ? data : ''}
         onChange={(e) => handleChange(path, e.target.value === '' ? undefined : e.target.value)}

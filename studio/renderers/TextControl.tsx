@@ -1,4 +1,5 @@
-import { Input } from 'antd';
+// antd's Input by its own module: the `Input` export carries Search and OTP along.
+import Input from 'antd/es/input/Input';
 import { isStringControl, rankWith, type ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useControlState } from './context';

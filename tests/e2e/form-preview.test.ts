@@ -29,8 +29,8 @@ describe('form preview in Chromium', { timeout: 90_000 }, () => {
     try {
       const form = page.locator('.sj-form');
       await expect.poll(() => form.getAttribute('class'), POLL).toContain('sj-form-phone');
-      const cols = await page.locator('.sj-horizontal > .ant-col').evaluateAll((els) => els.map((e) => e.className));
-      expect(cols.every((c) => c.includes('ant-col-24'))).toBe(true);
+      const cols = await page.locator('.sj-horizontal > .sj-col').evaluateAll((els) => els.map((e) => e.className));
+      expect(cols.every((c) => c.includes('sj-col-24'))).toBe(true);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
       await page.getByLabel('活动名称').fill('重阳节敬老志愿服务');
@@ -72,8 +72,8 @@ describe('form preview in Chromium', { timeout: 90_000 }, () => {
       const phone = page.locator('[data-frame=phone]');
       await expect.poll(() => phone.locator('.sj-form').getAttribute('class'), POLL).toContain('sj-form-phone');
       expect(await desktop.locator('.sj-form').getAttribute('class')).toContain('sj-form-desktop');
-      const desktopCols = await desktop.locator('.sj-horizontal > .ant-col').first().getAttribute('class');
-      expect(desktopCols).toContain('ant-col-12');
+      const desktopCols = await desktop.locator('.sj-horizontal > .sj-col').first().getAttribute('class');
+      expect(desktopCols).toContain('sj-col-12');
 
       await desktop.getByLabel('活动名称').fill('理论宣讲进村');
       await expect.poll(() => phone.getByLabel('活动名称').inputValue(), POLL).toBe('理论宣讲进村');

@@ -45,13 +45,13 @@ describe('layouts', () => {
   test('HorizontalLayout puts fields side by side on desktop and stacks them on a phone', () => {
     const form = defineForm(schema, { uischema: horizontal, zh });
     renderForm(form, { width: 'desktop' });
-    const desktopCols = [...document.querySelectorAll('.sj-horizontal > .ant-col')].map((c) => c.className);
+    const desktopCols = [...document.querySelectorAll('.sj-horizontal > .sj-col')].map((c) => c.className);
     expect(desktopCols).toHaveLength(2);
-    expect(desktopCols.every((c) => c.includes('ant-col-12'))).toBe(true);
+    expect(desktopCols.every((c) => c.includes('sj-col-12'))).toBe(true);
     cleanup();
     renderForm(form, { width: 'phone' });
-    const phoneCols = [...document.querySelectorAll('.sj-horizontal > .ant-col')].map((c) => c.className);
-    expect(phoneCols.every((c) => c.includes('ant-col-24'))).toBe(true);
+    const phoneCols = [...document.querySelectorAll('.sj-horizontal > .sj-col')].map((c) => c.className);
+    expect(phoneCols.every((c) => c.includes('sj-col-24'))).toBe(true);
   });
 
   test('GroupLayout is a card titled from the translations; LabelRenderer shows translated text', () => {
