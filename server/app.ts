@@ -7,7 +7,7 @@ import { createErrorHandler, notFoundHandler, problemResponse, problems } from '
 import type { AppEnv } from './http/env';
 import { newRouter } from './http/router';
 import { headerFirstBodyLimit } from './http/body-limit';
-import { securityHeadersMiddleware } from './http/secure-headers';
+import { addSecurityHeaders } from './http/secure-headers';
 import { csrfMiddleware, sessionMiddleware } from './http/session-middleware';
 import { attachmentRoutes } from './routes/attachments/attachments';
 import { authRoutes } from './routes/auth/auth';
@@ -44,20 +44,24 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError(createErrorHandler(deps.log));
   app.notFound(notFoundHandler);
 
+  // One middleware for every request and one for every API request rather than one per concern: each
+  // is an entry the router collects and an async step of Hono's compose, on every request.
   const sessionCache = new SessionCache();
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('sessionCache', sessionCache);
     await next();
+    addSecurityHeaders(c);
   });
-  app.use('*', securityHeadersMiddleware);
   const limitTo = (limit: number) => headerFirstBodyLimit(limit, (ctx) => problemResponse(ctx, problems.payloadTooLarge(limit).problem));
   const jsonLimit = limitTo(deps.bodyLimitBytes);
   const attachmentLimit = limitTo(deps.attachmentLimitBytes);
-  // Attachments carry their own, larger limit.
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/attachments') ? attachmentLimit(c, next) : jsonLimit(c, next)));
-  app.use('/api/*', sessionMiddleware);
-  app.use('/api/*', async (c, next) => (c.req.path === '/api/auth/login' ? next() : csrfMiddleware(c, next)));
+  app.use('/api/*', (c, next) => {
+    // Attachments carry their own, larger limit; signing in needs no CSRF token (there is no session yet).
+    const limit = c.req.path.startsWith('/api/attachments') ? attachmentLimit : jsonLimit;
+    const csrf = c.req.path === '/api/auth/login' ? next : () => csrfMiddleware(c, next);
+    return limit(c, () => sessionMiddleware(c, csrf));
+  });
 
   app.route('/api', healthRoutes);
   app.route('/api', publicRoutes);

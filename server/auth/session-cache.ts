@@ -3,7 +3,8 @@ import type { Actor } from './actor';
 /**
  * Resolved sessions kept for a few seconds, so a burst of requests does not look the session and the
  * role memberships up every time. The cost: a role revoked or a session ended on another server takes
- * effect here within `ttlMs`; logout on this server is immediate.
+ * effect here within `ttlMs`. On this server sign-out, a role granted or revoked, a password reset and a
+ * deactivation are immediate (tests/server/http/session-cache.test.ts).
  */
 export class SessionCache {
   private readonly entries = new Map<string, { actor: Actor; csrfToken: string; until: number }>();

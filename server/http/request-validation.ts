@@ -1,5 +1,5 @@
 import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
-import type { Context, Env, MiddlewareHandler } from 'hono';
+import type { Context, Env, MiddlewareHandler, Next } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 
@@ -9,7 +9,7 @@ type Request = NonNullable<RouteConfig['request']>;
 export type ValidationHook = (result: { success: boolean; target: string; error?: unknown; data?: unknown }, c: Context) => Response | undefined;
 
 /**
- * Replaces zod-openapi's request validators with one middleware doing the same checks, in the same order
+ * Replaces zod-openapi's request validators with one check run at the start of the handler, in the same order
  * (query, path, headers, media type, JSON body), answering the same way (the hook's 400 problem; 415 and
  * malformed JSON as the same HTTPExceptions). zod-openapi runs each part as its own async middleware with
  * an async zod parse (several µs each, where the parse itself takes a fraction of one), and validates
@@ -21,12 +21,16 @@ export type ValidationHook = (result: { success: boolean; target: string; error?
 export function leanRequestValidation<E extends Env>(router: OpenAPIHono<E>, hook: ValidationHook): OpenAPIHono<E> {
   const openapi = router.openapi;
   router.openapi = ((config: RouteConfig & { middleware?: MiddlewareHandler | MiddlewareHandler[]; hide?: boolean }, handler: unknown, routeHook?: unknown) => {
-    const lean = config.request === undefined || routeHook !== undefined ? undefined : leanValidator(config.request, hook);
-    if (lean === undefined) return openapi(config as never, handler as never, routeHook as never);
-    const { middleware, hide, request: _request, ...route } = config;
-    if (hide !== true) router.openAPIRegistry.registerPath({ ...route, request: config.request });
-    const before = middleware === undefined ? [] : Array.isArray(middleware) ? middleware : [middleware];
-    return openapi({ ...route, hide: true, middleware: [...before, lean] } as never, handler as never);
+    const check = config.request === undefined || routeHook !== undefined ? undefined : requestCheck(config.request, hook);
+    if (check === undefined) return openapi(config as never, handler as never, routeHook as never);
+    const { hide, request: _request, ...route } = config;
+    const { middleware: _middleware, ...documented } = route;
+    if (hide !== true) router.openAPIRegistry.registerPath({ ...documented, request: config.request });
+    // The check runs inside the handler's own entry: every handler of a route is one more entry for the
+    // router to collect and one more async step of Hono's compose.
+    const run = handler as (c: Context, next: Next) => unknown;
+    const checked = async (c: Context, next: Next) => (await check(c)) ?? run(c, next);
+    return openapi({ ...route, hide: true } as never, checked as never);
   }) as typeof router.openapi;
   return router;
 }
@@ -41,11 +45,12 @@ function jsonBodySchema(request: Request): z.ZodType | null | undefined {
   const body = request.body;
   if (body === undefined) return null;
   const types = Object.keys(body.content);
-  const validated = types.filter((type) => isZod(body.content[type]?.schema) && (/^application\/([a-z-.]+\+)?json/i.test(type) || /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)));
+  const schemaOf = (type: string) => (body.content[type] as { schema?: unknown } | undefined)?.schema;
+  const validated = types.filter((type) => isZod(schemaOf(type)) && (/^application\/([a-z-.]+\+)?json/i.test(type) || /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)));
   // A raw body (attachments) is not validated by zod-openapi either.
   if (validated.length === 0) return null;
   if (types.length !== 1 || types[0] !== jsonMediaType || body.required !== true) return undefined;
-  return body.content[jsonMediaType]!.schema as z.ZodType;
+  return schemaOf(jsonMediaType) as z.ZodType;
 }
 
 function isZod(schema: unknown): schema is z.ZodType {
@@ -57,7 +62,8 @@ function isStripObject(schema: unknown): schema is z.ZodObject {
   return schema instanceof z.ZodObject && schema._zod.def.catchall === undefined;
 }
 
-function leanValidator(request: Request, hook: ValidationHook): MiddlewareHandler | undefined {
+/** The route's checks as one function resolving to the refusal, if any; undefined when the route is not leanable. */
+function requestCheck(request: Request, hook: ValidationHook): ((c: Context) => Promise<Response | undefined>) | undefined {
   const { query, params, headers, cookies } = request;
   const json = jsonBodySchema(request);
   if (json === undefined || cookies !== undefined) return undefined;
@@ -65,7 +71,7 @@ function leanValidator(request: Request, hook: ValidationHook): MiddlewareHandle
   if ((query !== undefined && !isZod(query)) || (params !== undefined && !isZod(params))) return undefined;
   if (headers !== undefined && !isStripObject(headers)) return undefined;
   const headerNames = headers === undefined ? [] : Object.keys(headers.shape);
-  return async (c, next) => {
+  return async (c) => {
     if (query !== undefined) {
       const value = Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]));
       const checked = validate(c, 'query', query, value, hook);
@@ -87,22 +93,18 @@ function leanValidator(request: Request, hook: ValidationHook): MiddlewareHandle
       const refused = checked instanceof Promise ? await checked : checked;
       if (refused !== undefined) return refused;
     }
-    if (json !== null) {
-      const contentType = c.req.header('content-type');
-      if (contentType ? !jsonContentType.test(contentType) : await hasRequestBody(c)) throw new HTTPException(415, { message: 'Unsupported Media Type' });
-      let value: unknown = {};
-      if (contentType !== undefined && jsonMedia.test(contentType.split(';')[0]!.trim())) {
-        try {
-          value = await c.req.json();
-        } catch {
-          throw new HTTPException(400, { message: 'Malformed JSON in request body' });
-        }
+    if (json === null) return undefined;
+    const contentType = c.req.header('content-type');
+    if (contentType ? !jsonContentType.test(contentType) : await hasRequestBody(c)) throw new HTTPException(415, { message: 'Unsupported Media Type' });
+    let value: unknown = {};
+    if (contentType !== undefined && jsonMedia.test(contentType.split(';')[0]!.trim())) {
+      try {
+        value = await c.req.json();
+      } catch {
+        throw new HTTPException(400, { message: 'Malformed JSON in request body' });
       }
-      const checked = validate(c, 'json', json, value, hook);
-      const refused = checked instanceof Promise ? await checked : checked;
-      if (refused !== undefined) return refused;
     }
-    await next();
+    return validate(c, 'json', json, value, hook);
   };
 }
 

@@ -36,12 +36,17 @@ const complete = new WeakSet<Response>();
  */
 export const securityHeadersMiddleware: MiddlewareHandler = async (c, next) => {
   await next();
+  addSecurityHeaders(c);
+};
+
+/** The middleware's work, for a middleware that does more (server/app.ts). */
+export function addSecurityHeaders(c: Context): void {
   const res = c.res;
   if (complete.has(res)) return;
   const headers = res.headers;
   for (const [name, value] of securityEntries) headers.set(name, value);
   headers.delete('x-powered-by');
-};
+}
 
 /**
  * `c.json` for hot routes: the body serialised once, and every header — security headers included — in

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, Next } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { bearerActor } from '../auth/api-tokens';
 import { loadSession } from '../auth/sessions';
@@ -9,7 +9,7 @@ export const sessionCookie = 'sid';
 export const csrfCookie = 'csrf';
 
 /** Resolves the session cookie to an actor; an unknown cookie is the same as none. */
-export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const sessionMiddleware = async (c: Context<AppEnv>, next: Next): Promise<void> => {
   c.set('actor', null);
   c.set('sessionCsrf', null);
   // The public pages are anonymous whoever asks: no cookie or token is looked at, so answers are cacheable.
@@ -44,7 +44,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Cookie-authenticated mutations must echo the csrf cookie in X-CSRF-Token, and it must be this session's
  * token: a cross-site form can send the cookie but cannot read it to fill the header.
  */
-export const csrfMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const csrfMiddleware = async (c: Context<AppEnv>, next: Next): Promise<void> => {
   const expected = c.get('sessionCsrf');
   if (expected !== null && !safeMethods.has(c.req.method)) {
     const header = c.req.header('x-csrf-token');

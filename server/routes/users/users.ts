@@ -161,13 +161,15 @@ export const userRoutes = newRouter()
     const deps = c.get('deps');
     const at = deps.clock().toISOString();
     const membership = await deps.database.db.transaction().execute((trx) => grant(trx, actor, c.req.valid('json'), at));
+    // The user's cached sessions carry their roles: the new one applies from their next request.
+    c.get('sessionCache').dropUser(c.req.valid('json').userId);
     return c.json(membership, 201);
   })
   .openapi(revokeRoleRoute, async (c) => {
     const actor = requireActor(c);
     const deps = c.get('deps');
     const at = deps.clock().toISOString();
-    await deps.database.db.transaction().execute(async (trx) => {
+    const userId = await deps.database.db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom('role_memberships')
         .innerJoin('org_units', 'org_units.id', 'role_memberships.org_unit_id')
@@ -178,6 +180,9 @@ export const userRoutes = newRouter()
       if (!isRole(row.role) || !mayGrant(actor, row.role, row.path)) throw problems.forbidden('You could not have granted this role, so you may not revoke it.');
       await trx.deleteFrom('role_memberships').where('id', '=', row.id).execute();
       await appendAudit(trx, { actorId: actor.userId, action: 'role.revoke', targetType: 'user', targetId: row.user_id, beforeHash: hashOf(row), afterHash: null, at });
+      return row.user_id;
     });
+    // A revoked role stops working at once on this server (other servers' caches follow within their TTL).
+    c.get('sessionCache').dropUser(userId);
     return c.body(null, 204);
   });
