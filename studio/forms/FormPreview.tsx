@@ -1,10 +1,20 @@
-import { useCallback, useState } from 'react';
+import { Suspense, use, useCallback, useState } from 'react';
 import { Card, Typography } from 'antd';
 import type { FormDefinition } from '../../runtime/schema/form';
 import { useT, type Locale } from '../i18n';
 import type { UploadFile } from '../renderers/context';
 import type { FormIssueLike } from './issues';
 import { ShijianForm, type FormData } from './ShijianForm';
+import { preloadRenderers } from '../renderers';
+import { PageLoading } from '../shell/guards';
+
+// A preview shows whatever field types the designer adds: it waits for every renderer once (they load in
+// parallel with the preview's own code) and then renders its frames in one go, rather than rendering a
+// 200-field form again each time another field type arrives. Offline, it renders with what it has.
+const everyRenderer = preloadRenderers().then(
+  () => undefined,
+  () => undefined,
+);
 
 export type PreviewFrames = 'both' | 'desktop' | 'phone';
 
@@ -21,7 +31,16 @@ export interface FormPreviewProps {
  * The same form at desktop width and in a 360 px phone frame, sharing one data object, so a designer
  * sees both layouts react to the same input; below, the data and the issues as the runtime sees them.
  */
-export function FormPreview({ form, data: initial, frames = 'both', locale, uploadFile, onChange }: FormPreviewProps) {
+export function FormPreview(props: FormPreviewProps) {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Frames {...props} />
+    </Suspense>
+  );
+}
+
+function Frames({ form, data: initial, frames = 'both', locale, uploadFile, onChange }: FormPreviewProps) {
+  use(everyRenderer);
   const t = useT();
   const [data, setData] = useState<FormData>(initial ?? {});
   const [issues, setIssues] = useState<FormIssueLike[]>([]);
