@@ -14,15 +14,17 @@ export const sessionMiddleware = async (c: Context<AppEnv>, next: Next): Promise
   c.set('sessionCsrf', null);
   // The public pages are anonymous whoever asks: no cookie or token is looked at, so answers are cacheable.
   if (c.req.path.startsWith('/api/public/')) return next();
+  const deps = c.get('deps');
   // Integrators: a bearer API token stands instead of the cookie (and, having no cookie, needs no CSRF token).
-  const bearer = await bearerActor(c, c.get('deps').database.db, c.get('deps').clock());
-  if (bearer !== undefined) {
-    c.set('actor', bearer);
-    return next();
+  if (c.req.header('authorization') !== undefined) {
+    const bearer = await bearerActor(c, deps.database.db, deps.clock());
+    if (bearer !== undefined) {
+      c.set('actor', bearer);
+      return next();
+    }
   }
   const token = getCookie(c, sessionCookie);
   if (token !== undefined && token.length > 0) {
-    const deps = c.get('deps');
     const now = deps.clock();
     const cache = c.get('sessionCache');
     let session = cache.get(token, now.getTime()) ?? null;

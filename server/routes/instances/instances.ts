@@ -13,14 +13,11 @@ export const instanceRoutes = newRouter()
   .openapi(startInstanceRoute, async (c) => {
     const actor = requireActor(c);
     const view = await startWorkflow(c.get('deps'), actor, c.req.valid('json'));
-    c.header('etag', etag(view.version));
-    c.header('location', `/api/instances/${view.id}`);
-    return c.json(view, 201);
+    return jsonResponse(c, view, 201, { etag: etag(view.version), location: `/api/instances/${view.id}` });
   })
   .openapi(getInstanceRoute, async (c) => {
     const view = await readInstance(c.get('deps'), requireActor(c), c.req.valid('param').id);
-    c.header('etag', etag(view.version));
-    return c.json(view, 200);
+    return jsonResponse(c, view, 200, { etag: etag(view.version) });
   })
   .openapi(listInstancesRoute, async (c) => {
     const actor = requireActor(c);
