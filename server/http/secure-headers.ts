@@ -58,8 +58,10 @@ export function jsonResponse<T, U extends ContentfulStatusCode>(
   object: T,
   status: U,
   headers?: Record<string, string>,
+  /** `object` already serialised, when the caller has the text (a command's stored response). */
+  text?: string,
 ): Response & TypedResponse<JSONParsed<T>, U, 'json'> {
-  const res = new Response(JSON.stringify(object), {
+  const res = new Response(text ?? JSON.stringify(object), {
     status,
     headers: headers === undefined ? jsonHeaders : { ...jsonHeaders, ...headers },
   });

@@ -46,5 +46,5 @@ export const instanceRoutes = newRouter()
     });
     const responseHeaders: Record<string, string> = { etag: etag(result.body.version) };
     if (result.replayed) responseHeaders['idempotent-replayed'] = 'true';
-    return jsonResponse(c, result.body, 200, responseHeaders);
+    return jsonResponse(c, result.body, 200, responseHeaders, result.json);
   });

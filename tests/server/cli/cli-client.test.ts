@@ -81,7 +81,7 @@ describe.each(DIALECTS.filter((d) => d.name === 'sqlite'))('definition CLI again
     const stored = await admin.get<{ status: string; key: string }>('/api/definitions/workflow/ci-order');
     expect(stored.status).toBe(200);
     expect(stored.body).toMatchObject({ key: 'ci-order', status: 'published' });
-  }, 30_000);
+  }, 120_000);
 
   it('a broken draft is refused with pointers; a read token cannot import; export is byte for byte', async () => {
     const imported = await cli(['import', join(work, 'broken', 'ci-broken.json')], env);
@@ -110,5 +110,5 @@ describe.each(DIALECTS.filter((d) => d.name === 'sqlite'))('definition CLI again
     const unreachable = await cli(['export', 'liangzhou-2026'], { SHIJIAN_URL: 'http://127.0.0.1:9', SHIJIAN_TOKEN: 'x' });
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toContain('cannot reach');
-  }, 30_000);
+  }, 120_000);
 });
