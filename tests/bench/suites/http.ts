@@ -5,8 +5,7 @@
  * part between the socket and the handler (routing, middleware, validation, response headers), which the
  * command figures mix with SQL and the workflow engine.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -14,36 +13,13 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Benchmark, BenchResult } from '../harness';
 import { openSqlite } from '../../../server/db/dialects/sqlite';
-import type { LoadConfig, LoadResult } from '../../server/bench/load';
+import type { LoadConfig } from '../../server/bench/load';
+import { measuredLoad } from '../../server/bench/run-load';
 import { signIn } from '../../server/support/client';
 import { startServer, TestClock } from '../../server/support/server';
 
 const connections = 50;
 const seconds = 4;
-
-function load(config: LoadConfig): Promise<LoadResult> {
-  const file = join(mkdtempSync(join(tmpdir(), 'shijian-load-')), 'config.json');
-  writeFileSync(file, JSON.stringify(config));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/bench/load.ts', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`load generator failed (${code}): ${stderr}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult);
-    });
-  });
-}
-
-/** CPU time of this process (the servers under test) per request: steadier than req/s on a shared machine. */
-async function measured(config: LoadConfig): Promise<LoadResult & { cpuUs: number }> {
-  const before = process.cpuUsage();
-  const result = await load(config);
-  const used = process.cpuUsage(before);
-  return { ...result, cpuUs: (used.user + used.system) / Math.max(result.total, 1) };
-}
 
 /** Bare Hono: the same two answers with nothing around them. */
 async function startBare(me: unknown, problem: unknown): Promise<{ url: string; close(): Promise<void> }> {
@@ -89,19 +65,19 @@ async function httpLayer(): Promise<BenchResult[]> {
     const results: BenchResult[] = [];
     for (const test of cases) {
       // Bare before and after, the better of the two counting, as in server.commands.
-      const bareBefore = await measured(test.bare);
-      const ours = await measured(test.ours);
-      const bareAfter = await measured(test.bare);
-      const bareCpu = Math.min(bareBefore.cpuUs, bareAfter.cpuUs);
+      const bareBefore = await measuredLoad(test.bare);
+      const ours = await measuredLoad(test.ours);
+      const bareAfter = await measuredLoad(test.bare);
+      const bareCpu = Math.min(bareBefore.cpuUsPerRequest, bareAfter.cpuUsPerRequest);
       const bareRps = Math.max(bareBefore.requestsPerSecond, bareAfter.requestsPerSecond);
       const expected = test.name === 'me' ? ours.non2xx === 0 : ours.non2xx === ours.total;
       results.push({
         id: `server.http.${test.name}.cpu`,
-        value: ours.cpuUs,
+        value: ours.cpuUsPerRequest,
         unit: `µs server CPU per request, ${test.what}${expected ? '' : ' — UNEXPECTED STATUSES'}`,
         baseline: 'bare Hono route, same JSON',
         baselineValue: bareCpu,
-        ratio: ours.cpuUs / bareCpu,
+        ratio: ours.cpuUsPerRequest / bareCpu,
       });
       results.push({
         id: `server.http.${test.name}.throughput`,

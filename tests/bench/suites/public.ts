@@ -4,8 +4,7 @@
  * GET /api/health on the same server in the same run, both asked with `accept-encoding: gzip` as browsers do. Target: p99 < 50 ms. Also the one uncached
  * computation of the page (what a request pays once per TTL).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Benchmark, BenchResult } from '../harness';
@@ -13,25 +12,13 @@ import { timeMs } from '../harness';
 import { openSqlite } from '../../../server/db/dialects/sqlite';
 import type { Database } from '../../../server/db/types';
 import { newId } from '../../../server/util/ids';
-import type { LoadConfig, LoadResult } from '../../server/bench/load';
+import { runLoad } from '../../server/bench/run-load';
 import { startServer, TestClock } from '../../server/support/server';
 import type { Kysely } from 'kysely';
 
 const unitCount = 800;
 const connections = 10;
 
-function load(config: LoadConfig): Promise<LoadResult> {
-  const file = join(mkdtempSync(join(tmpdir(), 'shijian-load-')), 'config.json');
-  writeFileSync(file, JSON.stringify(config));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/bench/load.ts', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => (code !== 0 ? reject(new Error(`load generator failed (${code}): ${stderr}`)) : resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult)));
-  });
-}
 
 /**
  * A generated fixture: `unitCount` stations spread over the demo institutes, each with an assessment of
@@ -75,8 +62,8 @@ async function tierPage(): Promise<BenchResult[]> {
       const body = (await response.json()) as { units: unknown[] };
       if (body.units.length !== unitCount) throw new Error(`expected ${unitCount} published units, got ${body.units.length}`);
     });
-    const health = await load({ url: server.baseUrl, connections, duration: 5, method: 'GET', headers: { 'accept-encoding': 'gzip' }, paths: ['/api/health'] });
-    const tiers = await load({ url: server.baseUrl, connections, duration: 5, method: 'GET', headers: { 'accept-encoding': 'gzip' }, paths: [path] });
+    const health = await runLoad({ url: server.baseUrl, connections, duration: 5, method: 'GET', headers: { 'accept-encoding': 'gzip' }, paths: ['/api/health'] });
+    const tiers = await runLoad({ url: server.baseUrl, connections, duration: 5, method: 'GET', headers: { 'accept-encoding': 'gzip' }, paths: [path] });
     const target = 50;
     return [
       { id: 'public.tiers.p99', value: tiers.p99, unit: 'ms', baseline: 'GET /api/health p99, same server and load', baselineValue: health.p99, ratio: health.p99 > 0 ? tiers.p99 / health.p99 : Number.NaN, target: `< ${target} ms`, met: tiers.p99 < target },

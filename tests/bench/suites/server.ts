@@ -3,8 +3,7 @@
  * bare Hono route doing the same shape of transaction, measured in the same run with the same load
  * (autocannon in a separate process, 50 connections); and the inbox query p99 with 1,000,000 instances.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Benchmark, BenchResult } from '../harness';
@@ -13,7 +12,7 @@ import { runCommand, startWorkflow } from '../../../server/commands/instance-com
 import { loadActor } from '../../../server/auth/sessions';
 import { openSqlite } from '../../../server/db/dialects/sqlite';
 import { cloneInstance, startBareBaseline } from '../../server/bench/fixtures';
-import type { LoadConfig, LoadResult } from '../../server/bench/load';
+import { measuredLoad } from '../../server/bench/run-load';
 import { signIn } from '../../server/support/client';
 import { startServer, TestClock } from '../../server/support/server';
 import { seedInbox } from '../../server/bench/inbox-fixture';
@@ -21,34 +20,6 @@ import { watchPeakRss } from '../../server/bench/memory';
 
 const connections = 50;
 const commandCount = Number(process.env.SHIJIAN_BENCH_COMMANDS ?? 6000);
-
-/** Runs autocannon in a child process; asynchronously, because the server under test shares this event loop. */
-function load(config: LoadConfig): Promise<LoadResult> {
-  const file = join(mkdtempSync(join(tmpdir(), 'shijian-load-')), 'config.json');
-  writeFileSync(file, JSON.stringify(config));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/bench/load.ts', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`load generator failed (${code}): ${stderr}`));
-      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult);
-    });
-  });
-}
-
-/**
- * The load, plus the CPU time this process (the server under test) spent serving it, per request. On a
- * shared, busy machine, wall-clock throughput swings with the neighbours; CPU time per request does not.
- */
-async function measuredLoad(config: LoadConfig): Promise<LoadResult & { cpuUsPerRequest: number }> {
-  const before = process.cpuUsage();
-  const result = await load(config);
-  const used = process.cpuUsage(before);
-  return { ...result, cpuUsPerRequest: (used.user + used.system) / Math.max(result.total, 1) };
-}
 
 async function commandThroughput(): Promise<BenchResult[]> {
   const database = openSqlite(join(mkdtempSync(join(tmpdir(), 'shijian-bench-')), 'bench.db'));

@@ -1,0 +1,36 @@
+/**
+ * Runs the load generator (load.ts) in a child process, so it shares neither the event loop nor the CPU
+ * time slices of the server under test, which runs in the benchmark's own process.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LoadConfig, LoadResult } from './load';
+
+export function runLoad(config: LoadConfig): Promise<LoadResult> {
+  const file = join(mkdtempSync(join(tmpdir(), 'shijian-load-')), 'config.json');
+  writeFileSync(file, JSON.stringify(config));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/server/bench/load.ts', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`load generator failed (${code}): ${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult);
+    });
+  });
+}
+
+/**
+ * The load, plus the CPU time this process (the server under test) spent serving it, per request. On a
+ * shared, busy machine, wall-clock throughput swings with the neighbours; CPU time per request less so.
+ */
+export async function measuredLoad(config: LoadConfig): Promise<LoadResult & { cpuUsPerRequest: number }> {
+  const before = process.cpuUsage();
+  const result = await runLoad(config);
+  const used = process.cpuUsage(before);
+  return { ...result, cpuUsPerRequest: (used.user + used.system) / Math.max(result.total, 1) };
+}
