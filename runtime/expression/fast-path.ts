@@ -49,16 +49,9 @@ export class MissingField {
  * or a list the library would copy, a value of another kind on the way) gives up.
  */
 export function compileFastValue(ast: ASTNode): ((variables: Record<string, unknown>) => unknown) | undefined {
-  if (ast.op !== '.' && ast.op !== 'id') return undefined;
-  const names: string[] = [];
-  let current: ASTNode = ast;
-  while (current.op === '.') {
-    names.unshift(current.args[1]);
-    current = current.args[0];
-  }
-  if (current.op !== 'id') return undefined;
-  const root = current.args;
-  if (REFUSED_FIELDS.has(root) || names.some((name) => REFUSED_FIELDS.has(name))) return undefined;
+  const path = fieldPath(ast);
+  if (path === undefined) return undefined;
+  const { root, names } = path;
   // One per step, made once: a missing field is the common case of an optional one.
   const missing = names.map((name) => new MissingField(name));
   return (variables) => {
@@ -178,15 +171,9 @@ function presence(argument: ASTNode | undefined): Node | undefined {
  * every operation gives up on objects it does not expect.
  */
 function access(node: ASTNode): Node | undefined {
-  const names: string[] = [];
-  let current: ASTNode = node;
-  while (current.op === '.') {
-    names.unshift(current.args[1]);
-    current = current.args[0];
-  }
-  if (current.op !== 'id') return undefined;
-  const root = current.args;
-  if (REFUSED_FIELDS.has(root) || names.some((name) => REFUSED_FIELDS.has(name))) return undefined;
+  const path = fieldPath(node);
+  if (path === undefined) return undefined;
+  const { root, names } = path;
   if (names.length === 1) {
     const [field] = names as [string];
     return (variables) => {
@@ -300,4 +287,18 @@ function membership(itemNode: ASTNode, listNode: ASTNode): Node | undefined {
     }
     return found;
   };
+}
+
+/** `a.b.c` as its root variable and field names; undefined when the node is not a plain path or names a refused field. */
+function fieldPath(node: ASTNode): { root: string; names: string[] } | undefined {
+  const names: string[] = [];
+  let current: ASTNode = node;
+  while (current.op === '.') {
+    names.unshift(current.args[1]);
+    current = current.args[0];
+  }
+  if (current.op !== 'id') return undefined;
+  const root = current.args;
+  if (REFUSED_FIELDS.has(root) || names.some((name) => REFUSED_FIELDS.has(name))) return undefined;
+  return { root, names };
 }
