@@ -97,8 +97,10 @@ function Routed() {
 }
 
 // antd's default blue button text and grey secondary text fall short of WCAG AA contrast (4.5:1);
-// people read these screens outdoors on phones, so both are one step darker.
-const theme = { token: { colorPrimary: '#0958d9', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)' } };
+// people read these screens outdoors on phones, so both are one step darker. A hovered or pressed primary
+// button darkens instead of lightening (antd's derived hover blue leaves white text under 4.5:1, and the
+// pointer stays on a button just pressed).
+const theme = { token: { colorPrimary: '#0958d9', colorPrimaryHover: '#003eb3', colorPrimaryActive: '#002c8c', colorTextSecondary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)' } };
 
 const stillTheme = { token: { ...theme.token, motion: false } };
 
