@@ -62,7 +62,7 @@ export class OrgScope {
    */
   instances(): RawBuilder<SqlBool> {
     const me = this.actor.userId;
-    const pools = this.poolBranches();
+    const pools = this.poolTaskBranches();
     const poolClause = pools.length === 0 ? sql`` : sql` or (tasks.status = 'open' and (${sql.join(pools, sql` or `)}))`;
     return sql<SqlBool>`(${this.subtree('workflow_instances.org_path')} or workflow_instances.created_by = ${me} or exists (select 1 from tasks where tasks.instance_id = workflow_instances.id and (tasks.assignee_user_id = ${me} or tasks.claimed_by = ${me}${poolClause})))`;
   }
@@ -99,16 +99,12 @@ export class OrgScope {
     return [sql<SqlBool>`tasks.assignee_user_id = ${me}`, sql<SqlBool>`tasks.claimed_by = ${me}`];
   }
 
-  /** The branches of pool tasks the actor may claim (抢单). */
-  poolTaskBranches(): RawBuilder<SqlBool>[] {
-    return this.poolBranches();
-  }
 
   /**
    * Pools the actor may claim from: their role at their unit, their role anywhere (a pool with no unit,
    * e.g. 抢单 open to every team leader), and their teams' pools.
    */
-  private poolBranches(): RawBuilder<SqlBool>[] {
+  poolTaskBranches(): RawBuilder<SqlBool>[] {
     const atUnit = this.actor.memberships.map((m) => sql<SqlBool>`(tasks.pool_org_unit_id = ${m.orgUnitId} and tasks.pool_role = ${m.role})`);
     const anywhere = [...new Set(this.actor.memberships.map((m) => m.role))].map(
       (role) => sql<SqlBool>`(tasks.pool_org_unit_id = ${poolAnywhere} and tasks.pool_role = ${role})`,

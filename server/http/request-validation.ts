@@ -71,25 +71,27 @@ function requestCheck(request: Request, hook: ValidationHook): ((c: Context) => 
   if ((query !== undefined && !isZod(query)) || (params !== undefined && !isZod(params))) return undefined;
   if (headers !== undefined && !isStripObject(headers)) return undefined;
   const headerNames = headers === undefined ? [] : Object.keys(headers.shape);
+  // In zod-openapi's order: query, path, headers (only the declared ones are read).
+  const parts: [Target, z.ZodType, (c: Context) => unknown][] = [];
+  if (query !== undefined) parts.push(['query', query, (c) => Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]))]);
+  if (params !== undefined) parts.push(['param', params, (c) => c.req.param()]);
+  if (headers !== undefined) {
+    parts.push([
+      'header',
+      headers,
+      (c) => {
+        const value: Record<string, string> = {};
+        for (const name of headerNames) {
+          const header = c.req.header(name);
+          if (header !== undefined) value[name] = header;
+        }
+        return value;
+      },
+    ]);
+  }
   return async (c) => {
-    if (query !== undefined) {
-      const value = Object.fromEntries(Object.entries(c.req.queries()).map(([key, values]) => [key, values.length === 1 ? values[0] : values]));
-      const checked = validate(c, 'query', query, value, hook);
-      const refused = checked instanceof Promise ? await checked : checked;
-      if (refused !== undefined) return refused;
-    }
-    if (params !== undefined) {
-      const checked = validate(c, 'param', params, c.req.param(), hook);
-      const refused = checked instanceof Promise ? await checked : checked;
-      if (refused !== undefined) return refused;
-    }
-    if (headers !== undefined) {
-      const value: Record<string, string> = {};
-      for (const name of headerNames) {
-        const header = c.req.header(name);
-        if (header !== undefined) value[name] = header;
-      }
-      const checked = validate(c, 'header', headers, value, hook);
+    for (const [target, schema, read] of parts) {
+      const checked = validate(c, target, schema, read(c), hook);
       const refused = checked instanceof Promise ? await checked : checked;
       if (refused !== undefined) return refused;
     }

@@ -1,6 +1,7 @@
-import { useState, type AriaAttributes, type ComponentType, type CSSProperties } from 'react';
+import { type AriaAttributes, type ComponentType, type CSSProperties } from 'react';
 // antd's Input by its own module: the `Input` export carries Search and OTP along.
 import Input from 'antd/es/input/Input';
+import { useLoadOnReach } from './use-load-on-reach';
 import type { Dayjs } from 'dayjs';
 
 type PickerProps = Omit<LazyDatePickerProps, 'onChange'> & { onChange(value: unknown): void; autoFocus?: boolean; defaultOpen?: boolean };
@@ -33,12 +34,7 @@ export interface LazyDatePickerProps extends AriaAttributes {
  * replaces the box in one commit and takes the focus (Tab order is kept); a press opens its calendar.
  */
 export function LazyDatePicker({ onChange, ...props }: LazyDatePickerProps) {
-  const [Picker, setPicker] = useState<ComponentType<PickerProps> | undefined>(() => loadedPicker);
-  const [reached, setReached] = useState<{ focus: boolean; open: boolean }>({ focus: false, open: false });
-  const reach = (open: boolean) => {
-    setReached((r) => ({ focus: true, open: r.open || open }));
-    if (!Picker) void loadPicker().then((loaded) => setPicker(() => loaded));
-  };
+  const { Component: Picker, reached, reach } = useLoadOnReach(() => loadedPicker, loadPicker);
   if (Picker) {
     return <Picker {...props} autoFocus={reached.focus} defaultOpen={reached.open} onChange={(day: unknown) => onChange(isDayjs(day) ? day : null)} />;
   }

@@ -1,7 +1,8 @@
-import { useState, type AriaAttributes, type ComponentType, type CSSProperties } from 'react';
+import { type AriaAttributes, type ComponentType, type CSSProperties } from 'react';
 import { DownOutlined } from '@ant-design/icons';
 // antd's Input by its own module: the `Input` export carries Search and OTP along.
 import Input from 'antd/es/input/Input';
+import { useLoadOnReach } from './use-load-on-reach';
 
 export interface LazySelectOption {
   value: string | number;
@@ -43,12 +44,7 @@ export const preloadSelect = () =>
  * opens its list.
  */
 export function LazySelect({ onChange, ...props }: LazySelectProps) {
-  const [Select, setSelect] = useState<ComponentType<SelectProps> | undefined>(() => loadedSelect);
-  const [reached, setReached] = useState<{ focus: boolean; open: boolean }>({ focus: false, open: false });
-  const reach = (open: boolean) => {
-    setReached((r) => ({ focus: true, open: r.open || open }));
-    if (!Select) void preloadSelect().then((loaded) => setSelect(() => loaded));
-  };
+  const { Component: Select, reached, reach } = useLoadOnReach(() => loadedSelect, preloadSelect);
   if (Select) {
     return (
       <Select

@@ -58,7 +58,6 @@ parentPort.on('message', (message) => {
   if (message !== 'stop') return;
   if (timer !== null) clearTimeout(timer);
   db.close();
-  parentPort.postMessage({ stopped: true });
   parentPort.close();
 });
 tick();

@@ -1,0 +1,16 @@
+import { useState, type ComponentType } from 'react';
+
+/**
+ * A heavy component fetched when the person first reaches for its field (focus or press), for the lazy
+ * controls: `Component` is undefined until it has loaded (or already was, by another field), and
+ * `reached` says whether to take the focus and open at once when it replaces the placeholder.
+ */
+export function useLoadOnReach<P>(loaded: () => ComponentType<P> | undefined, load: () => Promise<ComponentType<P>>) {
+  const [Component, setComponent] = useState<ComponentType<P> | undefined>(loaded);
+  const [reached, setReached] = useState<{ focus: boolean; open: boolean }>({ focus: false, open: false });
+  const reach = (open: boolean) => {
+    setReached((r) => ({ focus: true, open: r.open || open }));
+    if (!Component) void load().then((component) => setComponent(() => component));
+  };
+  return { Component, reached, reach };
+}
