@@ -61,6 +61,11 @@ describe.each(DIALECTS)('durable timers on $name', (dialect) => {
       // One history entry per fired timer: nothing fired twice although two workers raced.
       expect(fired.map((t) => t.name).sort()).toEqual(['dispatch', 'dispatch@50', 'dispatch@90']);
       expect(timerEntries).toHaveLength(fired.length);
+      // In the order they fell due, although each worker skips what the other holds: the escalation cancels
+      // pending reminders, so a reminder fired after it would be lost.
+      const history = await db.selectFrom('history').select('data').where('instance_id', '=', order.body.id).orderBy('seq').execute();
+      const timersInHistory = history.map((row) => (JSON.parse(row.data!) as { timer?: string }).timer).filter((timer) => timer !== undefined);
+      expect(timersInHistory).toEqual(['dispatch@50', 'dispatch@90', 'dispatch']);
       const inbox = await institute.get<{ items: { instanceId: string }[] }>('/api/tasks?mine=1');
       expect(inbox.body.items.map((task) => task.instanceId)).toContain(order.body.id);
       const outbox = await db.selectFrom('outbox').select('kind').where('instance_id', '=', order.body.id).where('kind', '=', 'notify').execute();
@@ -71,6 +76,34 @@ describe.each(DIALECTS)('durable timers on $name', (dialect) => {
     } finally {
       await second.close();
       await third.close();
+    }
+  });
+
+  // SQLite has no row locks to skip: its write transactions are exclusive, so this case cannot arise there.
+  it.skipIf(dialect.name !== 'postgres')('skips the timers of an instance another transaction holds instead of waiting with a timer row claimed', async () => {
+    const clock = new TestClock(Date.parse('2026-03-02T01:00:00.000Z'));
+    const server = await startServer(database.reopen(), { clock, worker: { intervalMs: 60_000 } });
+    try {
+      const resident = await signIn(server.baseUrl, 'resident1');
+      const station = (await resident.get<{ user: { roles: { orgUnitId: string }[] } }>('/api/auth/me')).body.user.roles[0]!.orgUnitId;
+      const order = await resident.post<Instance>('/api/instances', { workflow: 'five-order', orgUnitId: station, data: { description: '需要上门理发' } });
+      const stationAdmin = await signIn(server.baseUrl, 'station.admin');
+      await stationAdmin.post(`/api/instances/${order.body.id}/commands`, { event: 'accept_for_dispatch' }, { headers: { 'if-match': '1' } });
+      clock.advance(50 * hour);
+      const db = database.handle.db;
+      const pendingTimers = () => db.selectFrom('timers').select(['name', 'claimed_by', 'version']).where('instance_id', '=', order.body.id).where('fired_at', 'is', null).where('cancelled_at', 'is', null).orderBy('name').execute();
+      const before = await pendingTimers();
+      // A command in flight holds the instance row. Before, a worker claimed the oldest due timer row, then
+      // waited here for the instance, and deadlocked with the command when it cancelled that timer.
+      await db.transaction().execute(async (trx) => {
+        await trx.selectFrom('workflow_instances').select('id').where('id', '=', order.body.id).forUpdate().execute();
+        expect(await server.worker!.runOnce()).toBe(0);
+      });
+      expect(await pendingTimers()).toEqual(before);
+      expect(await server.worker!.runOnce()).toBe(3);
+      expect(server.errors).toEqual([]);
+    } finally {
+      await server.close();
     }
   });
 });
