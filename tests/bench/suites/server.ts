@@ -24,7 +24,6 @@ const commandCount = Number(process.env.SHIJIAN_BENCH_COMMANDS ?? 6000);
 async function commandThroughput(): Promise<BenchResult[]> {
   const database = openSqlite(join(mkdtempSync(join(tmpdir(), 'shijian-bench-')), 'bench.db'));
   const server = await startServer(database, { clock: new TestClock(Date.now()), overrides: { bodyLimitBytes: 1 << 20 } });
-  const baseline = await startBareBaseline();
   try {
     const db = database.db;
     const user = async (username: string) => {
@@ -43,7 +42,16 @@ async function commandThroughput(): Promise<BenchResult[]> {
     const team = await signIn(server.baseUrl, 'team.leader');
     const cookie = (client: typeof station) => `sid=${(client as unknown as { cookies: Map<string, string> }).cookies.get('sid')}; csrf=${client.csrf}`;
 
-    const bareLoad = () => measuredLoad({ url: baseline.url, connections, duration: 5, method: 'POST', headers: {}, paths: baseline.paths, body: JSON.stringify({ event: 'dispatch' }) });
+    // A fresh baseline for each of its runs, closed before the command loads: its page cache would
+    // otherwise sit in this process's memory and count towards the server's peak RSS.
+    const bareLoad = async () => {
+      const baseline = await startBareBaseline();
+      try {
+        return await measuredLoad({ url: baseline.url, connections, duration: 5, method: 'POST', headers: {}, paths: baseline.paths, body: JSON.stringify({ event: 'dispatch' }) });
+      } finally {
+        await baseline.close();
+      }
+    };
     const bareBefore = await bareLoad();
     // The server runs in this process (autocannon does not): its peak RSS over both command loads.
     const memory = watchPeakRss();
@@ -121,7 +129,6 @@ async function commandThroughput(): Promise<BenchResult[]> {
     });
     return results;
   } finally {
-    await baseline.close();
     await server.close();
     await database.close();
   }
