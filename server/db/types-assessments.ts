@@ -160,16 +160,9 @@ export interface WebhookDeliveryTable {
   created_at: string;
 }
 
-/** Outbox rows already fanned out to subscriptions (the outbox table itself belongs to the relay). */
-export interface WebhookFanoutTable {
-  outbox_id: string;
-  at: string;
-}
-
 export interface WebhookTables {
   webhook_subscriptions: WebhookSubscriptionTable;
   webhook_deliveries: WebhookDeliveryTable;
-  webhook_fanout: WebhookFanoutTable;
 }
 
 /** The yearly plan (month 0) and the monthly arrangements (months 1–12) of a unit's activities. */

@@ -217,6 +217,8 @@ export interface OutboxTable {
   delivered_at: string | null;
   attempts: number;
   version: number;
+  /** When webhook fan-out turned this row into deliveries (webhook rows only; see migration 0109). */
+  fanned_out_at: string | null;
 }
 
 export interface Database extends AssessmentTables, StoreTables, NotificationTables, NeedsTables, WishTables {

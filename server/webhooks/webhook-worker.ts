@@ -8,7 +8,7 @@
  *    After `maxAttempts` the delivery is dead (a dead letter, visible and retryable over the API).
  * At least once: a retry repeats the same `webhook-id`, so receivers dedupe by it.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types';
 import type { AppDeps } from '../deps';
 import type { Logger } from '../errors';
@@ -67,17 +67,24 @@ function matches(events: string, event: string): boolean {
   return list.includes('*') || list.includes(event);
 }
 
-export async function fanOut(db: Kysely<Database>, at: string): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
+/** Webhook outbox rows not fanned out yet, oldest first, with the instance fields subscriptions match on. */
+export function pendingFanOut(db: Kysely<Database>) {
+  return (
+    db
       .selectFrom('outbox')
       .leftJoin('workflow_instances', 'workflow_instances.id', 'outbox.instance_id')
       .select(['outbox.id', 'outbox.instance_id', 'outbox.payload', 'outbox.created_at', 'workflow_instances.org_path', 'workflow_instances.org_unit_id', 'workflow_instances.definition_key', 'workflow_instances.state'])
-      .where('outbox.kind', '=', 'webhook')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('webhook_fanout').select('webhook_fanout.outbox_id').whereRef('webhook_fanout.outbox_id', '=', 'outbox.id'))))
+      // Literals, so SQLite can use the partial index of the rows still to fan out (migration 0109).
+      .where('outbox.kind', '=', sql.lit('webhook'))
+      .where('outbox.fanned_out_at', 'is', null)
       .orderBy('outbox.id')
       .limit(200)
-      .execute();
+  );
+}
+
+export async function fanOut(db: Kysely<Database>, at: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await pendingFanOut(trx).execute();
     if (rows.length === 0) return 0;
     const subscriptions = await trx.selectFrom('webhook_subscriptions').selectAll().where('active', '=', 1).execute();
     const deliveries = [];
@@ -96,7 +103,11 @@ export async function fanOut(db: Kysely<Database>, at: string): Promise<number> 
       }
     }
     if (deliveries.length > 0) await trx.insertInto('webhook_deliveries').values(deliveries).onConflict((c) => c.columns(['subscription_id', 'outbox_id']).doNothing()).execute();
-    await trx.insertInto('webhook_fanout').values(rows.map((row) => ({ outbox_id: row.id, at }))).onConflict((c) => c.column('outbox_id').doNothing()).execute();
+    await trx
+      .updateTable('outbox')
+      .set({ fanned_out_at: at })
+      .where('id', 'in', rows.map((row) => row.id))
+      .execute();
     return deliveries.length;
   });
 }

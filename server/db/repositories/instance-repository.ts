@@ -134,7 +134,7 @@ export async function executeEffects(db: Kysely<Database>, instanceId: string, e
       case 'webhook':
       case 'record':
       case 'setData':
-        outbox.push({ id: newId(), instance_id: instanceId, kind: effect.type, payload: JSON.stringify(effect), created_at: at, delivered_at: null, attempts: 0, version: 1 });
+        outbox.push({ id: newId(), instance_id: instanceId, kind: effect.type, payload: JSON.stringify(effect), created_at: at, delivered_at: null, attempts: 0, version: 1, fanned_out_at: null });
         break;
       default: {
         const unknown: never = effect;
@@ -212,6 +212,6 @@ const insertTimers = prepared<string, never>((db, p, count) =>
     placeholderRows(timerColumns, count, p).map((row) => ({ ...row, event: 'timer', payload: null, claimed_by: null, claimed_at: null, fired_at: null, cancelled_at: null, version: 1 })),
   ),
 );
-const outboxColumns = ['id', 'instance_id', 'kind', 'payload', 'created_at', 'delivered_at', 'attempts', 'version'] as const;
+const outboxColumns = ['id', 'instance_id', 'kind', 'payload', 'created_at', 'delivered_at', 'attempts', 'version', 'fanned_out_at'] as const;
 const outboxColumnsComplete: CoversColumns<OutboxTable, typeof outboxColumns> = true;
 const insertOutbox = prepared<string, never>((db, p, count) => db.insertInto('outbox').values(placeholderRows(outboxColumns, count, p)));

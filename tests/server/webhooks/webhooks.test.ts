@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebhookWorker, type WebhookWorker } from '../../../server/webhooks/webhook-worker';
+import { sql } from 'kysely';
+import { fanOut, pendingFanOut, startWebhookWorker, type WebhookWorker } from '../../../server/webhooks/webhook-worker';
 import { verify } from '../../../server/webhooks/signature';
 import { type ApiClient, signIn } from '../support/client';
 import { DIALECTS, type TestDatabase } from '../support/dialects';
@@ -136,6 +137,34 @@ describe.each(DIALECTS)('webhooks on $name', (dialect) => {
     expect(await deliveries(elsewhere.body.id)).toEqual([]);
     expect((await otherInstitute.get(`/api/webhooks/${subscribed.body.id}/deliveries`)).status).toBe(404);
     await admin.request('DELETE', `/api/webhooks/${elsewhere.body.id}`);
+    await admin.request('DELETE', `/api/webhooks/${subscribed.body.id}`);
+  });
+
+  it('fans each webhook row out once, and reads only the rows still to fan out, through their own index', async () => {
+    const subscribed = await admin.post<{ id: string }>('/api/webhooks', { url: receiver.url, events: ['order.submitted'] });
+    await order();
+    const db = server.deps.database.db;
+    const at = clock.now().toISOString();
+    expect(await fanOut(db, at)).toBe(1);
+    expect(await fanOut(db, at)).toBe(0);
+    const unfanned = await db.selectFrom('outbox').select('id').where('kind', '=', 'webhook').where('fanned_out_at', 'is', null).execute();
+    expect(unfanned).toEqual([]);
+    expect(await deliveries(subscribed.body.id)).toHaveLength(1);
+    // Before, each tick walked every webhook row ever written (53 ms at 200,000 rows, every two seconds);
+    // the plan must come from the partial index of pending rows, whatever the table holds.
+    const query = pendingFanOut(db).compile();
+    const text = query.sql.replace(/\?|\$1/, '200');
+    const plan =
+      dialect.name === 'sqlite'
+        ? (await sql.raw<{ detail: string }>(`explain query plan ${text}`).execute(db)).rows.map((row) => row.detail).join('\n')
+        : await db.transaction().execute(async (trx) => {
+            // A small table is cheapest to scan; forbid that to see which index the planner can prove applies.
+            await sql`set local enable_seqscan = off`.execute(trx);
+            return (await sql.raw<{ 'QUERY PLAN': string }>(`explain ${text}`).execute(trx)).rows.map((row) => row['QUERY PLAN']).join('\n');
+          });
+    expect(plan).toContain('outbox_webhook_unfanned');
+    await worker().runOnce();
+    expect((await deliveries(subscribed.body.id))[0]).toMatchObject({ status: 'delivered' });
     await admin.request('DELETE', `/api/webhooks/${subscribed.body.id}`);
   });
 
