@@ -10,6 +10,7 @@ import { DefinitionCache } from './engine/definition-cache';
 import { loadRuntimeEngine } from './engine/runtime-engine';
 import { startOutboxRelay } from './workers/outbox-relay';
 import { startTimerWorker } from './workers/timer-worker';
+import { defaultIdempotencyTtlMs, startHousekeeping } from './workers/housekeeping';
 import { startWebhookWorker } from './webhooks/webhook-worker';
 import { startNeedsPublisher } from './needs/publisher';
 import { channelsFromEnv } from './notifications/channels/config';
@@ -49,11 +50,13 @@ const webhooks = startWebhookWorker({ deps: { database, clock: systemClock, log 
 const needsPublisher = startNeedsPublisher({ database, clock: systemClock, log }, 1000);
 // The bell's latency is the dispatch interval plus the studio's poll; SLA warnings and outbound sends need less.
 const notifications = startNotificationWorker({ deps: { database, clock: systemClock, definitions, log }, channels: notificationChannels, ...notificationIntervals });
+const idempotencyTtlHours = Number(process.env.SHIJIAN_IDEMPOTENCY_TTL_HOURS);
+const housekeeping = startHousekeeping({ database, clock: systemClock, log }, { intervalMs: 10 * 60_000, idempotencyTtlMs: idempotencyTtlHours > 0 ? idempotencyTtlHours * 3_600_000 : defaultIdempotencyTtlMs });
 const port = Number(process.env.PORT ?? 8787);
 const server = serve({ fetch: app.fetch, port }, (info) => console.log(`[shijian] listening on http://localhost:${info.port} (${database.capabilities.name})`));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void Promise.all([worker.stop(), relay.stop(), webhooks.stop(), notifications.stop(), needsPublisher.stop()]).then(() => server.close(() => void database.close().then(() => process.exit(0))));
+    void Promise.all([worker.stop(), relay.stop(), webhooks.stop(), notifications.stop(), needsPublisher.stop(), housekeeping.stop()]).then(() => server.close(() => void database.close().then(() => process.exit(0))));
   });
 }

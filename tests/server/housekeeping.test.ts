@@ -1,0 +1,73 @@
+/**
+ * Housekeeping against a real server and database: expired idempotency keys and sessions are deleted in
+ * batches, live ones stay, and a replay whose key is gone is refused by its stale If-Match, changing nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHousekeeping } from '../../server/workers/housekeeping';
+import { signIn } from './support/client';
+import { DIALECTS, type TestDatabase } from './support/dialects';
+import { startServer, TestClock, type RunningServer } from './support/server';
+
+interface Instance {
+  id: string;
+  state: string;
+  version: number;
+}
+
+const hour = 3_600_000;
+
+describe.each(DIALECTS)('housekeeping on $name', (dialect) => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  const clock = new TestClock(Date.parse('2026-03-02T01:00:00.000Z'));
+
+  beforeAll(async () => {
+    database = await dialect.create();
+    server = await startServer(database.handle, { clock, overrides: { sessionTtlMs: 72 * hour } });
+  });
+  afterAll(async () => {
+    expect(server.errors).toEqual([]);
+    await server.close();
+    await database.destroy();
+  });
+
+  it('deletes idempotency keys past their retention and expired sessions, keeps the rest, and a late replay changes nothing', async () => {
+    const db = server.deps.database.db;
+    const resident = await signIn(server.baseUrl, 'resident1');
+    const station = (await resident.get<{ user: { roles: { orgUnitId: string }[] } }>('/api/auth/me')).body.user.roles[0]!.orgUnitId;
+    const stationAdmin = await signIn(server.baseUrl, 'station.admin');
+    const orders: Instance[] = [];
+    for (let i = 0; i < 7; i++) orders.push((await resident.post<Instance>('/api/instances', { workflow: 'five-order', orgUnitId: station, data: { description: `需要帮助 ${i}` } })).body);
+    const accept = (order: Instance, key: string) => stationAdmin.post<Instance>(`/api/instances/${order.id}/commands`, { event: 'accept_for_dispatch' }, { headers: { 'if-match': '1', 'idempotency-key': key } });
+    // Five keys from a day and a half ago, two from now.
+    for (const order of orders.slice(0, 5)) expect((await accept(order, `old-${order.id}`)).status).toBe(200);
+    clock.advance(36 * hour);
+    for (const order of orders.slice(5)) expect((await accept(order, `new-${order.id}`)).status).toBe(200);
+    // A session that expired an hour ago (its user signed in 73 hours back).
+    const stale = { id: 'stale-session', user_id: (await db.selectFrom('users').select('id').where('username', '=', 'volunteer1').executeTakeFirstOrThrow()).id, csrf_token: 'x', created_at: new Date(clock.nowMs - 73 * hour).toISOString(), expires_at: new Date(clock.nowMs - hour).toISOString() };
+    await db.insertInto('sessions').values(stale).execute();
+
+    const housekeeping = startHousekeeping({ ...server.deps }, { intervalMs: 3_600_000, idempotencyTtlMs: 24 * hour, batchSize: 2 });
+    try {
+      // The first run starts with the worker; this one runs after it and finds nothing left to do.
+      expect(await housekeeping.runOnce()).toEqual({ idempotencyKeys: 0, sessions: 0 });
+      const keys = (await db.selectFrom('idempotency_keys').select('key').execute()).map((row) => row.key).sort();
+      expect(keys).toEqual(orders.slice(5).map((order) => `new-${order.id}`).sort());
+      expect(await db.selectFrom('sessions').select('id').where('id', '=', stale.id).execute()).toEqual([]);
+      // The signed-in users' sessions are alive and still work.
+      expect((await stationAdmin.get('/api/auth/me')).status).toBe(200);
+
+      // A replay with a purged key runs as a new request: its If-Match is stale, so nothing changes.
+      const before = (await stationAdmin.get<Instance>(`/api/instances/${orders[0]!.id}`)).body;
+      const late = await accept(orders[0]!, `old-${orders[0]!.id}`);
+      expect(late.status).toBe(412);
+      expect((await stationAdmin.get<Instance>(`/api/instances/${orders[0]!.id}`)).body).toEqual(before);
+      // A replay with a live key still answers with the first response.
+      const replayed = await accept(orders[5]!, `new-${orders[5]!.id}`);
+      expect(replayed.status).toBe(200);
+      expect(replayed.body.version).toBe(2);
+    } finally {
+      await housekeeping.stop();
+    }
+  });
+});
