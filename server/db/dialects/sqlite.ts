@@ -71,6 +71,11 @@ export function applyPragmas(sqlite: SqliteDatabase.Database): void {
   const synchronous = process.env.SHIJIAN_SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL';
   sqlite.pragma(`synchronous = ${synchronous}`);
   sqlite.pragma('foreign_keys = ON');
+  // Group commit runs each unit of work in a savepoint, and a savepoint journals the first change to every
+  // page it touches; past 64 KB (a command touches ~40 pages) SQLite spills that journal to a temporary
+  // file, so every command wrote and truncated a file. In memory, a dispatch's statements took 163 µs
+  // instead of 231, and the whole command 20 % less CPU. Sorts that no index serves use memory too.
+  sqlite.pragma('temp_store = MEMORY');
   // Another process (a CLI, a second server during a restart) may hold the write lock briefly.
   sqlite.pragma('busy_timeout = 5000');
   // A command touches a dozen tables and indexes; a 64 MB page cache keeps their hot pages in memory, and
