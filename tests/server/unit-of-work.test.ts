@@ -3,6 +3,7 @@
  * after the commit, whether the dialect gives each unit its own transaction (PostgreSQL) or lets units
  * that arrive together share one commit (SQLite's group commit).
  */
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/db/types';
@@ -54,6 +55,52 @@ describe.each(DIALECTS)('unit of work on $name', (dialect) => {
     // The refused units' increments were undone, so the survivors counted 1..20 without gaps.
     expect(values.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(await counter(database.handle.db)).toBe(20);
+  });
+
+  it('a unit refused before it writes leaves the others alone; one refused after writing is still undone alone', async () => {
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        database.handle.unitOfWork(async (trx) => {
+          // A refusal before any write (a stale version, a guard) and, once, one after writing (a lost race).
+          if (i % 5 === 1) throw new Error(`unit ${i} refused before writing`);
+          const n = await increment(trx);
+          if (i === 13) throw new Error(`unit ${i} refused after writing`);
+          return n;
+        }),
+      ),
+    );
+    const reasons = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [[i, String(o.reason)]] : []));
+    expect(reasons).toEqual([...[1, 6, 11].map((i) => [i, `Error: unit ${i} refused before writing`]), [13, 'Error: unit 13 refused after writing'], ...[16, 21, 26].map((i) => [i, `Error: unit ${i} refused before writing`])]);
+    const values = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+    expect(values.sort((a, b) => a - b)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
+    expect(await counter(database.handle.db)).toBe(23);
+  });
+
+  it('whatever units of a moment succeed or fail, before or after writing, the outcome is that of running them one at a time', async () => {
+    type Plan = 'ok' | 'refuseBefore' | 'refuseAfter';
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom<Plan>('ok', 'ok', 'refuseBefore', 'refuseAfter'), { minLength: 1, maxLength: 40 }), async (plans) => {
+        const start = await counter(database.handle.db);
+        const outcomes = await Promise.allSettled(
+          plans.map((plan) =>
+            database.handle.unitOfWork(async (trx) => {
+              if (plan === 'refuseBefore') throw new Error('refused before writing');
+              const n = await increment(trx);
+              if (plan === 'refuseAfter') throw new Error('refused after writing');
+              return n;
+            }),
+          ),
+        );
+        plans.forEach((plan, i) => expect(outcomes[i]!.status).toBe(plan === 'ok' ? 'fulfilled' : 'rejected'));
+        const values = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+        const succeeded = values.length;
+        // One at a time: the successes saw start + 1 … start + k, nothing of a refused unit stayed. SQLite's
+        // group commit also keeps arrival order; PostgreSQL's transactions take the row lock as they come.
+        expect(dialect.name === 'sqlite' ? values : [...values].sort((a, b) => a - b)).toEqual(Array.from({ length: succeeded }, (_, k) => start + k + 1));
+        expect(await counter(database.handle.db)).toBe(start + succeeded);
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('answers only once the unit is committed: another connection already sees it', async () => {
