@@ -12,15 +12,13 @@ import { appendAudit } from '../db/repositories/audit-repository';
 import type { Database } from '../db/types';
 import type { AppDeps } from '../deps';
 import type { Logger } from '../errors';
+import { periodic, type PeriodicWorker } from '../workers/periodic';
 
 export const publicationRecordType = 'serviceItemPublication';
 
 export type PublisherDeps = Pick<AppDeps, 'database' | 'clock'> & { log: Logger };
 
-export interface NeedsPublisher {
-  runOnce(): Promise<number>;
-  stop(): Promise<void>;
-}
+export type NeedsPublisher = PeriodicWorker<number>;
 
 /** Outbox rows of approved proposals still to publish, oldest first. */
 async function pending(db: Kysely<Database>) {
@@ -87,27 +85,5 @@ export async function publishApprovedProposals(deps: PublisherDeps): Promise<num
 
 /** Runs `publishApprovedProposals` every `intervalMs`, one pass at a time. */
 export function startNeedsPublisher(deps: PublisherDeps, intervalMs: number): NeedsPublisher {
-  let running: Promise<number> = Promise.resolve(0);
-  let stopped = false;
-  const runOnce = () => {
-    running = running.then(async () => {
-      if (stopped) return 0;
-      try {
-        return await publishApprovedProposals(deps);
-      } catch (error) {
-        deps.log('needs publisher failed', error);
-        return 0;
-      }
-    });
-    return running;
-  };
-  const interval = setInterval(() => void runOnce(), intervalMs);
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(interval);
-      await running;
-    },
-  };
+  return periodic(() => publishApprovedProposals(deps), { intervalMs, idle: 0, log: deps.log, failure: 'needs publisher failed' });
 }

@@ -12,6 +12,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/types';
 import type { AppDeps } from '../deps';
 import type { Logger } from '../errors';
+import { periodic, type PeriodicWorker } from '../workers/periodic';
 import { newId } from '../util/ids';
 import { sign } from './signature';
 
@@ -26,40 +27,20 @@ export interface WebhookWorkerOptions {
   maxBackoffMs?: number;
 }
 
-export interface WebhookWorker {
-  runOnce(): Promise<number>;
-  stop(): Promise<void>;
-}
+export type WebhookWorker = PeriodicWorker<number>;
 
 export function backoffMs(attempt: number, base: number, cap: number): number {
   return Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
 }
 
 export function startWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
-  let stopped = false;
-  let running: Promise<number> = Promise.resolve(0);
-  const runOnce = () => {
-    running = running.then(async () => {
-      if (stopped) return 0;
-      try {
-        await fanOut(options.deps.database.db, options.deps.clock().toISOString());
-        return await deliverDue(options);
-      } catch (error) {
-        options.deps.log('webhook worker failed', error);
-        return 0;
-      }
-    });
-    return running;
-  };
-  const interval = setInterval(() => void runOnce(), options.intervalMs);
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(interval);
-      await running;
+  return periodic(
+    async () => {
+      await fanOut(options.deps.database.db, options.deps.clock().toISOString());
+      return deliverDue(options);
     },
-  };
+    { intervalMs: options.intervalMs, idle: 0, log: options.deps.log, failure: 'webhook worker failed' },
+  );
 }
 
 function matches(events: string, event: string): boolean {

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../deps';
 import type { Logger } from '../errors';
+import { periodic, type PeriodicWorker } from './periodic';
 
 export type HousekeepingDeps = Pick<AppDeps, 'database' | 'clock'> & { log: Logger };
 
@@ -16,10 +17,7 @@ export interface Purged {
   sessions: number;
 }
 
-export interface Housekeeping {
-  runOnce(): Promise<Purged>;
-  stop(): Promise<void>;
-}
+export type Housekeeping = PeriodicWorker<Purged>;
 
 /** The default retention of idempotency keys: a day, as long as any client retries a request. */
 export const defaultIdempotencyTtlMs = 24 * 3_600_000;
@@ -36,30 +34,7 @@ export const defaultIdempotencyTtlMs = 24 * 3_600_000;
  * day of keys, and each batch reads only until it has found its rows.
  */
 export function startHousekeeping(deps: HousekeepingDeps, options: HousekeepingOptions): Housekeeping {
-  let running: Promise<Purged> = Promise.resolve({ idempotencyKeys: 0, sessions: 0 });
-  let stopped = false;
-  const runOnce = () => {
-    running = running.then(async () => {
-      try {
-        return await purge(deps, options, () => stopped);
-      } catch (error) {
-        deps.log('housekeeping failed', error);
-        return { idempotencyKeys: 0, sessions: 0 };
-      }
-    });
-    return running;
-  };
-  const interval = setInterval(() => void runOnce(), options.intervalMs);
-  interval.unref();
-  void runOnce();
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(interval);
-      await running;
-    },
-  };
+  return periodic((stopped) => purge(deps, options, stopped), { intervalMs: options.intervalMs, idle: { idempotencyKeys: 0, sessions: 0 }, log: deps.log, failure: 'housekeeping failed', runAtStart: true });
 }
 
 async function purge(deps: HousekeepingDeps, options: HousekeepingOptions, stopped: () => boolean): Promise<Purged> {

@@ -1,12 +1,10 @@
 import type { AppDeps } from '../deps';
 import type { Logger } from '../errors';
+import { periodic, type PeriodicWorker } from './periodic';
 
 export type RelayDeps = Pick<AppDeps, 'database' | 'clock'> & { log: Logger; webhookUrl: string | null; fetch?: typeof fetch };
 
-export interface OutboxRelay {
-  runOnce(): Promise<number>;
-  stop(): Promise<void>;
-}
+export type OutboxRelay = PeriodicWorker<number>;
 
 const maxAttempts = 10;
 const batchSize = 20;
@@ -21,36 +19,20 @@ const maxBatchesPerTick = 50;
  * Other effect kinds stay in the outbox for the features that consume them (notify: notification-worker.ts).
  */
 export function startOutboxRelay(deps: RelayDeps, intervalMs: number): OutboxRelay {
-  let running: Promise<number> = Promise.resolve(0);
-  let stopped = false;
-  const runOnce = () => {
-    running = running.then(async () => {
-      if (stopped || deps.webhookUrl === null) return 0;
-      try {
-        // A full batch means more are waiting: drain them now. One batch per tick capped delivery at
-        // 10 webhooks/s (20 per 2 s), below a campaign day's rate, so the backlog would only grow.
-        let total = 0;
-        for (let batch = 0, delivered = batchSize; delivered === batchSize && batch < maxBatchesPerTick && !stopped; batch++) {
-          delivered = await relayBatch(deps);
-          total += delivered;
-        }
-        return total;
-      } catch (error) {
-        deps.log('outbox relay failed', error);
-        return 0;
+  return periodic(
+    async (stopped) => {
+      if (deps.webhookUrl === null) return 0;
+      // A full batch means more are waiting: drain them now. One batch per tick capped delivery at
+      // 10 webhooks/s (20 per 2 s), below a campaign day's rate, so the backlog would only grow.
+      let total = 0;
+      for (let batch = 0, delivered = batchSize; delivered === batchSize && batch < maxBatchesPerTick && !stopped(); batch++) {
+        delivered = await relayBatch(deps);
+        total += delivered;
       }
-    });
-    return running;
-  };
-  const interval = setInterval(() => void runOnce(), intervalMs);
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(interval);
-      await running;
+      return total;
     },
-  };
+    { intervalMs, idle: 0, log: deps.log, failure: 'outbox relay failed' },
+  );
 }
 
 async function relayBatch(deps: RelayDeps): Promise<number> {

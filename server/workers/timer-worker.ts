@@ -4,6 +4,7 @@ import { fireTimer } from '../commands/instance-commands';
 import type { AppDeps } from '../deps';
 import type { Logger } from '../errors';
 import { newId } from '../util/ids';
+import { periodic, type PeriodicWorker } from './periodic';
 
 export type TimerDeps = Pick<AppDeps, 'database' | 'clock' | 'engine' | 'definitions'> & { log: Logger };
 
@@ -11,11 +12,9 @@ export interface TimerWorkerOptions extends TimerDeps {
   intervalMs: number;
 }
 
-export interface TimerWorker {
+/** `runOnce` fires every due timer now (also what each tick does) and resolves with how many it handled. */
+export interface TimerWorker extends PeriodicWorker<number> {
   readonly id: string;
-  /** Fires every due timer now (also what each tick does); resolves with how many were handled. */
-  runOnce(): Promise<number>;
-  stop(): Promise<void>;
 }
 
 /**
@@ -27,13 +26,11 @@ export interface TimerWorker {
  */
 export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
   const id = `${hostname()}:${process.pid}:${newId()}`;
-  let stopped = false;
-  let running: Promise<number> = Promise.resolve(0);
-
-  const runOnce = () => {
-    running = running.then(async () => {
+  const worker = periodic(
+    async (stopped) => {
       let handled = 0;
-      while (!stopped && handled < 500) {
+      while (!stopped() && handled < 500) {
+        // A failure ends this run, not the count of what it fired before.
         const outcome = await fireNextDueTimer(options, id).catch((error: unknown) => {
           options.log('timer worker failed', error);
           return 'error' as const;
@@ -42,21 +39,10 @@ export function startTimerWorker(options: TimerWorkerOptions): TimerWorker {
         handled++;
       }
       return handled;
-    });
-    return running;
-  };
-
-  const interval = setInterval(() => void runOnce(), options.intervalMs);
-  void runOnce();
-  return {
-    id,
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(interval);
-      await running;
     },
-  };
+    { intervalMs: options.intervalMs, idle: 0, log: options.log, failure: 'timer worker failed', runAtStart: true },
+  );
+  return { id, ...worker };
 }
 
 export async function fireNextDueTimer(deps: TimerDeps, workerId: string): Promise<'fired' | 'refused' | 'none'> {
