@@ -63,7 +63,11 @@ export const webhookRoutes = newRouter()
   })
   .openapi(deleteSubscriptionRoute, async (c) => {
     const row = await findSubscription(c.get('deps').database.db, requireActor(c), c.req.valid('param').id);
-    await c.get('deps').database.db.updateTable('webhook_subscriptions').set({ active: 0 }).where('id', '=', row.id).execute();
+    await c.get('deps').database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('webhook_subscriptions').set({ active: 0 }).where('id', '=', row.id).execute();
+      // What was still waiting to go out stays visible in the log, as undeliverable, and is never sent.
+      await trx.updateTable('webhook_deliveries').set({ status: 'dead', last_error: 'subscription deleted' }).where('subscription_id', '=', row.id).where('status', '=', 'pending').execute();
+    });
     return c.json(presentSubscription({ ...row, active: 0 }), 200);
   })
   .openapi(listDeliveriesRoute, async (c) => {
@@ -82,6 +86,7 @@ export const webhookRoutes = newRouter()
     const delivery = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', deliveryId).where('subscription_id', '=', subscription.id).executeTakeFirst();
     if (delivery === undefined) throw problems.notFound('delivery');
     if (delivery.status !== 'dead') throw problems.conflict(`The delivery is ${delivery.status}; only dead letters are retried by hand.`);
+    if (subscription.active !== 1) throw problems.conflict('The subscription is deleted; its deliveries are not sent again.');
     const requeued = { ...delivery, status: 'pending' as const, attempts: 0, next_attempt_at: deps.clock().toISOString() };
     await db.updateTable('webhook_deliveries').set({ status: 'pending', attempts: 0, next_attempt_at: requeued.next_attempt_at }).where('id', '=', delivery.id).where('status', '=', 'dead').execute();
     return c.json(presentDelivery(requeued), 200);

@@ -168,6 +168,24 @@ describe.each(DIALECTS)('webhooks on $name', (dialect) => {
     await admin.request('DELETE', `/api/webhooks/${subscribed.body.id}`);
   });
 
+  it('a deleted subscription sends nothing more: its waiting deliveries become dead letters that cannot be retried', async () => {
+    const subscribed = await admin.post<{ id: string }>('/api/webhooks', { url: receiver.url, events: ['order.submitted'] });
+    receiver.received.length = 0;
+    await order();
+    const db = server.deps.database.db;
+    expect(await fanOut(db, clock.now().toISOString())).toBe(1);
+    expect(await deliveries(subscribed.body.id)).toMatchObject([{ status: 'pending', attempts: 0 }]);
+    expect((await admin.request('DELETE', `/api/webhooks/${subscribed.body.id}`)).status).toBe(200);
+    await worker().runOnce();
+    expect(receiver.received).toEqual([]);
+    const [dead] = await deliveries(subscribed.body.id);
+    expect(dead).toMatchObject({ status: 'dead', attempts: 0, lastError: 'subscription deleted' });
+    const retried = await admin.post<{ type: string }>(`/api/webhooks/${subscribed.body.id}/deliveries/${dead!.id}/retry`);
+    expect(retried.status).toBe(409);
+    expect(retried.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(await deliveries(subscribed.body.id)).toMatchObject([{ status: 'dead' }]);
+  });
+
   it('dead-letters after the last attempt; a dead letter can be sent again by hand', async () => {
     const subscribed = await admin.post<{ id: string }>('/api/webhooks', { url: receiver.url, events: ['order.submitted'] });
     receiver.received.length = 0;
