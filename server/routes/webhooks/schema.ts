@@ -49,7 +49,7 @@ export const deleteSubscriptionRoute = createRoute({
   method: 'delete',
   path: '/webhooks/{id}',
   tags: ['webhooks'],
-  summary: 'Deactivate a subscription (its delivery log stays)',
+  summary: 'Deactivate a subscription (its delivery log stays; deliveries still waiting become dead letters and are never sent)',
   request: { params: IdParam },
   responses: { 200: jsonContent(SubscriptionSchema, 'Deactivated'), ...problemResponses(401, 403, 404) },
 });
