@@ -29,6 +29,9 @@ export function useLeaveGuard(dirty: boolean) {
   useEffect(() => {
     if (!dirty) return;
     const onUnload = (event: BeforeUnloadEvent) => {
+      // Read the live flag: after "discard and leave" the page must not ask again, and React may run
+      // this effect's clean-up only after the navigation has already happened.
+      if (!dirtyRef.current) return;
       event.preventDefault();
       // Older browsers show the prompt only when returnValue is set.
       event.returnValue = '';
