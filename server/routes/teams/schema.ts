@@ -5,8 +5,8 @@ export const TeamStatsSchema = z
   .object({
     openOrders: z.number().int().openapi({ description: 'Orders now dispatched to the team, accepted or in service' }),
     completed30d: z.number().int().openapi({ description: 'Services completed in the last 30 days' }),
-    averageRating: z.number().nullable().openapi({ description: 'Mean stars of its rated orders (one decimal), null when none was rated' }),
-    ratedOrders: z.number().int(),
+    averageRating: z.number().nullable().openapi({ description: 'Mean stars of its orders rated in the last 365 days (one decimal), null when none was' }),
+    ratedOrders: z.number().int().openapi({ description: 'Its orders rated in the last 365 days (an order rated again after a reopening counts once, with its latest stars)' }),
     onTimeRate: z.number().nullable().openapi({ description: 'Share of accept and arrival steps closed by their due time in the last 30 days (0–1), null when none' }),
   })
   .openapi('TeamStats');

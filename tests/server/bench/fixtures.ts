@@ -44,6 +44,35 @@ export async function cloneInstance(db: Kysely<Database>, templateId: string, co
 }
 
 /**
+ * Copies a finished order (row, history, every task) `count` times, clone i moved `i % spreadDays` days
+ * into the past, so that the copies spread evenly over `spreadDays` as a district's orders would.
+ */
+export async function cloneFinishedOrders(db: Kysely<Database>, templateId: string, count: number, spreadDays: number): Promise<void> {
+  const row = await db.selectFrom('workflow_instances').selectAll().where('id', '=', templateId).executeTakeFirstOrThrow();
+  const history = await db.selectFrom('history').selectAll().where('instance_id', '=', templateId).execute();
+  const tasks = await db.selectFrom('tasks').selectAll().where('instance_id', '=', templateId).execute();
+  const back = (at: string | null, days: number) => (at === null ? null : new Date(Date.parse(at) - days * 86_400_000).toISOString());
+  const chunk = 5_000;
+  for (let from = 0; from < count; from += chunk) {
+    const rows: Insertable<WorkflowInstanceTable>[] = [];
+    const historyRows: Insertable<HistoryTable>[] = [];
+    const taskRows: Insertable<TaskTable>[] = [];
+    for (let i = from; i < Math.min(count, from + chunk); i++) {
+      const id = newId();
+      const days = i % spreadDays;
+      rows.push({ ...row, id, snapshot: row.snapshot.replace(templateId, id), created_at: back(row.created_at, days)!, updated_at: back(row.updated_at, days)! });
+      for (const entry of history) historyRows.push({ ...entry, instance_id: id, at: back(entry.at, days)! });
+      for (const task of tasks) taskRows.push({ ...task, id: newId(), instance_id: id, created_at: back(task.created_at, days)!, closed_at: back(task.closed_at, days), due_at: back(task.due_at, days) });
+    }
+    await db.transaction().execute(async (trx) => {
+      await insertMany(trx, 'workflow_instances', rows);
+      await insertMany(trx, 'history', historyRows);
+      await insertMany(trx, 'tasks', taskRows);
+    });
+  }
+}
+
+/**
  * The baseline: a bare Hono route on its own SQLite file (same pragmas as the server) doing one
  * transaction of SELECT + version-checked UPDATE + two INSERTs with better-sqlite3 directly.
  */

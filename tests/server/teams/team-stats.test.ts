@@ -1,4 +1,6 @@
+import { CompiledQuery, sql, type Compilable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { teamFigureQueries } from '../../../server/routes/teams/team-stats';
 import { signIn, type ApiClient } from '../support/client';
 import { DIALECTS, type TestDatabase } from '../support/dialects';
 import { startServer, TestClock, type RunningServer } from '../support/server';
@@ -27,6 +29,7 @@ const DAY = 24 * HOUR;
 
 /**
  * A hand-counted fixture over HTTP. Team A (the demo team leader's):
+ *  - O0 served and rated 1★ 371 days ago: older than every window, it counts nowhere;
  *  - O6 served, rated 4★, 40 days ago: counts in the rating only;
  *  - O1, O2 accepted in time, served, rated 5★ and 3★;
  *  - O3 accepted 25 h after dispatch (the window is 24 h): late, now accepted;
@@ -69,7 +72,7 @@ describe.each(DIALECTS)('team load and record on $name', (dialect) => {
   beforeAll(async () => {
     database = await dialect.create();
     // Sessions outlive the clock's jumps of weeks.
-    server = await startServer(database.handle, { clock, overrides: { sessionTtlMs: 100 * DAY } });
+    server = await startServer(database.handle, { clock, overrides: { sessionTtlMs: 390 * DAY } });
     resident = await signIn(server.baseUrl, 'resident1');
     station = await signIn(server.baseUrl, 'station.admin');
     leader = await signIn(server.baseUrl, 'team.leader');
@@ -82,6 +85,8 @@ describe.each(DIALECTS)('team load and record on $name', (dialect) => {
     teamB = others[0]!.id;
     teamC = others[1]!.id;
 
+    await serveAndRate(await dispatchedTo(teamA), 1);
+    clock.advance(330 * DAY);
     await serveAndRate(await dispatchedTo(teamA), 4);
     clock.advance(40 * DAY);
     await serveAndRate(await dispatchedTo(teamA), 5);
@@ -108,6 +113,31 @@ describe.each(DIALECTS)('team load and record on $name', (dialect) => {
     const one = await station.get<Stats & { teamId: string }>(`/api/teams/${teamA}/stats`);
     expect(one.status).toBe(200);
     expect(one.body).toEqual({ teamId: teamA, openOrders: 2, completed30d: 2, averageRating: 4, ratedOrders: 3, onTimeRate: 0.8 });
+  });
+
+  it('reads each figure through its own index, not by walking every order ever served', async () => {
+    const db = database.handle.db;
+    const queries = teamFigureQueries(db, database.handle.capabilities, [teamA, teamB], clock.now());
+    const plan = async (query: Compilable): Promise<string> => {
+      const { sql: text, parameters } = query.compile();
+      if (dialect.name === 'sqlite') {
+        const rows = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${text}`, [...parameters]));
+        return rows.rows.map((row) => row.detail).join('\n');
+      }
+      return db.transaction().execute(async (trx) => {
+        // A small table is cheapest to scan; forbid that to see which index the planner can prove applies.
+        await sql`set local enable_seqscan = off`.execute(trx);
+        const rows = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${text}`, [...parameters]));
+        return rows.rows.map((row) => row['QUERY PLAN']).join('\n');
+      });
+    };
+    expect(await plan(queries.open)).toContain('instances_definition_state');
+    expect(await plan(queries.completed)).toContain('history_completed_at');
+    expect(await plan(queries.rated)).toContain('history_rated_at');
+    expect(await plan(queries.timed)).toContain('tasks_closed_due');
+    // A pool order's team is its accepting leader's: found through the index, not a scan of all teams per order.
+    expect(await plan(queries.open)).toContain('teams_leader');
+    for (const query of Object.values(queries)) expect(await plan(query)).not.toMatch(/SCAN workflow_instances|Seq Scan on workflow_instances/);
   });
 
   it('leaves stats out unless asked, and narrows to the teams able to serve a unit', async () => {
