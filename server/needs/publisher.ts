@@ -5,10 +5,11 @@
  * published in one transaction with its outbox row marked done, so it happens exactly once even with
  * several servers (the proposal row is claimed by a version-checked update).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Actor } from '../auth/actor';
 import { createDraft, lintAgainstRegistry, publishDefinition } from '../commands/definition-commands';
 import { appendAudit } from '../db/repositories/audit-repository';
+import type { DialectCapabilities } from '../db/dialects/dialect';
 import type { Database } from '../db/types';
 import type { AppDeps } from '../deps';
 import type { Logger } from '../errors';
@@ -20,19 +21,21 @@ export type PublisherDeps = Pick<AppDeps, 'database' | 'clock'> & { log: Logger 
 
 export type NeedsPublisher = PeriodicWorker<number>;
 
-/** Outbox rows of approved proposals still to publish, oldest first. */
-async function pending(db: Kysely<Database>) {
-  const rows = await db
+/**
+ * Outbox rows of approved proposals still to publish, oldest first. The predicate is spelled as in the
+ * partial index `outbox_publications_pending` (migration 0111), with literals, so that the lookup reads
+ * only the publications waiting and not every undelivered record effect ever written.
+ */
+export function pendingPublications(db: Kysely<Database>, capabilities: DialectCapabilities) {
+  const recordType = capabilities.name === 'postgres' ? sql`(outbox.payload::jsonb ->> 'record')` : sql`json_extract(outbox.payload, '$.record')`;
+  return db
     .selectFrom('outbox')
     .innerJoin('need_proposals', 'need_proposals.instance_id', 'outbox.instance_id')
     .select(['outbox.id as outboxId', 'outbox.payload', 'need_proposals.id as proposalId'])
-    .where('outbox.kind', '=', 'record')
-    .where('outbox.delivered_at', 'is', null)
+    .where(sql<SqlBool>`outbox.kind = ${sql.lit('record')} and outbox.delivered_at is null and ${recordType} = ${sql.lit(publicationRecordType)}`)
     .where('need_proposals.status', '=', 'proposed')
     .orderBy('outbox.created_at')
-    .limit(50)
-    .execute();
-  return rows.filter((row) => (JSON.parse(row.payload) as { record?: string }).record === publicationRecordType);
+    .limit(50);
 }
 
 /** The district admin whose approval finished the workflow: the item is published in their name. */
@@ -79,7 +82,7 @@ async function publishOne(deps: PublisherDeps, outboxId: string, proposalId: str
 /** Publishes every pending approved proposal; returns how many were published. */
 export async function publishApprovedProposals(deps: PublisherDeps): Promise<number> {
   let published = 0;
-  for (const row of await pending(deps.database.db)) if (await publishOne(deps, row.outboxId, row.proposalId)) published++;
+  for (const row of await pendingPublications(deps.database.db, deps.database.capabilities).execute()) if (await publishOne(deps, row.outboxId, row.proposalId)) published++;
   return published;
 }
 

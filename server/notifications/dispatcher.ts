@@ -4,7 +4,7 @@
  * rows), and every notification is unique per (outbox row, user): each is written exactly once, even when
  * dispatchers race or a server dies mid-batch (its transaction rolls back and the rows are claimed again).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DatabaseHandle } from '../db/dialects/dialect';
 import type { Database } from '../db/types';
 import type { DefinitionCache } from '../engine/definition-cache';
@@ -25,11 +25,25 @@ interface NotifyEffect {
   data?: unknown;
 }
 
+/**
+ * Notify rows not yet handled, oldest first. The predicate is spelled with literals, as in the partial index
+ * `outbox_notify_pending` (migration 0111), so that SQLite can prove the index applies.
+ */
+export function pendingNotifications(db: Kysely<Database>, batchSize: number) {
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'instance_id', 'payload', 'created_at'])
+    .where(sql<SqlBool>`kind = ${sql.lit('notify')} and delivered_at is null`)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(batchSize);
+}
+
 /** Claims and handles one batch; says how many outbox rows it took and how many notifications it wrote. */
 export async function dispatchBatch(deps: DispatchDeps, batchSize = 100): Promise<{ claimed: number; written: number }> {
   const { db, capabilities } = deps.database;
   return db.transaction().execute(async (trx) => {
-    let query = trx.selectFrom('outbox').select(['id', 'instance_id', 'payload', 'created_at']).where('kind', '=', 'notify').where('delivered_at', 'is', null).orderBy('created_at').orderBy('id').limit(batchSize);
+    let query = pendingNotifications(trx, batchSize);
     if (capabilities.supportsSkipLocked) query = query.forUpdate().skipLocked();
     const rows = await query.execute();
     if (rows.length === 0) return { claimed: 0, written: 0 };

@@ -1,3 +1,5 @@
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../db/types';
 import type { AppDeps } from '../deps';
 import type { Logger } from '../errors';
 import { periodic, type PeriodicWorker } from './periodic';
@@ -35,10 +37,21 @@ export function startOutboxRelay(deps: RelayDeps, intervalMs: number): OutboxRel
   );
 }
 
+/** Webhook rows still to deliver, oldest first; literals, as in the partial index `outbox_webhook_undelivered` (migration 0111). */
+export function undeliveredWebhooks(db: Kysely<Database>) {
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'version'])
+    .where(sql<SqlBool>`kind = ${sql.lit('webhook')} and delivered_at is null`)
+    .where('attempts', '<', maxAttempts)
+    .orderBy('created_at')
+    .limit(batchSize);
+}
+
 async function relayBatch(deps: RelayDeps): Promise<number> {
   const { db, capabilities } = deps.database;
   const claimed = await db.transaction().execute(async (trx) => {
-    let query = trx.selectFrom('outbox').select(['id', 'version']).where('kind', '=', 'webhook').where('delivered_at', 'is', null).where('attempts', '<', maxAttempts).orderBy('created_at').limit(batchSize);
+    let query = undeliveredWebhooks(trx);
     if (capabilities.supportsSkipLocked) query = query.forUpdate().skipLocked();
     const ids = (await query.execute()).map((row) => row.id);
     if (ids.length === 0) return [];

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNeedsPublisher, type NeedsPublisher } from '../../../server/needs/publisher';
+import { pendingPublications, startNeedsPublisher, type NeedsPublisher } from '../../../server/needs/publisher';
+import { newId } from '../../../server/util/ids';
 import { signIn, type ApiClient } from '../support/client';
 import { DIALECTS, type TestDatabase } from '../support/dialects';
+import { queryPlan } from '../support/plan';
 import { startServer, TestClock, type RunningServer } from '../support/server';
 import { me, newPerson, units } from './support';
 
@@ -290,5 +292,21 @@ describe.each(DIALECTS)('needs collection → 制单 → menu item on $name', (d
     expect((await institute.get<{ origins: unknown[] }>('/api/service-items/land-contract-review/origins')).body.origins).toEqual([]);
     // Handled once: a later pass does not retry it.
     expect(await publisher.runOnce()).toBe(0);
+  });
+
+  it('looks for waiting publications through their own index, past every other record effect left undelivered', async () => {
+    const db = database.handle.db;
+    // Other record effects (service records, ratings) stay undelivered for good: the lookup walked them all,
+    // 35 ms every second at 200,000. Put some in front of the publications, on a proposal's instance.
+    const proposal = await db.selectFrom('need_proposals').select('instance_id').executeTakeFirstOrThrow();
+    const old = new Date(clock.nowMs - 86_400_000).toISOString();
+    const others = Array.from({ length: 60 }, () => ({ id: newId(), instance_id: proposal.instance_id, kind: 'record', payload: JSON.stringify({ type: 'record', record: 'serviceRecord', data: {} }), created_at: old, delivered_at: null, attempts: 0, version: 1, fanned_out_at: null }));
+    await db.insertInto('outbox').values(others).execute();
+    const query = pendingPublications(db, database.handle.capabilities);
+    expect(await query.execute()).toEqual([]);
+    const plan = await queryPlan(db, dialect.name, query);
+    expect(plan).toContain('outbox_publications_pending');
+    expect(plan).not.toMatch(/^SCAN outbox$|Seq Scan on outbox/m);
+    await db.deleteFrom('outbox').where('id', 'in', others.map((row) => row.id)).execute();
   });
 });

@@ -6,11 +6,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { fanOut, pendingFanOut, startWebhookWorker, type WebhookWorker } from '../../../server/webhooks/webhook-worker';
 import { verify } from '../../../server/webhooks/signature';
 import { type ApiClient, signIn } from '../support/client';
 import { DIALECTS, type TestDatabase } from '../support/dialects';
+import { queryPlan } from '../support/plan';
 import { startServer, TestClock, type RunningServer } from '../support/server';
 
 type Behaviour = 'ok' | 'fail' | 'hang';
@@ -152,16 +152,7 @@ describe.each(DIALECTS)('webhooks on $name', (dialect) => {
     expect(await deliveries(subscribed.body.id)).toHaveLength(1);
     // Before, each tick walked every webhook row ever written (53 ms at 200,000 rows, every two seconds);
     // the plan must come from the partial index of pending rows, whatever the table holds.
-    const query = pendingFanOut(db).compile();
-    const text = query.sql.replace(/\?|\$1/, '200');
-    const plan =
-      dialect.name === 'sqlite'
-        ? (await sql.raw<{ detail: string }>(`explain query plan ${text}`).execute(db)).rows.map((row) => row.detail).join('\n')
-        : await db.transaction().execute(async (trx) => {
-            // A small table is cheapest to scan; forbid that to see which index the planner can prove applies.
-            await sql`set local enable_seqscan = off`.execute(trx);
-            return (await sql.raw<{ 'QUERY PLAN': string }>(`explain ${text}`).execute(trx)).rows.map((row) => row['QUERY PLAN']).join('\n');
-          });
+    const plan = await queryPlan(db, dialect.name, pendingFanOut(db));
     expect(plan).toContain('outbox_webhook_unfanned');
     await worker().runOnce();
     expect((await deliveries(subscribed.body.id))[0]).toMatchObject({ status: 'delivered' });
