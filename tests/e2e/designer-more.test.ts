@@ -44,6 +44,13 @@ describe('a district admin edits rubric modes, veto items and guards without cod
     await dialog.waitFor({ state: 'hidden' });
     expect(page.url()).toContain('/designer/rubric/station-rubric');
     expect(await page.locator('[data-veto=v6]').count()).toBe(1);
+    // So does the browser's back button.
+    await page.goBack();
+    await dialog.getByText('离开后，这些修改将会丢失。确定离开吗？').waitFor();
+    await dialog.getByRole('button', { name: '留在此页' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(page.url()).toContain('/designer/rubric/station-rubric');
+    expect(await page.locator('[data-veto=v6]').count()).toBe(1);
     await publish(page, 2);
     const rubric = (await api.get<{ version: number; body: { vetoes: { key: string; title: { 'zh-CN': string } }[]; sections: { key: string; items: { key: string; scoring: { mode: string; options?: { points: number; title: { 'zh-CN': string } }[] } }[] }[] } }>('/api/definitions/rubric/station-rubric')).body;
     expect(rubric.version).toBe(2);

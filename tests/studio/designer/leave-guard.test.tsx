@@ -18,6 +18,7 @@ function Editor() {
     <div>
       {holder}
       <button onClick={() => setDirty(true)}>edit</button>
+      <button onClick={() => setDirty(false)}>save</button>
       <Link to="/elsewhere">away</Link>
     </div>
   );
@@ -72,5 +73,37 @@ describe('unsaved-changes guard', () => {
     expect(window.location.hash).toBe('#/elsewhere');
     // The editor is gone, and so is its unload prompt.
     expect(unload()).toBe(false);
+  });
+
+  test('with edits the back button asks first: stay keeps the page and asks again next time, discard goes back', async () => {
+    window.location.hash = '#/before';
+    window.location.hash = '#/editor';
+    mount();
+    fireEvent.click(screen.getByText('edit'));
+    window.history.back();
+    expect((await screen.findAllByText('有未保存的修改')).length).toBeGreaterThan(0);
+    expect(window.location.hash).toBe('#/editor');
+    fireEvent.click(screen.getByRole('button', { name: '留在此页' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByText('edit')).toBeTruthy();
+    expect(window.location.hash).toBe('#/editor');
+
+    window.history.back();
+    await waitFor(() => expect(screen.getAllByRole('button', { name: '放弃修改并离开' }).length).toBeGreaterThan(0));
+    fireEvent.click(screen.getAllByRole('button', { name: '放弃修改并离开' }).at(-1)!);
+    await waitFor(() => expect(window.location.hash).toBe('#/before'));
+    expect(unload()).toBe(false);
+  });
+
+  test('once the edits are saved, back leaves at once: the entry the guard added is gone', async () => {
+    window.location.hash = '#/before';
+    window.location.hash = '#/editor';
+    mount();
+    fireEvent.click(screen.getByText('edit'));
+    fireEvent.click(screen.getByText('save'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    window.history.back();
+    await waitFor(() => expect(window.location.hash).toBe('#/before'));
+    expect(screen.queryByText('有未保存的修改')).toBeNull();
   });
 });
