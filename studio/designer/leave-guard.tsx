@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Modal } from 'antd';
 import { useNavigate } from 'react-router-dom';
+import { holdLeave } from '../shell/leave-confirmation';
 import { useT } from './i18n';
 
 /** The in-app destination of a click, when the click would leave the page through a link. */
@@ -14,20 +15,21 @@ export function leavingHref(event: MouseEvent, currentHash: string): string | un
   return href === currentHash ? undefined : href;
 }
 
-/** Marks the history entry the guard adds on top of the editor's own (see useLeaveGuard). */
-const GUARD = 'shijianLeaveGuard';
-const onGuardEntry = () => (window.history.state as Record<string, unknown> | null)?.[GUARD] === true;
-const pushGuardEntry = () => window.history.pushState({ ...(window.history.state as object | null), [GUARD]: true }, '', window.location.href);
+/** react-router's position of the current history entry, kept in the entry's state; null for entries it did not make. */
+function historyIndex(): number | null {
+  const idx = (window.history.state as { idx?: unknown } | null)?.idx;
+  return typeof idx === 'number' ? idx : null;
+}
 
 /**
  * Asks before unsaved edits are lost. The studio uses a HashRouter, where react-router offers no
  * blocker, so in-app links are caught in the capture phase (before react-router's own click handler)
  * and followed only after the person confirms; reloading or closing the tab gets the browser's prompt.
  *
- * The browser's back button cannot be cancelled, so while there are edits the page adds a second history
- * entry for itself, with react-router's own state, so the router sees no move. Back then lands on the
- * page's first entry, still the same page, and the person is asked there: staying puts the entry back,
- * leaving goes back once more. Once the edits are saved the extra entry is taken away again.
+ * The browser's back and forward buttons cannot be cancelled, but the router can be kept from following
+ * them: the guard sees the history move before react-router's own listener does (see
+ * shell/leave-confirmation.ts) and stops the event there. The page stays as it is while the person is asked; staying steps
+ * the history back to this page's entry, leaving lets the router go where the browser already is.
  */
 export function useLeaveGuard(dirty: boolean) {
   const t = useT();
@@ -35,7 +37,6 @@ export function useLeaveGuard(dirty: boolean) {
   const navigate = useNavigate();
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
-  const armedAt = useRef<string | null>(null);
   const leaveDialog = () => ({
     title: t('designer.leave.title'),
     content: t('designer.leave.body'),
@@ -59,31 +60,54 @@ export function useLeaveGuard(dirty: boolean) {
   }, [dirty]);
 
   useEffect(() => {
-    if (!dirty) {
-      // Saved: take the extra entry away, unless the page has moved on (a save may navigate).
-      if (onGuardEntry() && window.location.hash === armedAt.current) window.history.back();
-      armedAt.current = null;
-      return;
-    }
-    if (!onGuardEntry()) pushGuardEntry();
-    armedAt.current = window.location.hash;
-    const here = window.location.hash;
-    const onPop = () => {
-      // Forward onto the extra entry, or a jump of several steps: nothing to ask here.
-      if (!dirtyRef.current || onGuardEntry() || window.location.hash !== here) return;
+    if (!dirty) return;
+    const hereIndex = historyIndex();
+    let asking = false;
+    let returning = false;
+    // Back to this page's own entry, by as many steps as the browser moved away (router indexes), else one.
+    const returnHere = () => {
+      const now = historyIndex();
+      returning = true;
+      window.history.go(hereIndex !== null && now !== null ? hereIndex - now : 1);
+    };
+    const onPop = (event: PopStateEvent) => {
+      if (!dirtyRef.current) return;
+      // Back on this page's entry after staying: the router never left it, so it may see this move.
+      if (returning) {
+        returning = false;
+        return;
+      }
+      event.stopImmediatePropagation();
+      if (asking) return;
+      asking = true;
       void modal.confirm(leaveDialog()).then(
         (leave) => {
-          if (!leave) return pushGuardEntry();
+          asking = false;
+          if (!leave) return returnHere();
           dirtyRef.current = false;
-          window.history.back();
+          // The browser is on the page to go to already; the router follows it there.
+          navigate(window.location.hash.slice(1), { replace: true });
         },
-        () => pushGuardEntry(),
+        () => {
+          asking = false;
+          returnHere();
+        },
       );
     };
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+    // Signing out asks too; the hold sees history moves before the router (shell/leave-confirmation.ts).
+    return holdLeave({
+      onPopState: onPop,
+      ask: () =>
+        modal.confirm(leaveDialog()).then(
+          (leave) => {
+            if (leave) dirtyRef.current = false;
+            return leave;
+          },
+          () => false,
+        ),
+    });
     // leaveDialog reads only t.
-  }, [dirty, modal, t]);
+  }, [dirty, modal, navigate, t]);
 
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
@@ -95,8 +119,7 @@ export function useLeaveGuard(dirty: boolean) {
       void modal.confirm(leaveDialog()).then((leave) => {
         if (!leave) return;
         dirtyRef.current = false;
-        // The new page takes the place of the extra entry, so that back from it comes straight here.
-        navigate(href.slice(1), { replace: onGuardEntry() });
+        navigate(href.slice(1));
       }, () => undefined);
     };
     window.addEventListener('click', onClick, true);

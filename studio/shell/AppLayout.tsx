@@ -6,6 +6,7 @@ import { useAuth } from '../auth/AuthContext';
 import { useT } from '../i18n';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { LanguageSwitch } from './LanguageSwitch';
+import { confirmLeave } from './leave-confirmation';
 
 /** Header with the navigation the signed-in person's roles allow; pages render below. */
 export function AppLayout() {
@@ -44,7 +45,7 @@ export function AppLayout() {
                 type="text"
                 icon={<LogoutOutlined />}
                 aria-label={t('nav.logout')}
-                onClick={() => void logout().then(() => navigate('/login'))}
+                onClick={() => void confirmLeave().then((leave) => (leave ? logout().then(() => navigate('/login')) : undefined))}
               />
             </>
           ) : null}

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { signIn } from '../server/support/client';
 import { TestClock } from '../server/support/server';
 import { designerAsDistrictAdmin, openDefinition, pick, publish } from './designer-steps';
-import { screenshot, seriousViolations as serious, useStudio } from './support';
+import { label, screenshot, seriousViolations as serious, useStudio } from './support';
 
 const studio = useStudio({ server: { clock: new TestClock(Date.now()) } });
 const POLL = { timeout: 15_000 };
@@ -44,14 +44,19 @@ describe('a district admin edits rubric modes, veto items and guards without cod
     await dialog.waitFor({ state: 'hidden' });
     expect(page.url()).toContain('/designer/rubric/station-rubric');
     expect(await page.locator('[data-veto=v6]').count()).toBe(1);
-    // So does the browser's back button.
+    // So does the browser's back button; staying returns to this page's entry with every edit.
     await page.goBack();
     await dialog.getByText('离开后，这些修改将会丢失。确定离开吗？').waitFor();
+    expect(await page.locator('[data-veto=v6]').count()).toBe(1);
     await dialog.getByRole('button', { name: '留在此页' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(page.url()).toContain('/designer/rubric/station-rubric');
+    await page.waitForURL(/\/designer\/rubric\/station-rubric/);
     expect(await page.locator('[data-veto=v6]').count()).toBe(1);
     await publish(page, 2);
+    // Published, nothing is unsaved: back leaves at once, the entry the guard added is gone.
+    await page.goBack();
+    await page.waitForURL(/#\/designer$/);
+    expect(await dialog.isVisible()).toBe(false);
     const rubric = (await api.get<{ version: number; body: { vetoes: { key: string; title: { 'zh-CN': string } }[]; sections: { key: string; items: { key: string; scoring: { mode: string; options?: { points: number; title: { 'zh-CN': string } }[] } }[] }[] } }>('/api/definitions/rubric/station-rubric')).body;
     expect(rubric.version).toBe(2);
     expect(rubric.body.vetoes.at(-1)).toMatchObject({ key: 'v6', title: { 'zh-CN': '拒不整改督查发现的问题' } });
@@ -107,6 +112,18 @@ describe('a district admin edits rubric modes, veto items and guards without cod
     await completion.locator('.cm-completionLabel').filter({ hasText: /^2$/ }).waitFor();
     expect(await completion.locator('.cm-completionLabel').allTextContents()).toEqual(['0', '1', '2']);
     await page.keyboard.press('Escape');
+
+    // Back with these edits, and discard them: the studio follows the browser to the list, nothing is saved.
+    await page.keyboard.type('2,');
+    await page.getByRole('button', { name: label('应用到编辑器') }).click();
+    await expect.poll(() => page.locator('[data-status]').getAttribute('data-status'), POLL).toBe('unsaved');
+    await page.goBack();
+    await page.getByRole('button', { name: '放弃修改并离开' }).click();
+    await page.waitForURL(/#\/designer$/);
+    await page.getByLabel('搜索标识、类型或作者').waitFor();
+    const drafts = await api.get<{ items: unknown[] }>('/api/definitions?kind=rubric&key=station-rubric&status=draft');
+    expect(drafts.status).toBe(200);
+    expect(drafts.body.items).toEqual([]);
     await page.close();
   });
 });
