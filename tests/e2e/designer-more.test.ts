@@ -52,6 +52,12 @@ describe('a district admin edits rubric modes, veto items and guards without cod
     await dialog.waitFor({ state: 'hidden' });
     await page.waitForURL(/\/designer\/rubric\/station-rubric/);
     expect(await page.locator('[data-veto=v6]').count()).toBe(1);
+    // And so does signing out; staying keeps the session and the edits.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '留在此页' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(page.url()).toContain('/designer/rubric/station-rubric');
+    expect(await page.locator('[data-veto=v6]').count()).toBe(1);
     await publish(page, 2);
     // Published, nothing is unsaved: back leaves at once, the entry the guard added is gone.
     await page.goBack();
