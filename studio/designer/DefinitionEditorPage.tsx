@@ -53,7 +53,8 @@ export default function DefinitionEditorPage() {
   const [notice, setNotice] = useState<string>();
   const [tab, setTab] = useState('visual');
   const lintSeq = useRef(0);
-  const leaveGuard = useLeaveGuard(dirty);
+  const [jsonPending, setJsonPending] = useState(false);
+  const leaveGuard = useLeaveGuard(dirty || jsonPending);
 
   useEffect(() => {
     let live = true;
@@ -201,7 +202,7 @@ export default function DefinitionEditorPage() {
                   },
                 ]
               : []),
-            { key: Editor ? 'json' : 'visual', label: t('designer.editor.json'), children: <JsonView kind={kind} body={body} onApply={change} /> },
+            { key: Editor ? 'json' : 'visual', label: t('designer.editor.json'), children: <JsonView kind={kind} body={body} onApply={change} onPendingChange={setJsonPending} /> },
             { key: 'diff', label: t('designer.editor.diff'), children: <DiffPanel kind={kind} definitionKey={key} current={row.version} /> },
           ]}
         />

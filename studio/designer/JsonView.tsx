@@ -15,12 +15,18 @@ const JsonEditor = lazy(() => import('./json/JsonEditor'));
  * marked where they are, and edits applied only when they parse and pass the kind's zod schema (the
  * same one the server and the linter use).
  */
-export function JsonView({ kind, body, onApply }: { kind: string; body: DefinitionBody; onApply(body: DefinitionBody): void }) {
+export function JsonView({ kind, body, onApply, onPendingChange }: { kind: string; body: DefinitionBody; onApply(body: DefinitionBody): void; onPendingChange?(pending: boolean): void }) {
   const t = useT();
   const [text, setText] = useState(() => JSON.stringify(body, null, 2));
   const [issues, setIssues] = useState<string[]>([]);
   const [schema, setSchema] = useState<JsonSchemaNode | null>();
   useEffect(() => setText(JSON.stringify(body, null, 2)), [body]);
+  // Text typed but not yet applied is an unsaved edit too: the page's leave guard must know of it.
+  const pending = text !== JSON.stringify(body, null, 2);
+  useEffect(() => {
+    onPendingChange?.(pending);
+  }, [pending, onPendingChange]);
+  useEffect(() => () => onPendingChange?.(false), [onPendingChange]);
   useEffect(() => {
     let live = true;
     loadJsonSchema(kind).then((loaded) => live && setSchema(loaded ?? null), () => live && setSchema(null));

@@ -121,6 +121,11 @@ describe('a district admin edits rubric modes, veto items and guards without cod
 
     // Back with these edits, and discard them: the studio follows the browser to the list, nothing is saved.
     await page.keyboard.type('2,');
+    // Typed but not applied is unsaved too: back asks, and staying keeps the text.
+    await page.goBack();
+    await page.getByRole('button', { name: '留在此页' }).click();
+    await page.waitForURL(/\/designer\/rubric\/station-rubric/);
+    await expect.poll(() => editor.textContent(), POLL).toContain('"scoreDecimals": 2,');
     await page.getByRole('button', { name: label('应用到编辑器') }).click();
     await expect.poll(() => page.locator('[data-status]').getAttribute('data-status'), POLL).toBe('unsaved');
     await page.goBack();
