@@ -99,7 +99,6 @@ export class OrgScope {
     return [sql<SqlBool>`tasks.assignee_user_id = ${me}`, sql<SqlBool>`tasks.claimed_by = ${me}`];
   }
 
-
   /**
    * Pools the actor may claim from: their role at their unit, their role anywhere (a pool with no unit,
    * e.g. 抢单 open to every team leader), and their teams' pools.

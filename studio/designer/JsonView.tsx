@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Space, Typography } from 'antd';
 import { definitionSchemas, isDefinitionKind } from '../../runtime/schema/kinds';
 import { useT } from './i18n';
@@ -17,12 +17,15 @@ const JsonEditor = lazy(() => import('./json/JsonEditor'));
  */
 export function JsonView({ kind, body, onApply, onPendingChange }: { kind: string; body: DefinitionBody; onApply(body: DefinitionBody): void; onPendingChange?(pending: boolean): void }) {
   const t = useT();
-  const [text, setText] = useState(() => JSON.stringify(body, null, 2));
+  // Once per body, not per keystroke: a workflow's JSON runs to tens of kilobytes.
+  const applied = useMemo(() => JSON.stringify(body, null, 2), [body]);
+  const [text, setText] = useState(applied);
   const [issues, setIssues] = useState<string[]>([]);
   const [schema, setSchema] = useState<JsonSchemaNode | null>();
-  useEffect(() => setText(JSON.stringify(body, null, 2)), [body]);
+  // On every new body, even one that serialises the same (an applied reformatting leaves nothing pending).
+  useEffect(() => setText(applied), [applied, body]);
   // Text typed but not yet applied is an unsaved edit too: the page's leave guard must know of it.
-  const pending = text !== JSON.stringify(body, null, 2);
+  const pending = text !== applied;
   useEffect(() => {
     onPendingChange?.(pending);
   }, [pending, onPendingChange]);

@@ -28,8 +28,9 @@ function historyIndex(): number | null {
  *
  * The browser's back and forward buttons cannot be cancelled, but the router can be kept from following
  * them: the guard sees the history move before react-router's own listener does (see
- * shell/leave-confirmation.ts) and stops the event there. The page stays as it is while the person is asked; staying steps
- * the history back to this page's entry, leaving lets the router go where the browser already is.
+ * shell/leave-confirmation.ts) and stops the event there. The page stays as it is while the person is
+ * asked; staying steps the history back to this page's entry, leaving lets the router go where the
+ * browser already is.
  */
 export function useLeaveGuard(dirty: boolean) {
   const t = useT();
@@ -37,13 +38,23 @@ export function useLeaveGuard(dirty: boolean) {
   const navigate = useNavigate();
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
-  const leaveDialog = () => ({
-    title: t('designer.leave.title'),
-    content: t('designer.leave.body'),
-    okText: t('designer.leave.discard'),
-    okButtonProps: { danger: true },
-    cancelText: t('designer.leave.stay'),
-  });
+  /** Asks; resolves whether the person chose to leave, and if so the page no longer holds them. */
+  const askToLeave = () =>
+    modal
+      .confirm({
+        title: t('designer.leave.title'),
+        content: t('designer.leave.body'),
+        okText: t('designer.leave.discard'),
+        okButtonProps: { danger: true },
+        cancelText: t('designer.leave.stay'),
+      })
+      .then(
+        (leave) => {
+          if (leave) dirtyRef.current = false;
+          return leave;
+        },
+        () => false,
+      );
 
   useEffect(() => {
     if (!dirty) return;
@@ -80,33 +91,16 @@ export function useLeaveGuard(dirty: boolean) {
       event.stopImmediatePropagation();
       if (asking) return;
       asking = true;
-      void modal.confirm(leaveDialog()).then(
-        (leave) => {
-          asking = false;
-          if (!leave) return returnHere();
-          dirtyRef.current = false;
-          // The browser is on the page to go to already; the router follows it there.
-          navigate(window.location.hash.slice(1), { replace: true });
-        },
-        () => {
-          asking = false;
-          returnHere();
-        },
-      );
+      void askToLeave().then((leave) => {
+        asking = false;
+        // The browser is on the page to go to already; leaving, the router follows it there.
+        if (leave) navigate(window.location.hash.slice(1), { replace: true });
+        else returnHere();
+      });
     };
     // Signing out asks too; the hold sees history moves before the router (shell/leave-confirmation.ts).
-    return holdLeave({
-      onPopState: onPop,
-      ask: () =>
-        modal.confirm(leaveDialog()).then(
-          (leave) => {
-            if (leave) dirtyRef.current = false;
-            return leave;
-          },
-          () => false,
-        ),
-    });
-    // leaveDialog reads only t.
+    return holdLeave({ onPopState: onPop, ask: askToLeave });
+    // askToLeave reads only modal and t.
   }, [dirty, modal, navigate, t]);
 
   useEffect(() => {
@@ -116,11 +110,7 @@ export function useLeaveGuard(dirty: boolean) {
       if (!href) return;
       event.preventDefault();
       event.stopPropagation();
-      void modal.confirm(leaveDialog()).then((leave) => {
-        if (!leave) return;
-        dirtyRef.current = false;
-        navigate(href.slice(1));
-      }, () => undefined);
+      void askToLeave().then((leave) => leave && navigate(href.slice(1)));
     };
     window.addEventListener('click', onClick, true);
     return () => window.removeEventListener('click', onClick, true);

@@ -44,7 +44,7 @@ const unload = () => {
 };
 
 // The back button is tested in Chromium (tests/e2e/designer-more.test.ts): happy-dom's history does not
-// keep a state per entry, nor run the window's capture listeners first, as the guard relies on.
+// keep a state per entry, which the guard's return to the editor's entry relies on.
 describe('unsaved-changes guard', () => {
   test('without edits a link navigates at once and unload is not held', async () => {
     mount();
