@@ -50,9 +50,9 @@ export function LazyDatePicker({ onChange, ...props }: LazyDatePickerProps) {
       placeholder={props.placeholder}
       disabled={props.disabled}
       status={props.status}
-      onFocus={() => reach(false)}
-      onMouseDown={() => reach(true)}
-      onTouchStart={() => reach(true)}
+      onFocus={(event) => reach(false, event.currentTarget)}
+      onMouseDown={(event) => reach(true, event.currentTarget)}
+      onTouchStart={(event) => reach(true, event.currentTarget)}
     />
   );
 }

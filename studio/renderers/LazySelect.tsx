@@ -73,9 +73,9 @@ export function LazySelect({ onChange, ...props }: LazySelectProps) {
       disabled={props.disabled}
       status={props.status}
       suffix={<DownOutlined style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.25)' }} />}
-      onFocus={() => reach(false)}
-      onMouseDown={() => reach(true)}
-      onTouchStart={() => reach(true)}
+      onFocus={(event) => reach(false, event.currentTarget)}
+      onMouseDown={(event) => reach(true, event.currentTarget)}
+      onTouchStart={(event) => reach(true, event.currentTarget)}
     />
   );
 }
