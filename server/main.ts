@@ -10,7 +10,7 @@ import { DefinitionCache } from './engine/definition-cache';
 import { loadRuntimeEngine } from './engine/runtime-engine';
 import { startOutboxRelay } from './workers/outbox-relay';
 import { startTimerWorker } from './workers/timer-worker';
-import { defaultIdempotencyTtlMs, startHousekeeping } from './workers/housekeeping';
+import { defaultEffectRetentionMs, defaultIdempotencyTtlMs, startHousekeeping } from './workers/housekeeping';
 import { startWebhookWorker } from './webhooks/webhook-worker';
 import { startNeedsPublisher } from './needs/publisher';
 import { channelsFromEnv } from './notifications/channels/config';
@@ -51,7 +51,16 @@ const needsPublisher = startNeedsPublisher({ database, clock: systemClock, log }
 // The bell's latency is the dispatch interval plus the studio's poll; SLA warnings and outbound sends need less.
 const notifications = startNotificationWorker({ deps: { database, clock: systemClock, definitions, log }, channels: notificationChannels, ...notificationIntervals });
 const idempotencyTtlHours = Number(process.env.SHIJIAN_IDEMPOTENCY_TTL_HOURS);
-const housekeeping = startHousekeeping({ database, clock: systemClock, log }, { intervalMs: 10 * 60_000, idempotencyTtlMs: idempotencyTtlHours > 0 ? idempotencyTtlHours * 3_600_000 : defaultIdempotencyTtlMs });
+const retentionDays = Number(process.env.SHIJIAN_RETENTION_DAYS);
+const housekeeping = startHousekeeping(
+  { database, clock: systemClock, log },
+  {
+    intervalMs: 10 * 60_000,
+    idempotencyTtlMs: idempotencyTtlHours > 0 ? idempotencyTtlHours * 3_600_000 : defaultIdempotencyTtlMs,
+    effectRetentionMs: retentionDays > 0 ? retentionDays * 24 * 3_600_000 : defaultEffectRetentionMs,
+    webhookRelay: process.env.SHIJIAN_WEBHOOK_URL !== undefined,
+  },
+);
 const port = Number(process.env.PORT ?? 8787);
 const server = serve({ fetch: app.fetch, port }, (info) => console.log(`[shijian] listening on http://localhost:${info.port} (${database.capabilities.name})`));
 

@@ -14,12 +14,13 @@ import { openTaskIndexesMigration } from './migrations/0108-open-task-indexes';
 import { webhookFanoutPendingMigration } from './migrations/0109-webhook-fanout-pending';
 import { teamFigureIndexesMigration } from './migrations/0110-team-figure-indexes';
 import { outboxPendingIndexesMigration } from './migrations/0111-outbox-pending-indexes';
+import { timerCreatedAtMigration } from './migrations/0112-timer-created-at';
 
 /** Migrations in code (not read from a folder), so a bundled or tsx-run server finds them the same way. */
 function provider(handle: DatabaseHandle): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '0001-initial': initialMigration(handle.capabilities), '0002-task-claims': taskClaimsMigration, '0100-assessments': assessmentsMigration, '0101-service-records': serviceRecordsMigration, '0102-webhooks': webhooksMigration, '0103-activity-plans': activityPlansMigration, '0104-notifications': notificationsMigration, '0105-points-store': pointsStoreMigration(handle.capabilities), '0106-needs-and-wishes': needsAndWishesMigration(handle.capabilities), '0107-pending-timers-index': pendingTimersIndexMigration, '0108-open-task-indexes': openTaskIndexesMigration, '0109-webhook-fanout-pending': webhookFanoutPendingMigration, '0110-team-figure-indexes': teamFigureIndexesMigration, '0111-outbox-pending-indexes': outboxPendingIndexesMigration(handle.capabilities) };
+      return { '0001-initial': initialMigration(handle.capabilities), '0002-task-claims': taskClaimsMigration, '0100-assessments': assessmentsMigration, '0101-service-records': serviceRecordsMigration, '0102-webhooks': webhooksMigration, '0103-activity-plans': activityPlansMigration, '0104-notifications': notificationsMigration, '0105-points-store': pointsStoreMigration(handle.capabilities), '0106-needs-and-wishes': needsAndWishesMigration(handle.capabilities), '0107-pending-timers-index': pendingTimersIndexMigration, '0108-open-task-indexes': openTaskIndexesMigration, '0109-webhook-fanout-pending': webhookFanoutPendingMigration, '0110-team-figure-indexes': teamFigureIndexesMigration, '0111-outbox-pending-indexes': outboxPendingIndexesMigration(handle.capabilities), '0112-timer-created-at': timerCreatedAtMigration };
     },
   };
 }

@@ -154,6 +154,8 @@ export interface TimerTable {
   fired_at: string | null;
   cancelled_at: string | null;
   version: number;
+  /** When it was scheduled; null on rows from before migration 0112. */
+  created_at: string | null;
 }
 
 export interface FormSubmissionTable {

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps';
 import type { Logger } from '../errors';
 import { periodic, type PeriodicWorker } from './periodic';
+import { purgeClosedTaskWatches, purgeConsumedOutbox, purgeDeliveredDeliveries, purgeFinishedTimers } from './retention';
 
 export type HousekeepingDeps = Pick<AppDeps, 'database' | 'clock'> & { log: Logger };
 
@@ -8,6 +9,10 @@ export interface HousekeepingOptions {
   intervalMs: number;
   /** How long a command's Idempotency-Key answers a replay with the first response. */
   idempotencyTtlMs: number;
+  /** How long finished timers, consumed outbox rows, delivered deliveries and closed tasks' watch rows are kept (workers/retention.ts). */
+  effectRetentionMs?: number;
+  /** Whether the single-URL webhook relay runs (SHIJIAN_WEBHOOK_URL): then its rows wait for it. */
+  webhookRelay?: boolean;
   /** Rows deleted per transaction; the event loop serves requests between batches. */
   batchSize?: number;
 }
@@ -15,6 +20,11 @@ export interface HousekeepingOptions {
 export interface Purged {
   idempotencyKeys: number;
   sessions: number;
+  timers: number;
+  outbox: number;
+  /** Delivered webhook and outbound notification deliveries. */
+  deliveries: number;
+  taskWatches: number;
 }
 
 export type Housekeeping = PeriodicWorker<Purged>;
@@ -22,19 +32,24 @@ export type Housekeeping = PeriodicWorker<Purged>;
 /** The default retention of idempotency keys: a day, as long as any client retries a request. */
 export const defaultIdempotencyTtlMs = 24 * 3_600_000;
 
+/** The default retention of the bookkeeping rows in workers/retention.ts: a month to look into what happened. */
+export const defaultEffectRetentionMs = 30 * 24 * 3_600_000;
+
 /**
  * Deletes what only had to live for a while. An idempotency key stores the command's whole response
  * (1–2 KB), one per command, so a busy district would keep gigabytes of answers nobody can ask for again.
  * Once a key is gone, a replay runs as a new request, which its stale `If-Match` refuses (412) without
  * changing anything: every command carries the instance version it was made against. Expired sessions
- * are otherwise deleted only when someone signs in.
+ * are otherwise deleted only when someone signs in. Finished timers, consumed outbox rows, delivered
+ * deliveries and closed tasks' watch rows go after their own, longer retention (workers/retention.ts says
+ * which rows and why).
  *
  * Small batches in short transactions, so neither SQLite's single writer nor a PostgreSQL table is held up
  * for long; the idempotency table has no index on its age, and needs none: purged daily, it holds about a
  * day of keys, and each batch reads only until it has found its rows.
  */
 export function startHousekeeping(deps: HousekeepingDeps, options: HousekeepingOptions): Housekeeping {
-  return periodic((stopped) => purge(deps, options, stopped), { intervalMs: options.intervalMs, idle: { idempotencyKeys: 0, sessions: 0 }, log: deps.log, failure: 'housekeeping failed', runAtStart: true });
+  return periodic((stopped) => purge(deps, options, stopped), { intervalMs: options.intervalMs, idle: { idempotencyKeys: 0, sessions: 0, timers: 0, outbox: 0, deliveries: 0, taskWatches: 0 }, log: deps.log, failure: 'housekeeping failed', runAtStart: true });
 }
 
 async function purge(deps: HousekeepingDeps, options: HousekeepingOptions, stopped: () => boolean): Promise<Purged> {
@@ -58,5 +73,10 @@ async function purge(deps: HousekeepingDeps, options: HousekeepingOptions, stopp
     await new Promise((resolve) => setImmediate(resolve));
   }
   const sessions = await db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
-  return { idempotencyKeys, sessions: Number(sessions.numDeletedRows) };
+  const retention = { before: new Date(now.getTime() - (options.effectRetentionMs ?? defaultEffectRetentionMs)).toISOString(), batchSize, webhookRelay: options.webhookRelay ?? false, stopped };
+  const timers = await purgeFinishedTimers(db, retention);
+  const outbox = await purgeConsumedOutbox(db, retention);
+  const deliveries = (await purgeDeliveredDeliveries(db, 'webhook_deliveries', retention)) + (await purgeDeliveredDeliveries(db, 'notification_deliveries', retention));
+  const taskWatches = await purgeClosedTaskWatches(db, retention);
+  return { idempotencyKeys, sessions: Number(sessions.numDeletedRows), timers, outbox, deliveries, taskWatches };
 }

@@ -8,7 +8,8 @@ export type RelayDeps = Pick<AppDeps, 'database' | 'clock'> & { log: Logger; web
 
 export type OutboxRelay = PeriodicWorker<number>;
 
-const maxAttempts = 10;
+/** Posts of one webhook row before the relay gives up on it. */
+export const relayMaxAttempts = 10;
 const batchSize = 20;
 /** Batches per tick at most, so a huge backlog does not hold up stop() for long. */
 const maxBatchesPerTick = 50;
@@ -43,7 +44,7 @@ export function undeliveredWebhooks(db: Kysely<Database>) {
     .selectFrom('outbox')
     .select(['id', 'version'])
     .where(sql<SqlBool>`kind = ${sql.lit('webhook')} and delivered_at is null`)
-    .where('attempts', '<', maxAttempts)
+    .where('attempts', '<', relayMaxAttempts)
     .orderBy('created_at')
     .limit(batchSize);
 }

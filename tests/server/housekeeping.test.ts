@@ -1,8 +1,11 @@
 /**
  * Housekeeping against a real server and database: expired idempotency keys and sessions are deleted in
  * batches, live ones stay, and a replay whose key is gone is refused by its stale If-Match, changing nothing.
+ * Finished timers and consumed outbox rows go after their retention, and the timers still pending fire.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatchBatch } from '../../server/notifications/dispatcher';
+import { fanOut } from '../../server/webhooks/webhook-worker';
 import { startHousekeeping } from '../../server/workers/housekeeping';
 import { signIn } from './support/client';
 import { DIALECTS, type TestDatabase } from './support/dialects';
@@ -23,7 +26,7 @@ describe.each(DIALECTS)('housekeeping on $name', (dialect) => {
 
   beforeAll(async () => {
     database = await dialect.create();
-    server = await startServer(database.handle, { clock, overrides: { sessionTtlMs: 72 * hour } });
+    server = await startServer(database.handle, { clock, worker: { intervalMs: 3_600_000 }, overrides: { sessionTtlMs: 72 * hour } });
   });
   afterAll(async () => {
     expect(server.errors).toEqual([]);
@@ -50,7 +53,7 @@ describe.each(DIALECTS)('housekeeping on $name', (dialect) => {
     const housekeeping = startHousekeeping({ ...server.deps }, { intervalMs: 3_600_000, idempotencyTtlMs: 24 * hour, batchSize: 2 });
     try {
       // The first run starts with the worker; this one runs after it and finds nothing left to do.
-      expect(await housekeeping.runOnce()).toEqual({ idempotencyKeys: 0, sessions: 0 });
+      expect(await housekeeping.runOnce()).toEqual({ idempotencyKeys: 0, sessions: 0, timers: 0, outbox: 0, deliveries: 0, taskWatches: 0 });
       const keys = (await db.selectFrom('idempotency_keys').select('key').execute()).map((row) => row.key).sort();
       expect(keys).toEqual(orders.slice(5).map((order) => `new-${order.id}`).sort());
       expect(await db.selectFrom('sessions').select('id').where('id', '=', stale.id).execute()).toEqual([]);
@@ -66,6 +69,51 @@ describe.each(DIALECTS)('housekeeping on $name', (dialect) => {
       const replayed = await accept(orders[5]!, `new-${orders[5]!.id}`);
       expect(replayed.status).toBe(200);
       expect(replayed.body.version).toBe(2);
+    } finally {
+      await housekeeping.stop();
+    }
+  });
+
+  it("deletes a month's finished timers and consumed outbox rows; the timers still pending fire when due", async () => {
+    const db = server.deps.database.db;
+    const resident = await signIn(server.baseUrl, 'resident1');
+    const station = (await resident.get<{ user: { roles: { orgUnitId: string }[] } }>('/api/auth/me')).body.user.roles[0]!.orgUnitId;
+    const stationAdmin = await signIn(server.baseUrl, 'station.admin');
+    const order = (await resident.post<Instance>('/api/instances', { workflow: 'five-order', orgUnitId: station, data: { description: '上门理发' } })).body;
+    // Accepting it for dispatch ends the first step's timers and starts the next step's.
+    expect((await stationAdmin.post(`/api/instances/${order.id}/commands`, { event: 'accept_for_dispatch' }, { headers: { 'if-match': '1' } })).status).toBe(200);
+    const timersOf = () => db.selectFrom('timers').select(['id', 'name', 'fired_at', 'cancelled_at']).where('instance_id', '=', order.id).orderBy('id').execute();
+    const before = await timersOf();
+    const pending = before.filter((timer) => timer.fired_at === null && timer.cancelled_at === null);
+    expect(before.length).toBeGreaterThan(pending.length);
+    expect(pending.length).toBeGreaterThan(0);
+    const outboxBefore = await db.selectFrom('outbox').select(['id', 'kind', 'delivered_at']).where('instance_id', '=', order.id).execute();
+    expect(outboxBefore.length).toBeGreaterThan(0);
+
+    const housekeeping = startHousekeeping({ ...server.deps }, { intervalMs: 3_600_000, idempotencyTtlMs: 24 * hour, effectRetentionMs: 30 * 24 * hour, batchSize: 2 });
+    try {
+      // Within the month nothing of the order goes.
+      await housekeeping.runOnce();
+      expect(await timersOf()).toEqual(before);
+      clock.advance(31 * 24 * hour);
+      const purged = await housekeeping.runOnce();
+      expect(purged.timers).toBeGreaterThanOrEqual(before.length - pending.length);
+      expect(await timersOf()).toEqual(pending);
+      // No notification or webhook worker has run, so its rows still wait, and stay.
+      expect(await db.selectFrom('outbox').select(['id', 'kind', 'delivered_at']).where('instance_id', '=', order.id).execute()).toEqual(outboxBefore);
+      // Once handled (notifications written, webhooks fanned out to subscriptions, no single-URL relay), they go.
+      await dispatchBatch({ ...server.deps, channelIds: [] }, 1000);
+      await fanOut(db, clock.now().toISOString());
+      expect((await housekeeping.runOnce()).outbox).toBeGreaterThanOrEqual(outboxBefore.length);
+      expect(await db.selectFrom('outbox').select('id').where('instance_id', '=', order.id).execute()).toEqual([]);
+
+      // The order's pending timers are long overdue now: they fire, and the order's history says so.
+      expect(await server.worker!.runOnce()).toBeGreaterThan(0);
+      // A month on, the morning's sessions have expired.
+      const after = await (await signIn(server.baseUrl, 'resident1')).get<Instance & { history: { event: string; actor: string }[] }>(`/api/instances/${order.id}`);
+      expect(after.status).toBe(200);
+      expect(after.body.history.filter((entry) => entry.actor === 'system').length).toBeGreaterThan(0);
+      expect((await timersOf()).filter((timer) => timer.fired_at !== null).length).toBeGreaterThan(0);
     } finally {
       await housekeeping.stop();
     }

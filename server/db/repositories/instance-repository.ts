@@ -148,7 +148,7 @@ export async function executeEffects(db: Kysely<Database>, instanceId: string, e
     await cancelTimers(db, names, cancelled.size);
   }
   if (scheduled.size > 0) {
-    const timers = [...scheduled].map(([name, due]) => ({ id: newId(), instance_id: instanceId, name, due_at: due }));
+    const timers = [...scheduled].map(([name, due]) => ({ id: newId(), instance_id: instanceId, name, due_at: due, created_at: at }));
     await insertTimers(db, rowValues(timerColumns, timers), timers.length);
   }
   if (outbox.length > 0) await insertOutbox(db, rowValues(outboxColumns, outbox as Record<(typeof outboxColumns)[number], unknown>[]), outbox.length);
@@ -206,7 +206,7 @@ const cancelTimers = prepared<string, never>((db, p, count) =>
     .where('cancelled_at', 'is', null),
 );
 // A new timer is pending and unclaimed: only these columns vary.
-const timerColumns = ['id', 'instance_id', 'name', 'due_at'] as const;
+const timerColumns = ['id', 'instance_id', 'name', 'due_at', 'created_at'] as const;
 const insertTimers = prepared<string, never>((db, p, count) =>
   db.insertInto('timers').values(
     placeholderRows(timerColumns, count, p).map((row) => ({ ...row, event: 'timer', payload: null, claimed_by: null, claimed_at: null, fired_at: null, cancelled_at: null, version: 1 })),
