@@ -21,7 +21,8 @@ const sizes: Record<DemoSize, { institutes: number; stationsPerInstitute: (index
 export interface PackFacts {
   stationRooms: string[];
   instituteRooms: string[];
-  teamTypes: string[];
+  /** Each team type's key and the name its teams carry after the town's (文明风尚志愿服务队). */
+  teamTypes: { key: string; title: string }[];
 }
 
 /**
@@ -66,9 +67,9 @@ export async function seedDemoOrg(db: Kysely<Database>, size: DemoSize, facts: P
       unit(station, 'servicePoint', 'service-point', `${village}志愿服务站`, `${village} volunteer service point`, `${code.slice(0, 9)}${String(200 + s).padStart(3, '0')}`);
       entry.stations.push(station);
     }
-    for (const teamType of facts.teamTypes) {
+    for (const { key: teamType, title } of facts.teamTypes) {
       const teamId = newId();
-      teams.push({ id: teamId, org_unit_id: institute.id, org_path: institute.path, team_type: teamType, name: `${town}${teamType}志愿服务队`, leader_user_id: null, version: 1, created_at: at });
+      teams.push({ id: teamId, org_unit_id: institute.id, org_path: institute.path, team_type: teamType, name: `${town}${title}`, leader_user_id: null, version: 1, created_at: at });
       entry.teams.push({ id: teamId, teamType });
       for (let v = 0; v < spec.volunteersPerTeam; v++) {
         const userId = newId();

@@ -54,8 +54,14 @@ async function packFacts(db: DatabaseHandle['db']): Promise<PackFacts> {
     const required = row === undefined ? [] : parseBody(row).requiredRooms;
     return Array.isArray(required) ? required.filter((room): room is string => typeof room === 'string') : [];
   };
-  const teamTypes = await db.selectFrom('definitions').select('key').where('kind', '=', 'teamType').where('status', '=', 'published').orderBy('key').execute();
+  const teamTypes = await db.selectFrom('definitions').select(['key', 'body']).where('kind', '=', 'teamType').where('status', '=', 'published').orderBy('key').orderBy('version').execute();
+  // The latest version's title names each type's teams (文明风尚志愿服务队); a type without one is named by its key.
+  const titles = new Map<string, string>();
+  for (const row of teamTypes) {
+    const title = (JSON.parse(row.body) as { title?: { 'zh-CN'?: unknown } }).title?.['zh-CN'];
+    titles.set(row.key, typeof title === 'string' ? title : `${row.key}志愿服务队`);
+  }
   // A pack without team types still gets one general team per institute, so every demo role has a place.
-  const teamTypeKeys = teamTypes.length > 0 ? teamTypes.map((row) => row.key) : ['general'];
-  return { stationRooms: await rooms('station'), instituteRooms: await rooms('institute'), teamTypes: teamTypeKeys };
+  const types = titles.size > 0 ? [...titles].map(([key, title]) => ({ key, title })) : [{ key: 'general', title: '志愿服务队' }];
+  return { stationRooms: await rooms('station'), instituteRooms: await rooms('institute'), teamTypes: types };
 }

@@ -39,7 +39,7 @@ function toUploaded(stored: StoredAttachment, file: File, baseUrl: string): Uplo
 
 export function createAttachmentUploader(options: AttachmentUploaderOptions = {}): UploadFile {
   const baseUrl = options.baseUrl ?? '';
-  return (file, onProgress) => {
+  const upload: UploadFile = (file, onProgress) => {
     const query = new URLSearchParams({ fileName: file.name, ...(options.orgUnitId ? { orgUnitId: options.orgUnitId } : {}) });
     const url = `${baseUrl}/api/attachments?${query}`;
     const csrf = readCookie('csrf');
@@ -72,4 +72,6 @@ export function createAttachmentUploader(options: AttachmentUploaderOptions = {}
       xhr.send(file);
     });
   };
+  upload.urlOf = (id) => attachmentUrl(id, baseUrl);
+  return upload;
 }

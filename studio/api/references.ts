@@ -1,7 +1,8 @@
 /**
  * Choices for fields that refer to other records (`options.ref` in a form's UI schema), from the API.
  * Org units and teams come with their names; definition kinds (serviceItem, serviceCategory, …) with
- * their keys, the value the form stores. Each list is fetched once per lookup.
+ * their titles in both languages (the control shows the reader's) and their keys as the value the form
+ * stores. Each list is fetched once per lookup.
  */
 import type { LookupReferences, ReferenceOption } from '../renderers/context';
 import { api, type Client } from './client';
@@ -19,8 +20,11 @@ export function createReferenceLookup(client: Client = api): LookupReferences {
     if (ref === 'team') return (await client.get<{ items: Named[] }>('/api/teams')).items.map((t) => ({ value: t.id, label: t.name }));
     if (ref === 'orgUnit') return (await client.get<{ items: (Named & { active: boolean })[] }>('/api/org-units')).items.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));
     if (definitionKinds.has(ref)) {
-      const { items } = await client.get<{ items: { key: string }[] }>('/api/definitions', { query: { kind: ref, status: 'published' } });
-      return [...new Set(items.map((d) => d.key))].map((key) => ({ value: key, label: key }));
+      const { items } = await client.get<{ items: { key: string; version: number; title: ReferenceOption['labels'] | null }[] }>('/api/definitions', { query: { kind: ref, status: 'published' } });
+      // Every published version is listed; the latest names the key.
+      const latest = new Map<string, ReferenceOption>();
+      for (const d of [...items].sort((a, b) => a.version - b.version)) latest.set(d.key, d.title ? { value: d.key, label: d.title['zh-CN'], labels: d.title } : { value: d.key, label: d.key });
+      return [...latest.values()];
     }
     return [];
   };

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { definitionKinds } from '../../runtime/schema/kinds';
-import { useT, type MessageKey } from './i18n';
+import { useLocale, useT, type MessageKey } from './i18n';
 import { designerApi, type DefinitionSummary } from './designer-api';
 import './designer.css';
 import { NewDefinition } from './NewDefinition';
@@ -13,17 +13,20 @@ const statusColor = { draft: 'gold', published: 'green', retired: 'default' } as
 
 export const kindLabel = (kind: string) => `designer.kind.${kind}` as MessageKey;
 
-/** Every version of every definition, newest first, with who made it and when; search by key or kind. */
+/** Every version of every definition, newest first, with who made it and when; search by name, key or kind. */
 export default function DefinitionBrowser() {
   const t = useT();
+  const { locale } = useLocale();
   const navigate = useNavigate();
   const [kind, setKind] = useState<string | undefined>();
   const [query, setQuery] = useState('');
   const list = useAsync(() => designerApi().list(kind ? { kind } : {}), [kind]);
+  const nameOf = (row: DefinitionSummary) => (row.title ? (row.title[locale] ?? row.title['zh-CN']) : '');
   const rows = useMemo(() => {
     const needle = query.trim().toLowerCase();
+    const matches = (row: DefinitionSummary) => [row.key, row.kind, row.createdBy, row.title?.['zh-CN'] ?? '', row.title?.en ?? ''].some((text) => text.toLowerCase().includes(needle));
     return (list.data?.items ?? [])
-      .filter((row) => !needle || row.key.toLowerCase().includes(needle) || row.kind.toLowerCase().includes(needle) || row.createdBy.toLowerCase().includes(needle))
+      .filter((row) => !needle || matches(row))
       .sort((a, b) => a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key) || b.version - a.version);
   }, [list.data, query]);
   const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
@@ -61,6 +64,7 @@ export default function DefinitionBrowser() {
             dataIndex: 'key',
             render: (_: string, row) => <Link to={`/designer/${row.kind}/${encodeURIComponent(row.key)}?version=${row.version}`}>{row.key}</Link>,
           },
+          { title: t('designer.browser.name'), key: 'name', render: (_: unknown, row) => nameOf(row) },
           { title: t('designer.browser.version'), dataIndex: 'version', render: (v: number) => `v${v}` },
           { title: t('designer.browser.status'), dataIndex: 'status', render: (s: DefinitionSummary['status']) => <Tag color={statusColor[s]}>{t(`designer.status.${s}`)}</Tag> },
           { title: t('designer.browser.author'), dataIndex: 'createdBy' },

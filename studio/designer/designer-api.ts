@@ -8,6 +8,8 @@ export type DefinitionBody = Record<string, unknown>;
 export interface DefinitionSummary {
   kind: string;
   key: string;
+  /** The body's title; null for a draft saved without one. */
+  title: { 'zh-CN': string; en?: string } | null;
   version: number;
   status: DefinitionStatus;
   contentHash: string;

@@ -233,7 +233,7 @@ export function ShijianForm(props: ShijianFormProps) {
         <FormStoreContext.Provider value={store}>
           <FormTranslateContext.Provider value={translate}>
             <FormWidthContext.Provider value={formWidth}>
-              <div ref={containerRef} className={`sj-form sj-form-${formWidth}`} lang={locale} data-form={form.key}>
+              <div ref={containerRef} className={`sj-form sj-form-${formWidth}${readonly ? ' sj-form-readonly' : ''}`} lang={locale} data-form={form.key}>
                 {showDraftNotice && draft ? (
                   <Alert
                     type="info"

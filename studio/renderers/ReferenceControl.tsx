@@ -1,12 +1,12 @@
-import { useContext, useEffect, useState } from 'react';
 // antd's Input by its own module: the `Input` export carries Search and OTP along.
 import Input from 'antd/es/input/Input';
 import { and, rankWith, schemaTypeIs, uiTypeIs, type ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
-import { ReferenceLookupContext, useControlState, type ReferenceOption } from './context';
+import { useControlState } from './context';
 import { FieldShell, fieldAria } from './FieldShell';
 import { LazySelect } from './LazySelect';
+import { useReferenceOptions } from './use-reference-options';
 
 /**
  * A string that refers to another record (`options.ref`: "orgUnit", "team", "serviceItem", …): a
@@ -15,19 +15,7 @@ import { LazySelect } from './LazySelect';
 function ReferenceControlView({ data, handleChange, path, id, label, required, description, enabled, visible, uischema }: ControlProps) {
   const t = useT();
   const state = useControlState(path);
-  const lookup = useContext(ReferenceLookupContext);
-  const ref = typeof uischema.options?.ref === 'string' ? uischema.options.ref : '';
-  const [options, setOptions] = useState<ReferenceOption[] | undefined>();
-  useEffect(() => {
-    if (!lookup || !ref) return;
-    let live = true;
-    lookup(ref)
-      .then((found) => live && setOptions(found))
-      .catch(() => live && setOptions(undefined));
-    return () => {
-      live = false;
-    };
-  }, [lookup, ref]);
+  const options = useReferenceOptions(typeof uischema.options?.ref === 'string' ? uischema.options.ref : undefined);
   if (!visible || !state.visible) return null;
   const disabled = !enabled || !state.enabled || state.computed;
   const value = typeof data === 'string' ? data : undefined;

@@ -1,12 +1,11 @@
-import { useContext, useEffect, useState } from 'react';
 import { Select } from 'antd';
 import type { ControlProps } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
-import { ReferenceLookupContext, useControlState, type ReferenceOption } from './context';
+import { useControlState } from './context';
 import { FieldShell, fieldAria } from './FieldShell';
 import { itemsOf } from './testers';
-
+import { useReferenceOptions } from './use-reference-options';
 
 /**
  * A list of short texts (participants, tags) typed one by one; with `options.ref` and a lookup in
@@ -15,19 +14,7 @@ import { itemsOf } from './testers';
 function TagsControlView({ data, handleChange, path, id, label, required, description, enabled, visible, uischema, schema }: ControlProps) {
   const t = useT();
   const state = useControlState(path);
-  const lookup = useContext(ReferenceLookupContext);
-  const ref = typeof uischema.options?.ref === 'string' ? uischema.options.ref : undefined;
-  const [options, setOptions] = useState<ReferenceOption[] | undefined>();
-  useEffect(() => {
-    if (!ref || !lookup) return;
-    let live = true;
-    lookup(ref)
-      .then((found) => live && setOptions(found))
-      .catch(() => live && setOptions(undefined));
-    return () => {
-      live = false;
-    };
-  }, [ref, lookup]);
+  const options = useReferenceOptions(typeof uischema.options?.ref === 'string' ? uischema.options.ref : undefined);
   if (!visible || !state.visible) return null;
   const numeric = itemsOf(schema)?.type === 'number' || itemsOf(schema)?.type === 'integer';
   const values = Array.isArray(data) ? data.map(String) : [];

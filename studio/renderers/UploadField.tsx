@@ -80,7 +80,7 @@ export default function UploadField({ id, ids, onIdsChange, onTouch, onProblems,
   };
 
   const fileList: AntUploadFile[] = [
-    ...ids.map((fileId): AntUploadFile => ({ uid: fileId, name: names[fileId]?.name ?? fileId, status: 'done', url: names[fileId]?.url })),
+    ...ids.map((fileId): AntUploadFile => ({ uid: fileId, name: names[fileId]?.name ?? fileId, status: 'done', url: names[fileId]?.url ?? uploadFile?.urlOf?.(fileId) })),
     ...pending.map((p): AntUploadFile => ({ uid: p.uid, name: p.name, status: p.status, percent: p.percent })),
   ];
   const atLimit = ids.length + pending.filter((p) => p.status === 'uploading').length >= maxFiles;

@@ -20,7 +20,11 @@ export interface UploadedFile {
  * Sends one file somewhere and resolves with its attachment id. The workspace points it at the
  * server's attachments API; tests and the preview pass their own.
  */
-export type UploadFile = (file: File, onProgress: (percent: number) => void) => Promise<UploadedFile>;
+export interface UploadFile {
+  (file: File, onProgress: (percent: number) => void): Promise<UploadedFile>;
+  /** Where a file stored before is read, so that a form opened later shows it (a photo as a picture). */
+  urlOf?: ((id: string) => string) | undefined;
+}
 export const UploadContext = createContext<UploadFile | undefined>(undefined);
 
 /** Rules, computed flag and the message to show for the control at `path`. */
@@ -50,6 +54,8 @@ export const RenderObserverContext = createContext<((what: string) => void) | un
 export interface ReferenceOption {
   value: string;
   label: string;
+  /** The label in both languages, where the record has them: the control shows the reader's. */
+  labels?: { 'zh-CN': string; en?: string | undefined } | undefined;
 }
 
 /**

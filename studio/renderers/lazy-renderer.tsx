@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 
 export interface LazyRendered<P> {
   (props: P): React.ReactNode;
@@ -25,7 +25,10 @@ export function lazyRenderer<P extends object>(load: () => Promise<ComponentType
     ));
   const Deferred = lazy(() => preload().then((component) => ({ default: component })));
   function Rendered(props: P) {
-    const Loaded = loaded;
+    // Chosen once per field: a field first drawn through Suspense stays there once its code has come.
+    // Switching it to the loaded component on a later render would mount it afresh, and a control that
+    // has the focus (a switch about to take a Space, a number being typed) would lose it mid-gesture.
+    const [Loaded] = useState(() => loaded);
     if (Loaded) return <Loaded {...props} />;
     return (
       <Suspense fallback={null}>

@@ -5,19 +5,25 @@ import { Link, useParams } from 'react-router-dom';
 import type { FormDefinition } from '../../runtime/schema/form';
 import type { WorkflowDefinition } from '../../runtime/schema/workflow';
 import { createAttachmentUploader } from '../api/attachments';
+import { createReferenceLookup } from '../api/references';
 import { useAuth } from '../auth/AuthContext';
 import { ShijianForm } from '../forms/ShijianForm';
+import { ReferenceLookupContext } from '../renderers/context';
 import { Stars } from '../renderers/RatingControl';
 import { useLocale, useT } from '../i18n';
 import { PageLoading } from '../shell/guards';
 import { ActionPanel } from './ActionPanel';
 import { HistoryTimeline } from './HistoryTimeline';
+import { SubmittedSteps } from './SubmittedSteps';
 import { ratingOf } from './text';
 import { useLoad } from './use-load';
 import { loadWorkflow, workflowLabels } from './workflow-labels';
 import { workspaceApi, type Instance } from './workspace-api';
 import { WorkspaceNav } from './WorkspaceNav';
 import './workspace.css';
+
+// Read-only forms name what their reference fields hold (a service item, a team) as the forms that filled them did.
+const lookupReferences = createReferenceLookup();
 
 /** One instance: where it stands, what happened, what was asked for, and what this person may do now. */
 export default function InstancePage() {
@@ -106,14 +112,17 @@ export default function InstancePage() {
             </Typography.Title>
             <ActionPanel key={current.version} instance={current} labels={labels} onDone={onDone} />
           </section>
-          {startForm ? (
-            <section aria-labelledby="ws-input">
-              <Typography.Title level={2} className="sj-ws-h2" id="ws-input">
-                {t('ws.instance.orderDetails')}
-              </Typography.Title>
-              <ShijianForm key={`${startForm.key}@${startForm.version}`} form={startForm} data={current.input} readonly uploadFile={viewer} />
-            </section>
-          ) : null}
+          <ReferenceLookupContext.Provider value={lookupReferences}>
+            {startForm ? (
+              <section aria-labelledby="ws-input">
+                <Typography.Title level={2} className="sj-ws-h2" id="ws-input">
+                  {t('ws.instance.orderDetails')}
+                </Typography.Title>
+                <ShijianForm key={`${startForm.key}@${startForm.version}`} form={startForm} data={current.input} readonly uploadFile={viewer} />
+              </section>
+            ) : null}
+            {workflow ? <SubmittedSteps instance={current} labels={labels} viewer={viewer} /> : null}
+          </ReferenceLookupContext.Provider>
         </div>
         <HistoryTimeline history={current.history} labels={labels} actorName={actorName} />
       </div>

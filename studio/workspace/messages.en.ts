@@ -50,6 +50,7 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.instance.reminders': 'Reminded ×{count}, last at {time}',
   'ws.instance.rating': 'Rating',
   'ws.instance.orderDetails': 'As submitted',
+  'ws.instance.stepDetails': 'Filled in along the way',
   'ws.instance.loadFailed': 'Could not load: {detail}',
   'ws.instance.actor': '{actor}',
   'ws.instance.initiator': 'Initiator',

@@ -48,6 +48,7 @@ export const workspaceZhCN = {
   'ws.instance.reminders': '催办 ×{count}，最近 {time}',
   'ws.instance.rating': '评价',
   'ws.instance.orderDetails': '发起时填写的内容',
+  'ws.instance.stepDetails': '办理中填写的内容',
   'ws.instance.loadFailed': '无法加载：{detail}',
   'ws.instance.actor': '{actor}',
   'ws.instance.initiator': '发起人',

@@ -131,7 +131,7 @@ describe('a district admin edits rubric modes, veto items and guards without cod
     await page.goBack();
     await page.getByRole('button', { name: '放弃修改并离开' }).click();
     await page.waitForURL(/#\/designer$/);
-    await page.getByLabel('搜索标识、类型或作者').waitFor();
+    await page.getByLabel('搜索名称、标识、类型或作者').waitFor();
     const drafts = await api.get<{ items: unknown[] }>('/api/definitions?kind=rubric&key=station-rubric&status=draft');
     expect(drafts.status).toBe(200);
     expect(drafts.body.items).toEqual([]);

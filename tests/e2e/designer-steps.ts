@@ -20,7 +20,7 @@ export async function pick(page: Page, comboboxName: string | RegExp, option: st
 /** From the definition list, which the page (already in the studio) is taken to first. */
 export async function openDefinition(page: Page, key: string): Promise<void> {
   await page.goto(`${new URL(page.url()).origin}/#/designer`);
-  await page.getByLabel('搜索标识、类型或作者').fill(key);
+  await page.getByLabel('搜索名称、标识、类型或作者').fill(key);
   await page.locator('[data-definition]').getByRole('link', { name: key, exact: true }).first().click();
   await page.locator('[data-status]').waitFor();
 }

@@ -126,7 +126,21 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
       await page.getByLabel('评价内容').fill('医生很耐心，谢谢志愿者');
     });
     await expect.poll(() => stateOf(page), POLL).toBe('closed');
-    await page.getByRole('img', { name: '5 星（满分 5 星）' }).waitFor();
+    await page.locator('.ant-descriptions').getByRole('img', { name: '5 星（满分 5 星）' }).waitFor();
+    // What was filled in reads as the people wrote it: the service item by its name, the team dispatched
+    // to, the completion report with its photo, and the rating.
+    const asSubmitted = page.locator('section[aria-labelledby=ws-input]');
+    await expect.poll(() => asSubmitted.getByLabel('服务项目').inputValue(), POLL).toBe('义诊巡诊');
+    expect(await asSubmitted.getByLabel('服务对象姓名').inputValue()).toBe('张大爷');
+    const step = (event: string) => page.locator(`[data-step="${event}"]`);
+    expect(await page.locator('[data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')))).toEqual(['dispatch', 'complete', 'rate']);
+    await expect.poll(() => step('dispatch').getByLabel('承接队伍').inputValue(), POLL).toBe(teamName);
+    await expect.poll(() => step('complete').getByLabel('服务情况').inputValue(), POLL).toBe('为 23 位老人量血压，讲解高血压饮食');
+    expect(await step('complete').getByLabel('服务时长（小时）').inputValue()).toBe('2.5');
+    await step('complete').getByRole('img').first().waitFor();
+    await expect.poll(() => step('rate').getByLabel('评价内容').inputValue(), POLL).toBe('医生很耐心，谢谢志愿者');
+    // Read-only values in the text colour, not the disabled grey that passes for a placeholder.
+    expect(await step('complete').getByLabel('服务情况').evaluate((el) => getComputedStyle(el).color)).toBe('rgba(0, 0, 0, 0.88)');
     const events = await page.locator('[data-event]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event')));
     expect(events).toEqual(['@start', 'remind', 'accept_for_dispatch', 'dispatch', 'accept', 'start', 'complete', 'rate']);
     expect(await serious(page)).toEqual([]);

@@ -41,6 +41,10 @@ describe.each(DIALECTS)('definitions API on $name', (dialect) => {
     expect(list.status).toBe(200);
     expect(list.body.items.length).toBeGreaterThan(3);
     expect(list.body.items.every((item) => item.kind === 'form' && item.status === 'published')).toBe(true);
+    // Each names what it is in both languages, so a choice of service items reads 义诊巡诊, not free-clinic.
+    const items = await station.get<{ items: { key: string; title: { 'zh-CN': string; en?: string } | null }[] }>('/api/definitions?kind=serviceItem');
+    expect(items.body.items.find((item) => item.key === 'free-clinic')?.title).toEqual({ 'zh-CN': '义诊巡诊', en: expect.any(String) });
+    expect(items.body.items.every((item) => item.title !== null && item.title['zh-CN'].length > 0)).toBe(true);
     const form = await station.get<Definition>('/api/definitions/form/service-order');
     expect(form.status).toBe(200);
     expect(form.body).toMatchObject({ kind: 'form', key: 'service-order', version: 1, status: 'published', createdBy: 'system' });

@@ -26,6 +26,10 @@ describe.each(DIALECTS)('first start on $name', (dialect) => {
     expect(new Set(states.map((s) => s.state))).toEqual(new Set(['submitted', 'pending_dispatch', 'dispatched', 'accepted', 'in_service', 'awaiting_rating', 'closed', 'rejected', 'cancelled', 'archived']));
     const teams = await db.selectFrom('teams').select('team_type').distinct().execute();
     expect(teams).toHaveLength(7);
+    // Teams are named in Chinese after their town and type (黄羊镇文明风尚志愿服务队), never by a type's key.
+    const names = (await db.selectFrom('teams').select('name').execute()).map((row) => row.name);
+    expect(names.filter((name) => /[A-Za-z]/.test(name))).toEqual([]);
+    expect(names).toContain('黄羊镇文明风尚志愿服务队');
     const rooms = await db.selectFrom('rooms').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(rooms.n)).toBeGreaterThan(60);
     const resident = await signIn(server.baseUrl, 'resident1');

@@ -61,7 +61,7 @@ describe('studio API client against the server', () => {
     expect((missing as ApiError).status).toBe(404);
   });
 
-  test('reference lookups list teams and org units by name and definition kinds by key', async () => {
+  test('reference lookups list teams and org units by name, and definition kinds by their titles with their keys as values', async () => {
     const client = browserLikeClient(server.baseUrl);
     await authApi(client).login('district.admin', 'shijian-demo');
     const lookup = createReferenceLookup(client);
@@ -71,7 +71,10 @@ describe('studio API client against the server', () => {
     expect((await lookup('team')).length).toBeGreaterThan(0);
     const items = await lookup('serviceItem');
     expect(items.length).toBeGreaterThan(0);
-    expect(items.every((i) => i.value === i.label)).toBe(true);
+    // Each key once (the latest version names it), labelled in both languages.
+    expect(new Set(items.map((i) => i.value)).size).toBe(items.length);
+    expect(items.find((i) => i.value === 'free-clinic')).toEqual({ value: 'free-clinic', label: '义诊巡诊', labels: { 'zh-CN': '义诊巡诊', en: expect.any(String) } });
+    expect(items.every((i) => /\p{Script=Han}/u.test(i.label))).toBe(true);
     expect(await lookup('unknownKind')).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ export const DefinitionSummarySchema = z
   .object({
     kind: z.string(),
     key: z.string(),
+    // So that a list can name what it lists (a menu of service items, a choice of categories) in both languages.
+    title: z.object({ 'zh-CN': z.string(), en: z.string().optional() }).nullable(),
     version: z.number().int(),
     status: z.enum(['draft', 'published', 'retired']),
     contentHash: z.string(),

@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 // Not through ../helpers: it loads every renderer up front, and this is about what happens before.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { FormDefinition } from '../../../runtime/schema/form';
 import { ShijianForm, type FormData } from '../../../studio/forms/ShijianForm';
+import { lazyRenderer } from '../../../studio/renderers/lazy-renderer';
 
 afterEach(cleanup);
 
@@ -44,5 +46,23 @@ describe('renderers and widgets that load on demand', () => {
     fireEvent.mouseDown(box);
     fireEvent.click(await screen.findByTitle('黄羊镇'));
     await waitFor(() => expect(onChange.mock.calls.at(-1)?.[0].town).toBe('t4'));
+  });
+
+  test('a field drawn while its code was loading keeps its element, and the focus, when the form renders again', async () => {
+    const Field = lazyRenderer(async () => ({ count }: { count: number }) => <input aria-label="字段" readOnly value={count} />);
+    let bump = () => {};
+    function Host() {
+      const [count, setCount] = useState(0);
+      bump = () => setCount((n) => n + 1);
+      return <Field count={count} />;
+    }
+    render(<Host />);
+    const field = await screen.findByLabelText('字段');
+    field.focus();
+    // The code is in now; the next render must not swap the Suspense-drawn field for a fresh one.
+    act(() => bump());
+    expect((screen.getByLabelText('字段') as HTMLInputElement).value).toBe('1');
+    expect(screen.getByLabelText('字段')).toBe(field);
+    expect(document.activeElement).toBe(field);
   });
 });

@@ -35,4 +35,20 @@ describe('ReferenceControl', () => {
     fireEvent.change(input, { target: { value: 'ou-99' } });
     await waitFor(() => expect(lastData().station).toBe('ou-99'));
   });
+
+  test("shows each record in the reader's language where it has both, and read-only shows the name, not the key", async () => {
+    const lookup = async () => [{ value: 'free-clinic', label: '义诊巡诊', labels: { 'zh-CN': '义诊巡诊', en: 'Free clinic' } }];
+    const wrap = (node: ReactElement) => <ReferenceLookupContext.Provider value={lookup}>{node}</ReferenceLookupContext.Provider>;
+    // What the field shows, whether antd's Select has loaded (its content) or not yet (the stand-in's value).
+    const shown = (container: HTMLElement) => {
+      const field = container.querySelector('[data-field="#/properties/station"] .sj-control')!;
+      return [field.textContent, ...[...field.querySelectorAll('input')].map((input) => input.value)].join(' ');
+    };
+    const readonly = renderForm(form, { data: { station: 'free-clinic' }, readonly: true }, wrap);
+    await waitFor(() => expect(shown(readonly.container)).toContain('义诊巡诊'));
+    expect(shown(readonly.container)).not.toContain('free-clinic');
+    cleanup();
+    const english = renderForm(form, { data: { station: 'free-clinic' }, locale: 'en' }, wrap);
+    await waitFor(() => expect(shown(english.container)).toContain('Free clinic'));
+  });
 });
