@@ -52,7 +52,7 @@ const levelNames: Record<ReviewLevel | 'auto', LocalizedText> = {
  *
  * @example
  * explain(rubric, scoreUnit(rubric, input)).next?.text['zh-CN']
- * // '距示范级还差 3.5 分；C 有活动 低于 70% 底线 1.2 分；最少改进：C2、E2'
+ * // '距示范级：还差 3.5 分；活动部分得 5 分，低于底线 7 分；最少改进：c2“周有活动”、e2“专题部署”'
  */
 export function explain(rubric: RubricDefinition | CompiledRubric, result: UnitScore): Explanation {
   const plan = compiled(rubric);

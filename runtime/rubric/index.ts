@@ -13,7 +13,7 @@
  * const rubric = compileRubric(RubricDefinition.parse(json));
  * const frozen = freezeMetrics(rubric, snapshot, { from: '2025-01-01', to: '2025-12-31' });
  * const score = scoreUnit(rubric, { unitId: 'st-01', parentId: 'inst-01', metrics: frozen, reviews: { self: { items: { a1: { met: true } } } } });
- * explain(rubric, score).next?.text['zh-CN'] // '距示范级：还差 4.5 分；最少改进：C2'
+ * explain(rubric, score).next?.text['zh-CN'] // '距示范级：还差 4.5 分；最少改进：c2“周有活动”'
  */
 import type { RubricDefinition } from '../schema/rubric';
 import { compiled, type CompiledRubric } from './compile';

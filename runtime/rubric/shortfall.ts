@@ -29,6 +29,9 @@ export interface Shortfall {
   /** The fewest items whose improvement closes every gap (sections first, then points); empty when out of reach. */
   fewest: string[];
   reachable: boolean;
+  /** The gap alone: points, floors, vetoes, quota (a screen lists `fewest` its own way under it). */
+  gap: LocalizedText;
+  /** The gap and the fewest items, each by key and quoted title. */
   text: LocalizedText;
 }
 
@@ -103,9 +106,12 @@ export function shortfall(plan: CompiledRubric, result: UnitScore): Shortfall | 
   const title = tier.title;
   const zh: string[] = [];
   const en: string[] = [];
+  // Key, then title as the explanation's lines name items; quoted, because titles may hold the list's 、.
+  const named = (key: string, title: LocalizedText | undefined) => ({ 'zh-CN': title ? `${key}“${title['zh-CN']}”` : key, en: title ? `${key} "${title.en ?? title['zh-CN']}"` : key });
+  const vetoNames = vetoes.map((key) => named(key, plan.vetoes.find((veto) => veto.key === key)?.title));
   if (vetoes.length > 0) {
-    zh.push(`存在一票否决项 ${vetoes.join('、')}`);
-    en.push(`veto confirmed: ${vetoes.join(', ')}`);
+    zh.push(`存在一票否决项 ${vetoNames.map((name) => name['zh-CN']).join('、')}`);
+    en.push(`veto confirmed: ${vetoNames.map((name) => name.en).join(', ')}`);
   }
   if (quota) {
     zh.push('已达到分数要求，但排名超出名额');
@@ -120,9 +126,11 @@ export function shortfall(plan: CompiledRubric, result: UnitScore): Shortfall | 
     zh.push(`${title['zh-CN']}部分得 ${fmt(below.points)} 分，低于底线 ${fmt(below.required)} 分`);
     en.push(`${title.en ?? below.section} has ${fmt(below.points)}, below its floor of ${fmt(below.required)}`);
   }
+  const gap = { zh: zh.join('；'), en: en.join('; ') };
   if (fewest.length > 0) {
-    zh.push(`最少改进：${fewest.join('、')}`);
-    en.push(`fewest improvements: ${fewest.join(', ')}`);
+    const names = fewest.map((key) => named(key, plan.items.find((item) => item.key === key)?.title));
+    zh.push(`最少改进：${names.map((name) => name['zh-CN']).join('、')}`);
+    en.push(`fewest improvements: ${names.map((name) => name.en).join(', ')}`);
   }
   return {
     tier: tier.key,
@@ -134,6 +142,10 @@ export function shortfall(plan: CompiledRubric, result: UnitScore): Shortfall | 
     improvements,
     fewest,
     reachable,
+    gap: {
+      'zh-CN': `距${title['zh-CN']}：${gap.zh}`,
+      en: `To reach ${title.en ?? title['zh-CN']}: ${gap.en}`,
+    },
     text: {
       'zh-CN': `距${title['zh-CN']}：${zh.join('；')}`,
       en: `To reach ${title.en ?? title['zh-CN']}: ${en.join('; ')}`,

@@ -18,6 +18,7 @@ import { SelfItemEditor, type ItemScoring } from './SelfItemEditor';
 import { AppealDecisionForm } from './assessment/AppealDecisionForm';
 import { AppealForm } from './assessment/AppealForm';
 import { AppealOutcome } from './assessment/AppealOutcome';
+import { NextTier } from './assessment/NextTier';
 import { appealOf, decisionOf } from './assessment/appeal-data';
 import { useUserNames } from './records/user-names';
 import { pick } from './text';
@@ -124,7 +125,12 @@ export default function AssessmentPage() {
   }
   const editable = level !== undefined;
   const tierTitle = (key: string) => pick(rubric.tiers.find((tier) => tier.key === key)?.title, locale, key);
-  const pointsOf = new Map(running.items.map((item) => [item.key, item.points]));
+  const explanation = loaded.value.explanation?.explanation;
+  // Once the result stands and nobody here can change it, the page shows the points that counted (the
+  // district's reading, the lower of two assessors). The running score follows the unit's own sheets,
+  // which the result may have overruled: showing both read as two different scores.
+  const settled = assessment.result !== null && assessment.result !== undefined && explanation !== undefined && !editable;
+  const pointsOf = settled ? new Map(explanation.lines.flatMap((line) => (line.kind === 'item' ? [[line.item, line.points] as const] : []))) : new Map(running.items.map((item) => [item.key, item.points]));
   const rows: Row[] = rubric.sections.flatMap((section) =>
     section.items.map((item) => ({ key: item.key, section: pick(section.title, locale), title: pick(item.title, locale), max: item.points, scoring: item.scoring as unknown as ItemScoring })),
   );
@@ -153,7 +159,6 @@ export default function AssessmentPage() {
       void toast.error(describeError(error, t));
     }
   };
-  const explanation = loaded.value.explanation?.explanation;
   const district = Object.entries(assessment.reviews.district);
   const labels = workflowLabels(workflow, locale, t);
   const titleOfItem = (key: string) => rows.find((row) => row.key === key)?.title ?? key;
@@ -176,9 +181,11 @@ export default function AssessmentPage() {
       <p className="sj-ws-meta" data-assessment-state={assessment.instance.state}>
         {t('ws.assess.state', { state: labels.state(assessment.instance.state) })}
       </p>
-      <div className="sj-ws-card" role="status" aria-live="polite" data-running-score={running.score} style={{ position: 'sticky', top: 0, zIndex: 2, marginBottom: 12 }}>
-        <strong>{t('ws.assess.running', { score: running.score, tier: tierTitle(running.tier.tier) })}</strong>
-      </div>
+      {settled ? null : (
+        <div className="sj-ws-card" role="status" aria-live="polite" data-running-score={running.score} style={{ position: 'sticky', top: 0, zIndex: 2, marginBottom: 12 }}>
+          <strong>{t('ws.assess.running', { score: running.score, tier: tierTitle(running.tier.tier) })}</strong>
+        </div>
+      )}
       {assessment.result ? (
         <Alert type="success" showIcon data-result={assessment.result.tier} title={t('ws.assess.result', { tier: tierTitle(assessment.result.tier), score: assessment.result.score })} style={{ marginBottom: 12 }} />
       ) : null}
@@ -248,14 +255,7 @@ export default function AssessmentPage() {
             {t('ws.assess.explanation')}
           </Typography.Title>
           <p data-decision>{pick(explanation.decision.text, locale)}</p>
-          {explanation.next ? (
-            <>
-              <Typography.Title level={3} className="sj-ws-h2">
-                {t('ws.assess.lift')}
-              </Typography.Title>
-              <p data-next>{pick(explanation.next.text, locale)}</p>
-            </>
-          ) : null}
+          {explanation.next ? <NextTier next={explanation.next} rubric={rubric} /> : null}
         </section>
       ) : null}
     </section>

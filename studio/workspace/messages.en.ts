@@ -132,6 +132,8 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.assess.points': '{points} / {max}',
   'ws.assess.explanation': 'Why this result',
   'ws.assess.lift': 'What would lift us to the next tier',
+  'ws.assess.fewest': 'Improving these {count} items is the fewest that gets there:',
+  'ws.assess.gain': 'up to +{points}',
   'ws.assess.none': '—',
   'ws.assess.state': 'State: {state}',
   'ws.assess.comment': 'Note',

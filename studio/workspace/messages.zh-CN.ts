@@ -130,6 +130,8 @@ export const workspaceZhCN = {
   'ws.assess.points': '{points} / {max} 分',
   'ws.assess.explanation': '结果说明',
   'ws.assess.lift': '如何提升到上一等级',
+  'ws.assess.fewest': '最少改进以下 {count} 项即可达到：',
+  'ws.assess.gain': '可加 {points} 分',
   'ws.assess.none': '—',
   'ws.assess.state': '状态：{state}',
   'ws.assess.comment': '说明',

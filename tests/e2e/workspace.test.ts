@@ -294,6 +294,16 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     await resultPage.locator('[data-result]').waitFor();
     expect(await resultPage.locator('[data-result]').textContent()).toMatch(/评定结果：(示范级|达标级|创建级)/);
     await resultPage.locator('[data-next]').waitFor();
+    // One score on the page: the result's. Its items' points add up to it (the running score of the
+    // unit's own sheets is gone once the result stands), and the way up names items by their titles.
+    expect(await resultPage.locator('[data-running-score]').count()).toBe(0);
+    const resultScore = Number((await resultPage.locator('[data-result]').textContent())!.match(/(\d+(?:\.\d+)?) 分/)![1]);
+    const itemPoints = await resultPage.locator('[data-points]').evaluateAll((els) => els.map((e) => Number(e.textContent!.split('/')[0])));
+    expect(itemPoints.reduce((sum, points) => sum + points, 0)).toBe(resultScore);
+    expect(await resultPage.locator('[data-next]').textContent()).toMatch(/^距(示范级|达标级)：/);
+    const fewest = resultPage.locator('[data-fewest] > li');
+    expect(await fewest.count()).toBeGreaterThan(0);
+    expect(await fewest.first().textContent()).toMatch(/\p{Script=Han}.*可加 [\d.]+ 分/u);
     expect(await serious(resultPage)).toEqual([]);
     await screenshot(resultPage, 'assessment-result-1280.png');
     await resultPage.close();

@@ -82,7 +82,9 @@ describe('explanation', () => {
       ['x1', 2, 1],
     ]);
     expect(next.fewest).toEqual(['a2']);
-    expect(next.text['zh-CN']).toBe('距达标级：还差 3 分；最少改进：a2');
+    // Items by key and quoted title; the gap alone for a screen that lists them itself.
+    expect(next.text['zh-CN']).toBe('距达标级：还差 3 分；最少改进：a2“八有”');
+    expect(next.gap).toEqual({ 'zh-CN': '距达标级：还差 3 分', en: 'To reach Standard: 3 points short' });
   });
 
   it('reports sections below their floor for the top tier', () => {
@@ -96,13 +98,15 @@ describe('explanation', () => {
     expect(next.pointsMissing).toBe(0);
     expect(next.sectionsBelowFloor).toEqual([{ section: 'a', points: 6, required: 7, missing: 1 }]);
     expect(next.fewest).toEqual(['a2']);
-    expect(next.text.en).toBe('To reach Demonstration: 场所 has 6, below its floor of 7; fewest improvements: a2');
-    expect(next.text['zh-CN']).toBe('距示范级：场所部分得 6 分，低于底线 7 分；最少改进：a2');
+    expect(next.text.en).toBe('To reach Demonstration: 场所 has 6, below its floor of 7; fewest improvements: a2 "八有"');
+    expect(next.text['zh-CN']).toBe('距示范级：场所部分得 6 分，低于底线 7 分；最少改进：a2“八有”');
   });
 
   it('explains a veto and a quota demotion', () => {
     const vetoed = scoreUnit(rubric, { unitId: 'st', metrics: { 'trainings-count': 10 }, reviews: { district: { vetoes: { v1: { confirmed: true } } } } });
     expect(explain(rubric, vetoed).decision.text.en).toBe('Veto confirmed (v1): tier forced to In creation');
+    const blocked = scoreUnit(rubric, { unitId: 'st', metrics: { 'trainings-count': 5 }, reviews: { district: { vetoes: { v1: { confirmed: true } } } } });
+    expect(explain(rubric, blocked).next?.text['zh-CN']).toBe('距达标级：存在一票否决项 v1“否决”；还差 7 分');
     const full = { a1: { met: true }, a2: { ticked: ['x', 'y', 'z'] } };
     const [first, second] = scoreUnits(rubric, [
       { unitId: 'a', metrics: { 'trainings-count': 10 }, reviews: { self: { items: full } } },
