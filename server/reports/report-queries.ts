@@ -22,14 +22,18 @@ async function unitsInScope(db: Kysely<Database>, scope: OrgScope) {
 }
 
 /** Tier distribution of a cycle's results, per parent unit (an institute's stations; the center's institutes). */
-export async function tierDistribution(db: Kysely<Database>, scope: OrgScope, cycleId: string): Promise<ReportTable> {
-  const rows = await db
-    .selectFrom('assessments')
-    .leftJoin('org_units as parent', 'parent.id', 'assessments.parent_id')
-    .select(['assessments.parent_id', 'parent.name as parent_name', 'assessments.level', 'assessments.tier'])
-    .where('assessments.cycle_id', '=', cycleId)
-    .where(scope.subtree('assessments.org_path'))
-    .execute();
+/** Tiers per parent unit and level in a cycle; no rows when there is no cycle yet (`null`). */
+export async function tierDistribution(db: Kysely<Database>, scope: OrgScope, cycleId: string | null): Promise<ReportTable> {
+  const rows =
+    cycleId === null
+      ? []
+      : await db
+          .selectFrom('assessments')
+          .leftJoin('org_units as parent', 'parent.id', 'assessments.parent_id')
+          .select(['assessments.parent_id', 'parent.name as parent_name', 'assessments.level', 'assessments.tier'])
+          .where('assessments.cycle_id', '=', cycleId)
+          .where(scope.subtree('assessments.org_path'))
+          .execute();
   const groups = new Map<string, Record<string, Cell>>();
   for (const row of rows) {
     const key = `${row.parent_id ?? ''}|${row.level}`;

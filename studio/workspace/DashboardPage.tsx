@@ -13,7 +13,7 @@ function ReportCard({ spec }: { spec: ReportChartSpec }) {
   const t = useT();
   const { locale } = useLocale();
   const [report, reload] = useLoad((signal) => api.get<Report>(`/api/reports/${spec.name}`, { signal }), [spec.name], t);
-  const title = report.status === 'ready' ? (locale === 'en' ? report.value.title.en : report.value.title['zh-CN']) : spec.name;
+  const title = report.status === 'ready' ? (locale === 'en' ? report.value.title.en : report.value.title['zh-CN']) : t(`ws.dashboard.report.${spec.name}`);
   return (
     <Card
       size="small"

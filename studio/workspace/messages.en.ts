@@ -104,6 +104,11 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.dashboard.empty': 'No data in this period',
   'ws.dashboard.period': 'From {from} to {to}',
   'ws.dashboard.table': 'Show the table',
+  'ws.dashboard.report.tiers': 'Tier distribution',
+  'ws.dashboard.report.order-funnel': 'Order funnel',
+  'ws.dashboard.report.activity-cadence': 'Activity cadence',
+  'ws.dashboard.report.volunteer-hours': 'Volunteer hours and points',
+  'ws.dashboard.report.meeting-cadence': 'Meetings and trainings',
 
   'ws.nav.records': 'Records',
   'ws.records.title': 'Records',

@@ -102,6 +102,11 @@ export const workspaceZhCN = {
   'ws.dashboard.empty': '所选期间没有数据',
   'ws.dashboard.period': '统计期间 {from} 至 {to}',
   'ws.dashboard.table': '查看数据表',
+  'ws.dashboard.report.tiers': '等级分布',
+  'ws.dashboard.report.order-funnel': '五单流程漏斗',
+  'ws.dashboard.report.activity-cadence': '活动常态化',
+  'ws.dashboard.report.volunteer-hours': '志愿服务时长与积分',
+  'ws.dashboard.report.meeting-cadence': '会议与培训',
 
   'ws.nav.records': '台账记录',
   'ws.records.title': '台账记录',

@@ -24,8 +24,11 @@ export const reportRoutes = newRouter().openapi(reportRoute, async (c) => {
   let reportPeriod: ReportPeriod | null = period;
   switch (name) {
     case 'tiers': {
-      const cycle = query.cycleId ?? (await db.selectFrom('assessment_cycles').select('id').orderBy('id', 'desc').executeTakeFirst())?.id;
-      if (cycle === undefined) throw problems.notFound('assessment cycle');
+      // The named cycle, else the latest; before a district's first cycle the report is empty, not an error.
+      let cycles = db.selectFrom('assessment_cycles').select('id');
+      cycles = query.cycleId === undefined ? cycles.orderBy('id', 'desc') : cycles.where('id', '=', query.cycleId);
+      const cycle = (await cycles.executeTakeFirst())?.id ?? null;
+      if (cycle === null && query.cycleId !== undefined) throw problems.notFound('assessment cycle');
       table = await tierDistribution(db, scope, cycle);
       reportPeriod = null;
       break;

@@ -6,6 +6,7 @@ import { DIALECTS, type TestDatabase } from '../support/dialects';
 import { startServer, TestClock, type RunningServer } from '../support/server';
 
 interface Report {
+  title: { 'zh-CN': string; en: string };
   columns: { key: string; zh: string }[];
   rows: Record<string, string | number | null>[];
 }
@@ -150,6 +151,13 @@ describe.each(DIALECTS)('reports on $name', (dialect) => {
 
   it('tier distribution per parent unit', async () => {
     const admin = await signIn(server.baseUrl, 'district.admin');
+    // Before the district's first cycle the report is there and empty (the dashboard shows it so); a
+    // cycle that does not exist is still a 404.
+    const before = await district.get<Report>('/api/reports/tiers');
+    expect(before.status).toBe(200);
+    expect(before.body.rows).toEqual([]);
+    expect(before.body.title['zh-CN']).toBe('等级分布');
+    expect((await district.get('/api/reports/tiers?cycleId=nope')).status).toBe(404);
     const opened = await admin.post<{ id: string }>('/api/cycles', { year: 2026, rubrics: [{ key: 'station-rubric', version: 1 }], assessors: ['assessor1', 'assessor2'], deadlines: { selfAssessmentDue: '2026-11-30', reviewDue: '2026-12-10', scoringDue: '2026-12-20' } });
     expect(opened.status).toBe(201);
     const instituteId = (await admin.get<{ parentId: string }>(`/api/org-units/${stationId}`)).body.parentId;
