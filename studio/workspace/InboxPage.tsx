@@ -201,6 +201,11 @@ export default function InboxPage() {
                       {task.pool ? <Tag color="blue">{t('ws.inbox.pool')}</Tag> : null}
                     </span>
                   </div>
+                  {task.orgUnitName || task.subject ? (
+                    <div className="sj-ws-subject" data-subject>
+                      {[task.orgUnitName, task.subject].filter(Boolean).join(' · ')}
+                    </div>
+                  ) : null}
                   <div className="sj-ws-row">
                     <span className="sj-ws-meta">
                       {task.dueAt ? t('ws.inbox.due', { time: dayjs(task.dueAt).format('YYYY-MM-DD HH:mm') }) : t('ws.inbox.noDue')}

@@ -14,6 +14,10 @@ export interface Task {
   workflow: string;
   state: string;
   orgUnitId: string;
+  /** The instance's unit by name; absent from servers older than this field. */
+  orgUnitName?: string | null;
+  /** What the instance is about (an order's description); absent from servers older than this field. */
+  subject?: string | null;
   instanceVersion: number;
   name: string;
   assigneeUserId: string | null;

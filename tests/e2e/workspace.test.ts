@@ -71,6 +71,8 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     // 受理 and 派单 at the station, on a desktop: from the inbox, with the teams' load and rating visible.
     page = await studio.signedIn('station.admin', '/workspace', desktop);
     await page.locator(`[data-task="${id}"] [data-reminders="1"]`).getByText(/^催办 ×1，最近 /).waitFor();
+    // The card says which order it is: the station and what the resident asked for.
+    expect(await page.locator(`[data-task="${id}"] [data-subject]`).textContent()).toMatch(/新时代文明实践站 · 村里老人多，想请医生来量血压、做健康咨询$/);
     await page.locator(`[data-task="${id}"] a`).click();
     await expect.poll(() => stateOf(page), POLL).toBe('submitted');
     await page.locator('.ant-descriptions [data-reminders="1"]').getByText(/^催办 ×1，最近 /).waitFor();

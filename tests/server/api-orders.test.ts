@@ -72,8 +72,11 @@ describe.each(DIALECTS)('five-order flow over HTTP on $name', (dialect) => {
     expect(started.body).toMatchObject({ state: 'submitted', version: 1 });
     const id = started.body.id;
 
-    const inbox = await stationAdmin.get<{ items: { instanceId: string; instanceVersion: number }[] }>('/api/tasks?mine=1');
+    const inbox = await stationAdmin.get<{ items: { instanceId: string; instanceVersion: number; orgUnitName: string | null; subject: string | null }[] }>('/api/tasks?mine=1');
     expect(inbox.body.items.map((task) => task.instanceId)).toContain(id);
+    // The inbox says which order it is: its station and its description, never its personal fields.
+    const stationName = (await stationAdmin.get<{ name: string }>(`/api/org-units/${stationId}`)).body.name;
+    expect(inbox.body.items.find((task) => task.instanceId === id)).toMatchObject({ orgUnitName: stationName, subject: '家中老人行动不便，需要上门理发' });
     const seen = await stationAdmin.get<Instance>(`/api/instances/${id}`);
     expect(seen.headers.get('etag')).toBe('"1"');
     expect(seen.body.availableActions.map((a) => a.event)).toEqual(expect.arrayContaining(['accept_for_dispatch', 'reject', 'escalate']));

@@ -93,6 +93,8 @@ function readRows(db: Kysely<Database>, branches: RawBuilder<SqlBool>[], walk: W
       'tasks.due_at',
       'tasks.created_at',
       'workflow_instances.definition_key',
+      'workflow_instances.definition_version',
+      'workflow_instances.data',
       'workflow_instances.state',
       'workflow_instances.org_unit_id',
       'workflow_instances.version',

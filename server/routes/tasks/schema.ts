@@ -10,6 +10,8 @@ export const TaskSchema = z
     workflow: z.string(),
     state: z.string(),
     orgUnitId: z.string(),
+    orgUnitName: z.string().nullable().openapi({ description: 'the unit the instance belongs to, by name' }),
+    subject: z.string().nullable().openapi({ description: "what the instance is about: the first required text of its start form that is not personal (an order's description), at most 60 characters" }),
     instanceVersion: z.number().int(),
     name: z.string(),
     assigneeUserId: z.string().nullable(),

@@ -9,6 +9,8 @@ import type { Database } from '../../db/types';
 import type { Kysely } from 'kysely';
 import { decodeInboxCursor, encodeInboxCursor } from './cursor';
 import { claimRoute, inboxRoute } from './schema';
+import { subjectOf } from './task-subject';
+import type { AppDeps } from '../../deps';
 
 export const taskRoutes = newRouter()
   .openapi(inboxRoute, async (c) => {
@@ -21,7 +23,7 @@ export const taskRoutes = newRouter()
     const rows = found.slice(0, query.limit);
     const last = rows.at(-1);
     const nextCursor = found.length > query.limit && last !== undefined ? encodeInboxCursor({ dueAt: last.due_at, id: last.id }) : null;
-    const reminders = await remindersOf(db, rows.map((row) => row.instance_id));
+    const [reminders, unitNames, subjects] = await Promise.all([remindersOf(db, rows.map((row) => row.instance_id)), unitNamesOf(db, rows.map((row) => row.org_unit_id)), subjectsOf(deps, rows)]);
     return c.json(
       {
         items: rows.map((row) => ({
@@ -30,6 +32,8 @@ export const taskRoutes = newRouter()
           workflow: row.definition_key,
           state: row.state,
           orgUnitId: row.org_unit_id,
+          orgUnitName: unitNames.get(row.org_unit_id) ?? null,
+          subject: subjects.get(row.id) ?? null,
           instanceVersion: row.version,
           name: row.name,
           assigneeUserId: row.assignee_user_id,
@@ -59,6 +63,27 @@ export const taskRoutes = newRouter()
     c.header('etag', etag(result.body.version));
     return c.json(result.body, 200);
   });
+
+/** The page's units by name, in one read. */
+async function unitNamesOf(db: Kysely<Database>, unitIds: string[]): Promise<Map<string, string>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', [...new Set(unitIds)]).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Each task's subject (task-subject.ts), from its workflow version's start form, both cached. */
+async function subjectsOf(deps: AppDeps, rows: readonly { id: string; definition_key: string; definition_version: number; data: string }[]): Promise<Map<string, string | null>> {
+  const db = deps.database.db;
+  const forms = await deps.definitions.formLookup(db);
+  const subjects = new Map<string, string | null>();
+  for (const row of rows) {
+    const workflow = await deps.definitions.workflow(db, row.definition_key, row.definition_version);
+    const form = workflow?.start.form === undefined ? undefined : forms(workflow.start.form);
+    const input = (JSON.parse(row.data) as { input?: Record<string, unknown> }).input ?? {};
+    subjects.set(row.id, subjectOf(form, input));
+  }
+  return subjects;
+}
 
 /** 催办 per instance (count and latest), one grouped read over the history primary key for the whole page. */
 async function remindersOf(db: Kysely<Database>, instanceIds: string[]): Promise<Map<string, { count: number; lastAt: string }>> {
