@@ -358,6 +358,9 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     await page.getByRole('button', { name: '保存记录' }).click();
     await page.getByText('记录已保存').waitFor();
     await page.locator('[data-record]').filter({ hasText: '部署冬季志愿服务' }).waitFor();
+    // The form is empty again for the next record: pressing save twice cannot file this one twice.
+    await expect.poll(() => page.getByLabel('议题').inputValue(), POLL).toBe('');
+    expect(await page.locator('[data-record]').filter({ hasText: '部署冬季志愿服务' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await serious(page)).toEqual([]);
     await screenshot(page, 'records-meeting-360.png');

@@ -38,6 +38,8 @@ export function RecordForms({ unitId }: { unitId: string | undefined }) {
   const { locale } = useLocale();
   const [formKey, setFormKey] = useState<string>(RECORD_FORMS[0]);
   const [toast, toastHolder] = message.useMessage();
+  // Bumped after each saved record: the form starts empty again, so a second press cannot file it twice.
+  const [filed, setFiled] = useState(0);
   // All record forms at once: the type picker shows their titles, and switching type needs no round trip.
   const [forms] = useLoad(async () => new Map(await Promise.all(RECORD_FORMS.map(async (key) => [key, (await workspaceApi().form(key)).body] as const))), [], t);
   const [recent, reloadRecent] = useLoad((signal) => api.get<{ items: Submission[] }>(`/api/forms/${formKey}/submissions`, { query: { limit: 10 }, signal }), [formKey], t);
@@ -57,7 +59,7 @@ export function RecordForms({ unitId }: { unitId: string | undefined }) {
       {form && unitId ? (
         <ReferenceLookupContext.Provider value={lookupReferences}>
           <ShijianForm
-            key={`${formKey}@${form.version}`}
+            key={`${formKey}@${form.version}#${filed}`}
             form={form}
             uploadFile={upload}
             draftKey={`record:${formKey}`}
@@ -69,6 +71,7 @@ export function RecordForms({ unitId }: { unitId: string | undefined }) {
                 throw rerootCommandError(error);
               }
               void toast.success(t('ws.records.saved'));
+              setFiled((n) => n + 1);
               reloadRecent();
             }}
           />
