@@ -94,6 +94,7 @@ export const baseEn: Record<keyof typeof baseZhCN, string> = {
   'upload.wrongType': '{name}: file type not allowed',
   'upload.failed': '{name} failed to upload',
   'upload.limits': 'Up to {maxFiles}, each at most {maxSizeMb} MB',
+  'upload.none': 'None attached',
   'upload.noUploader': 'Uploading is not available on this page',
 
   'api.unavailable': 'The server cannot be reached right now; please try again later',

@@ -92,6 +92,7 @@ export const baseZhCN = {
   'upload.wrongType': '{name} 的文件类型不允许',
   'upload.failed': '{name} 上传失败',
   'upload.limits': '最多 {maxFiles} 个，每个不超过 {maxSizeMb} MB',
+  'upload.none': '未上传',
   'upload.noUploader': '当前页面不支持上传',
 
   'api.unavailable': '暂时无法连接服务器，请稍后重试',

@@ -30,13 +30,19 @@ function UploadControlView({ data, handleChange, path, id, label, required, desc
   const picker = useRef<HTMLInputElement>(null);
 
   if (!visible || !state.visible) return null;
-  const disabled = !enabled || !state.enabled || state.computed || !uploadFile;
+  const readonly = !enabled || !state.enabled || state.computed;
+  const disabled = readonly || !uploadFile;
   const error = [state.error, ...problems].filter(Boolean).join('；') || undefined;
 
   return (
-    <FieldShell id={id} label={label} required={required} description={description ?? t('upload.limits', { maxFiles, maxSizeMb })} error={error} group>
+    // Read-only with nothing attached: say so, rather than the limits of an upload nobody can make here.
+    <FieldShell id={id} label={label} required={required} description={readonly ? description : (description ?? t('upload.limits', { maxFiles, maxSizeMb }))} error={error} group>
       {picked === null && ids.length === 0 ? (
-        disabled ? null : (
+        readonly ? (
+          <span className="sj-extra" data-no-files>
+            {t('upload.none')}
+          </span>
+        ) : disabled ? null : (
           <>
             <Button id={id} icon={kind === 'image' ? <PlusOutlined /> : <UploadOutlined />} onPointerEnter={preload} onFocus={preload} onTouchStart={preload} onClick={() => picker.current?.click()}>
               {t(kind === 'image' ? 'upload.image' : 'upload.file')}

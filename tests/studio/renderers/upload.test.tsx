@@ -98,4 +98,11 @@ describe('UploadControl', () => {
     renderForm(form);
     expect(screen.getAllByText('当前页面不支持上传').length).toBe(2);
   });
+
+  test('read-only with nothing attached it says so, with no upload button and no upload limits', async () => {
+    renderForm(form, { readonly: true, uploadFile: vi.fn() });
+    expect(screen.getAllByText('未上传').length).toBeGreaterThan(0);
+    expect(screen.queryByText(/最多 \d+ 个/)).toBeNull();
+    expect(screen.queryByRole('button', { name: /上传/ })).toBeNull();
+  });
 });
