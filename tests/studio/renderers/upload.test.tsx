@@ -100,7 +100,8 @@ describe('UploadControl', () => {
   });
 
   test('read-only with nothing attached it says so, with no upload button and no upload limits', async () => {
-    renderForm(form, { readonly: true, uploadFile: vi.fn() });
+    const uploadFile: UploadFile = async (file) => ({ id: file.name, name: file.name });
+    renderForm(form, { readonly: true, uploadFile });
     expect(screen.getAllByText('未上传').length).toBeGreaterThan(0);
     expect(screen.queryByText(/最多 \d+ 个/)).toBeNull();
     expect(screen.queryByRole('button', { name: /上传/ })).toBeNull();
