@@ -143,7 +143,8 @@ const recordsMatrix: { resource: string; own: (role: Role) => Outcome; other: (r
   { resource: 'create service record', ...keep(201) },
   { resource: 'read service record', own: (r) => (overseers.includes(r) || r === 'volunteer' ? 200 : 404), other: seeOther(200, 404) },
   { resource: 'correct service record', own: (r) => (admins.includes(r) ? 200 : overseers.includes(r) || r === 'volunteer' ? 403 : 404), other: (r) => (r === 'districtAdmin' ? 200 : district.includes(r) ? 403 : 404) },
-  { resource: 'read points', own: (r) => (overseers.includes(r) || r === 'volunteer' ? 200 : 404), other: seeOther(200, 404) },
+  // A volunteer's own ledger, or the admins who keep the unit's records; leaders, assessors and proxy orderers read reports instead.
+  { resource: 'read points', own: (r) => (admins.includes(r) || r === 'volunteer' ? 200 : 404), other: (r) => (r === 'districtAdmin' ? 200 : 404) },
   { resource: 'create token for unit', own: (r) => (admins.includes(r) ? 201 : 403), other: (r) => (r === 'districtAdmin' ? 201 : admins.includes(r) ? 404 : 403) },
   // Own: the station admin's token; other: the district admin's. The owner or a district admin revokes.
   { resource: 'revoke token', own: (r) => (r === 'districtAdmin' || r === 'stationAdmin' ? 200 : 404), other: (r) => (r === 'districtAdmin' ? 200 : 404) },

@@ -78,7 +78,10 @@ export const recordRoutes = newRouter()
     const scope = new OrgScope(actor);
     let select = db.selectFrom('points_ledger').selectAll().where('user_id', '=', userId);
     if (userId !== actor.userId) select = select.where(scope.subtree('points_ledger.org_path'));
-    const entries = await select.orderBy('id').execute();
+    // Someone else's ledger (their hours, what they redeemed) is for the admins who keep the units'
+    // records, as personal data is (engine/personal-data.ts): overseeing a unit as its leader, an assessor
+    // or a proxy orderer reads the unit's reports, not a volunteer's account.
+    const entries = (await select.orderBy('id').execute()).filter((entry) => userId === actor.userId || scope.administers(entry.org_path));
     if (userId !== actor.userId && entries.length === 0) throw problems.notFound('ledger');
     return c.json({ userId, balance: userId === actor.userId ? await balanceOf(db, userId) : entries.reduce((sum, e) => sum + Number(e.points), 0), entries: entries.map(presentEntry) }, 200);
   })

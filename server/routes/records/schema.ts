@@ -88,7 +88,7 @@ export const pointsRoute = createRoute({
   method: 'get',
   path: '/points/{id}',
   tags: ['records'],
-  summary: 'A volunteer’s points balance and ledger (yourself, or volunteers of units you oversee)',
+  summary: 'A volunteer’s points balance and ledger: your own, or the entries at units you administer (station, institute or district admins)',
   request: { params: IdParam },
   responses: { 200: jsonContent(z.object({ userId: z.string(), balance: z.number().int(), entries: z.array(LedgerEntrySchema) }), 'Ledger'), ...problemResponses(401, 404) },
 });
