@@ -9,7 +9,7 @@ import { PageLoading } from '../shell/guards';
 import { ratingOf } from './text';
 import { describeError, useLoad } from './use-load';
 import { loadWorkflow, workflowLabels } from './workflow-labels';
-import { workspaceApi, type InstanceSummary } from './workspace-api';
+import { workspaceApi, type InstanceListItem } from './workspace-api';
 import { WorkspaceNav } from './WorkspaceNav';
 import './workspace.css';
 
@@ -36,7 +36,7 @@ export default function MyOrdersPage() {
   const t = useT();
   const { locale } = useLocale();
   const [page, reload] = useLoad((signal) => workspaceApi().instances({ workflow: ORDER_WORKFLOW, limit: 20 }, signal), [], t);
-  const [more, setMore] = useState<{ items: InstanceSummary[]; cursor: string | null; error?: string }>({ items: [], cursor: null });
+  const [more, setMore] = useState<{ items: InstanceListItem[]; cursor: string | null; error?: string }>({ items: [], cursor: null });
   const [workflow, setWorkflow] = useState<WorkflowDefinition | undefined>(undefined);
   useEffect(() => {
     loadWorkflow(ORDER_WORKFLOW)
@@ -77,6 +77,11 @@ export default function MyOrdersPage() {
                 {labels.state(order.state)}
               </Tag>
             </div>
+            {order.subject ? (
+              <div className="sj-ws-subject" data-subject>
+                {order.subject}
+              </div>
+            ) : null}
             <div className="sj-ws-row">
               <span className="sj-ws-meta">{t('ws.orders.createdAt', { time: dayjs(order.createdAt).format('YYYY-MM-DD HH:mm') })}</span>
               {DONE_STATES.has(order.state) ? <OrderStars id={order.id} /> : null}

@@ -79,6 +79,12 @@ export interface InstanceSummary {
   updatedAt: string;
 }
 
+/** An instance as lists give it. */
+export interface InstanceListItem extends InstanceSummary {
+  /** What it is about (an order's description); absent from servers older than this field. */
+  subject?: string | null;
+}
+
 export interface Instance extends InstanceSummary {
   input: Record<string, unknown>;
   data: Record<string, unknown>;
@@ -120,7 +126,7 @@ export function workspaceApi(client: Client = api) {
     claim: (taskId: string) => client.post<Instance>(`/api/tasks/${encodeURIComponent(taskId)}/claim`),
     instance: (id: string, signal?: AbortSignal) => client.get<Instance>(`/api/instances/${encodeURIComponent(id)}`, signal ? { signal } : {}),
     instances: (query: { workflow?: string; state?: string; cursor?: string; limit?: number }, signal?: AbortSignal) =>
-      client.get<{ items: InstanceSummary[]; nextCursor: string | null }>('/api/instances', { query, ...(signal ? { signal } : {}) }),
+      client.get<{ items: InstanceListItem[]; nextCursor: string | null }>('/api/instances', { query, ...(signal ? { signal } : {}) }),
     start: (workflow: string, orgUnitId: string, data: Record<string, unknown>) => client.post<Instance>('/api/instances', { workflow, orgUnitId, data }),
     /** If-Match carries the version the person saw: a command against a changed instance is refused (412), never misapplied. */
     command: (id: string, version: number, command: Command, idempotencyKey: string) =>

@@ -115,6 +115,7 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     // 评单 by the resident, from "my orders".
     page = await studio.signedIn('resident1', '/workspace/orders', phone);
     await page.locator(`[data-order="${id}"] [data-state=awaiting_rating]`).waitFor();
+    expect(await page.locator(`[data-order="${id}"] [data-subject]`).textContent()).toBe('村里老人多，想请医生来量血压、做健康咨询');
     expect(await serious(page)).toEqual([]);
     await page.locator(`[data-order="${id}"] a`).click();
     await act(page, '评价', async () => {

@@ -77,6 +77,9 @@ describe.each(DIALECTS)('five-order flow over HTTP on $name', (dialect) => {
     // The inbox says which order it is: its station and its description, never its personal fields.
     const stationName = (await stationAdmin.get<{ name: string }>(`/api/org-units/${stationId}`)).body.name;
     expect(inbox.body.items.find((task) => task.instanceId === id)).toMatchObject({ orgUnitName: stationName, subject: '家中老人行动不便，需要上门理发' });
+    // So does the resident's list of orders.
+    const mine = await resident.get<{ items: { id: string; subject: string | null }[] }>('/api/instances?workflow=five-order');
+    expect(mine.body.items.find((order) => order.id === id)?.subject).toBe('家中老人行动不便，需要上门理发');
     const seen = await stationAdmin.get<Instance>(`/api/instances/${id}`);
     expect(seen.headers.get('etag')).toBe('"1"');
     expect(seen.body.availableActions.map((a) => a.event)).toEqual(expect.arrayContaining(['accept_for_dispatch', 'reject', 'escalate']));

@@ -7,6 +7,7 @@ import { etag, requireIfMatch } from '../../http/preconditions';
 import { newRouter } from '../../http/router';
 import { jsonResponse } from '../../http/secure-headers';
 import { presentInstanceSummary } from '../../presenters/instance-presenter';
+import { subjectsOf } from '../../presenters/instance-subject';
 import { commandRoute, getInstanceRoute, listInstancesRoute, startInstanceRoute } from './schema';
 
 export const instanceRoutes = newRouter()
@@ -27,7 +28,8 @@ export const instanceRoutes = newRouter()
     const under = query.orgUnitId === undefined ? undefined : (await orgUnitRepository(db, scope).findAny(query.orgUnitId))?.path ?? '/none/';
     const rows = await listVisibleInstances(db, scope, { ...query, under });
     const page = rows.slice(0, query.limit);
-    return c.json({ items: page.map(presentInstanceSummary), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null }, 200);
+    const subjects = await subjectsOf(c.get('deps'), page, (row) => row.id);
+    return c.json({ items: page.map((row) => ({ ...presentInstanceSummary(row), subject: subjects.get(row.id) ?? null })), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null }, 200);
   })
   .openapi(commandRoute, async (c) => {
     const actor = requireActor(c);

@@ -18,6 +18,11 @@ export const InstanceSummarySchema = z
   })
   .openapi('InstanceSummary');
 
+/** A list's line for an instance (presenters/instance-subject.ts). */
+export const SubjectSchema = z.string().nullable().openapi({ description: "what the instance is about: the first required text of its start form that is not personal (an order's description), at most 60 characters" });
+
+export const InstanceListItemSchema = InstanceSummarySchema.extend({ subject: SubjectSchema }).openapi('InstanceListItem');
+
 export const InstanceSchema = InstanceSummarySchema.extend({
   input: Json,
   data: Json,
@@ -71,7 +76,7 @@ export const listInstancesRoute = createRoute({
   tags: ['workflow instances'],
   summary: 'Instances you may see, newest first, with cursor pagination',
   request: { query: ListQuery },
-  responses: { 200: jsonContent(z.object({ items: z.array(InstanceSummarySchema), nextCursor: z.string().nullable() }), 'A page'), ...problemResponses(400, 401, 404) },
+  responses: { 200: jsonContent(z.object({ items: z.array(InstanceListItemSchema), nextCursor: z.string().nullable() }), 'A page'), ...problemResponses(400, 401, 404) },
 });
 
 export const CommandBody = z

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { jsonContent, problemResponses } from '../../http/router';
-import { InstanceSchema } from '../instances/schema';
+import { InstanceSchema, SubjectSchema } from '../instances/schema';
 import { decodeInboxCursor } from './cursor';
 
 export const TaskSchema = z
@@ -11,7 +11,7 @@ export const TaskSchema = z
     state: z.string(),
     orgUnitId: z.string(),
     orgUnitName: z.string().nullable().openapi({ description: 'the unit the instance belongs to, by name' }),
-    subject: z.string().nullable().openapi({ description: "what the instance is about: the first required text of its start form that is not personal (an order's description), at most 60 characters" }),
+    subject: SubjectSchema,
     instanceVersion: z.number().int(),
     name: z.string(),
     assigneeUserId: z.string().nullable(),

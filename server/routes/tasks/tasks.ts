@@ -9,8 +9,7 @@ import type { Database } from '../../db/types';
 import type { Kysely } from 'kysely';
 import { decodeInboxCursor, encodeInboxCursor } from './cursor';
 import { claimRoute, inboxRoute } from './schema';
-import { subjectOf } from './task-subject';
-import type { AppDeps } from '../../deps';
+import { subjectsOf } from '../../presenters/instance-subject';
 
 export const taskRoutes = newRouter()
   .openapi(inboxRoute, async (c) => {
@@ -23,7 +22,7 @@ export const taskRoutes = newRouter()
     const rows = found.slice(0, query.limit);
     const last = rows.at(-1);
     const nextCursor = found.length > query.limit && last !== undefined ? encodeInboxCursor({ dueAt: last.due_at, id: last.id }) : null;
-    const [reminders, unitNames, subjects] = await Promise.all([remindersOf(db, rows.map((row) => row.instance_id)), unitNamesOf(db, rows.map((row) => row.org_unit_id)), subjectsOf(deps, rows)]);
+    const [reminders, unitNames, subjects] = await Promise.all([remindersOf(db, rows.map((row) => row.instance_id)), unitNamesOf(db, rows.map((row) => row.org_unit_id)), subjectsOf(deps, rows, (row) => row.id)]);
     return c.json(
       {
         items: rows.map((row) => ({
@@ -69,20 +68,6 @@ async function unitNamesOf(db: Kysely<Database>, unitIds: string[]): Promise<Map
   if (unitIds.length === 0) return new Map();
   const rows = await db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', [...new Set(unitIds)]).execute();
   return new Map(rows.map((row) => [row.id, row.name]));
-}
-
-/** Each task's subject (task-subject.ts), from its workflow version's start form, both cached. */
-async function subjectsOf(deps: AppDeps, rows: readonly { id: string; definition_key: string; definition_version: number; data: string }[]): Promise<Map<string, string | null>> {
-  const db = deps.database.db;
-  const forms = await deps.definitions.formLookup(db);
-  const subjects = new Map<string, string | null>();
-  for (const row of rows) {
-    const workflow = await deps.definitions.workflow(db, row.definition_key, row.definition_version);
-    const form = workflow?.start.form === undefined ? undefined : forms(workflow.start.form);
-    const input = (JSON.parse(row.data) as { input?: Record<string, unknown> }).input ?? {};
-    subjects.set(row.id, subjectOf(form, input));
-  }
-  return subjects;
 }
 
 /** 催办 per instance (count and latest), one grouped read over the history primary key for the whole page. */

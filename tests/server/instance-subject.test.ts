@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../runtime/schema/form';
-import { subjectOf } from '../../server/routes/tasks/task-subject';
+import { subjectOf } from '../../server/presenters/instance-subject';
 
 const form = (properties: Record<string, object>, required: string[]) => ({ schema: { type: 'object', properties, required } }) as unknown as FormDefinition;
 
-describe('a task’s subject', () => {
+describe('an instance’s subject', () => {
   const order = form({ beneficiaryName: { type: 'string', 'x-personal': true }, count: { type: 'integer' }, note: { type: 'string' }, description: { type: 'string' }, title: { type: 'string' } }, ['beneficiaryName', 'count', 'description', 'title']);
 
   it('is the first required text that is not personal, whitespace folded', () => {
