@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './support/client';
 import { DIALECTS, type TestDatabase } from './support/dialects';
@@ -35,6 +36,12 @@ describe.each(DIALECTS)('first start on $name', (dialect) => {
     const resident = await signIn(server.baseUrl, 'resident1');
     const mine = await resident.get<{ items: { state: string }[] }>('/api/instances?limit=200');
     expect(mine.body.items.length).toBe(states.length);
+    // A finished order's completion photo is a real picture the resident can open.
+    const done = (await resident.get<{ items: { id: string; state: string }[] }>('/api/instances?limit=200')).body.items.find((order) => order.state === 'closed')!;
+    const photos = (await resident.get<{ data: { complete: { photos: string[] } } }>(`/api/instances/${done.id}`)).body.data.complete.photos;
+    expect(photos).toHaveLength(1);
+    const picture = await resident.get(`/api/attachments/${photos[0]}`);
+    expect([picture.status, picture.headers.get('content-type'), picture.headers.get('content-length')]).toEqual([200, 'image/png', String(statSync(new URL('../../server/seed/demo-photo.png', import.meta.url)).size)]);
     const leader = await signIn(server.baseUrl, 'team.leader');
     const inbox = await leader.get<{ items: { state: string }[] }>('/api/tasks?mine=1');
     expect(inbox.body.items.map((t) => t.state).sort()).toEqual(['accepted', 'accepted', 'dispatched', 'dispatched', 'in_service', 'in_service']);

@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { attachmentFile, writeAttachmentFile } from '../../attachments/files';
 import { appendAudit } from '../../db/repositories/audit-repository';
 import { OrgScope } from '../../db/scope';
 import { problems } from '../../errors';
 import { requireActor } from '../../http/env';
 import { newRouter } from '../../http/router';
-import { sha256 } from '../../util/canonical-json';
 import { newId } from '../../util/ids';
 import { attachmentTypes, downloadRoute, uploadRoute } from './schema';
 
@@ -30,16 +29,7 @@ export const attachmentRoutes = newRouter()
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.length === 0) throw problems.validation([{ pointer: '', code: 'empty', message: 'The file is empty.' }]);
     if (!signatures[mime](bytes)) throw problems.unsupportedMediaType(`The bytes are not ${mime}.`);
-    const hash = sha256(Buffer.from(bytes));
-    const directory = join(deps.database.dataDir, 'attachments');
-    mkdirSync(directory, { recursive: true });
-    const file = join(directory, hash);
-    if (!existsSync(file)) {
-      // Write then rename, so a crash never leaves a half file under the content's name.
-      const partial = `${file}.${newId()}.part`;
-      writeFileSync(partial, bytes);
-      renameSync(partial, file);
-    }
+    const hash = writeAttachmentFile(deps.database.dataDir, bytes);
     const { fileName, orgUnitId } = c.req.valid('query');
     if (orgUnitId !== undefined) {
       // The unit decides who may read the file later, so only someone at or above it may file it there.
@@ -67,7 +57,7 @@ export const attachmentRoutes = newRouter()
     const readable =
       row !== undefined &&
       (row.org_unit_id === null || row.uploaded_by === actor.userId || actor.system || actor.memberships.some((m) => m.orgUnitId === row.org_unit_id) || (unit !== undefined && new OrgScope(actor).covers(unit.path)));
-    const file = row === undefined ? undefined : join(deps.database.dataDir, 'attachments', row.sha256);
+    const file = row === undefined ? undefined : attachmentFile(deps.database.dataDir, row.sha256);
     if (row === undefined || !readable || file === undefined || !existsSync(file)) throw problems.notFound('attachment');
     return new Response(readFileSync(file), {
       status: 200,
