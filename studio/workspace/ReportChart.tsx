@@ -9,8 +9,9 @@ import { chartData, type Report, type ReportChartSpec } from './report-charts';
 // Only the parts the dashboard draws, so the chart chunk stays small; SVG keeps text crisp on phones.
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-export function ReportChart({ spec, report, locale, label }: { spec: ReportChartSpec; report: Report; locale: 'zh-CN' | 'en'; label: string }) {
+export function ReportChart({ spec, report, locale, label, noBars }: { spec: ReportChartSpec; report: Report; locale: 'zh-CN' | 'en'; label: string; noBars: string }) {
   const { categories, series } = chartData(spec, report, locale);
+  const empty = categories.length === 0;
   const option = {
     animation: false,
     tooltip: { trigger: 'axis' },
@@ -35,5 +36,6 @@ export function ReportChart({ spec, report, locale, label }: { spec: ReportChart
       chart.dispose();
     };
   }, [optionJson]);
+  if (empty) return <p className="sj-ws-meta" data-chart-empty={spec.name}>{noBars}</p>;
   return <div ref={ref} role="img" aria-label={label} data-chart={spec.name} style={{ height }} />;
 }

@@ -104,6 +104,7 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.dashboard.empty': 'No data in this period',
   'ws.dashboard.period': 'From {from} to {to}',
   'ws.dashboard.table': 'Show the table',
+  'ws.dashboard.noBars': 'Everything is at 0 in this period',
   'ws.dashboard.report.tiers': 'Tier distribution',
   'ws.dashboard.report.order-funnel': 'Order funnel',
   'ws.dashboard.report.activity-cadence': 'Activity cadence',
