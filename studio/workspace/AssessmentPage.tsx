@@ -10,6 +10,7 @@ import { useLocale, useT, type MessageKey, type Translate } from '../i18n';
 import { PageLoading } from '../shell/guards';
 import { useAuth } from '../auth/AuthContext';
 import { ActionPanel, type SendCommand } from './ActionPanel';
+import { FilePickButton } from './FilePickButton';
 import { assessmentApi, type Assessment, type ReviewLevel } from './assessment-api';
 import { loadWorkflow, workflowLabels } from './workflow-labels';
 import { workspaceApi, type Instance } from './workspace-api';
@@ -217,13 +218,9 @@ export default function AssessmentPage() {
               <div>
                 <SelfItemEditor itemKey={row.key} title={row.title} scoring={row.scoring} entry={current.items?.[row.key]} disabled={!editable} onChange={(entry) => setEntry(row.key, entry)} />
                 {editable ? (
-                  <label className="sj-ws-meta" style={{ display: 'block', marginTop: 4, cursor: 'pointer' }}>
-                    {t('ws.assess.addEvidence')}
-                    <input type="file" accept="image/*,application/pdf" style={{ marginLeft: 4, maxWidth: 180 }} aria-label={`${t('ws.assess.addEvidence')} ${row.key.toUpperCase()}`} onChange={(e) => {
-                      const file = e.target.files?.[0];
-                      if (file) void addEvidence(row.key, file);
-                    }} />
-                  </label>
+                  <div style={{ marginTop: 4 }}>
+                    <FilePickButton label={`${t('ws.assess.addEvidence')} ${row.key.toUpperCase()}`} accept="image/*,application/pdf" onPick={(file) => void addEvidence(row.key, file)} />
+                  </div>
                 ) : null}
                 {current.items?.[row.key]?.evidence?.length ? <div className="sj-ws-meta">{t('ws.assess.evidence', { count: current.items[row.key]!.evidence!.length })}</div> : null}
               </div>

@@ -204,7 +204,7 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.appeal.items': 'Items you contest',
   'ws.appeal.item': '{key} {title}',
   'ws.appeal.reason': 'Reasons',
-  'ws.appeal.evidence': 'Supporting evidence',
+  'ws.appeal.evidence': 'Attach evidence',
   'ws.appeal.evidenceN': 'Evidence {n}',
   'ws.appeal.submit': 'Submit the appeal',
   'ws.appeal.sent': 'Appeal submitted; the district will review it',

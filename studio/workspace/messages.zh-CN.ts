@@ -202,7 +202,7 @@ export const workspaceZhCN = {
   'ws.appeal.items': '有异议的测评项目',
   'ws.appeal.item': '{key} {title}',
   'ws.appeal.reason': '申诉理由',
-  'ws.appeal.evidence': '佐证材料',
+  'ws.appeal.evidence': '上传佐证材料',
   'ws.appeal.evidenceN': '佐证材料 {n}',
   'ws.appeal.submit': '提交申诉',
   'ws.appeal.sent': '申诉已提交，等待区级复核',

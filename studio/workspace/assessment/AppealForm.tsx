@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { createAttachmentUploader } from '../../api/attachments';
 import { useT } from '../../i18n';
 import { assessmentApi } from '../assessment-api';
+import { FilePickButton } from '../FilePickButton';
 import { describeError } from '../use-load';
 import { newIdempotencyKey, type Instance } from '../workspace-api';
 import { appealData, appealWindowEnds } from './appeal-data';
@@ -77,19 +78,9 @@ export function AppealForm({ assessmentId, orgUnitId, instance, items, onDone }:
         {t('ws.appeal.reason')}
       </label>
       <Input.TextArea id="ws-appeal-reason" rows={4} maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} style={{ marginBottom: 8 }} />
-      <label className="sj-ws-meta" style={{ display: 'block', cursor: 'pointer' }}>
-        {t('ws.appeal.evidence')}
-        <input
-          type="file"
-          accept="image/*,application/pdf"
-          style={{ marginLeft: 4, maxWidth: 200 }}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void addEvidence(file);
-            event.target.value = '';
-          }}
-        />
-      </label>
+      <div style={{ marginBottom: 8 }}>
+        <FilePickButton label={t('ws.appeal.evidence')} accept="image/*,application/pdf" onPick={(file) => void addEvidence(file)} />
+      </div>
       {evidence.length > 0 ? (
         <ul className="sj-ws-meta" data-appeal-evidence={evidence.length}>
           {evidence.map((file) => (
