@@ -52,6 +52,13 @@ describe('Liangzhou pack: files', () => {
     );
     expect(missing).toEqual([]);
   });
+
+  it('every transition has a title, so no history or diagram shows an event key (a timer step too)', () => {
+    const untitled = [...definitionsOf(files, 'workflow').values()].flatMap((workflow) =>
+      Object.entries(workflow.states).flatMap(([state, spec]) => (spec.transitions ?? []).filter((transition) => transition.title === undefined).map((transition) => `${workflow.key}: ${state} --${transition.event}-->`)),
+    );
+    expect(untitled).toEqual([]);
+  });
 });
 
 describe('Liangzhou pack: contents', () => {
