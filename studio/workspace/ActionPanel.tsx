@@ -11,6 +11,7 @@ import { useLocale, useT } from '../i18n';
 import { PageLoading } from '../shell/guards';
 import { rerootCommandError } from './command-errors';
 import { pick } from './text';
+import { useUserNames } from './records/user-names';
 import { TeamBoard } from './TeamBoard';
 import { describeError } from './use-load';
 import type { WorkflowLabels } from './workflow-labels';
@@ -71,6 +72,8 @@ function ActionForm({ action, instance, labels, sendCommand, onCancel, onDone }:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { state: auth } = useAuth();
+  // A person-target's choices (the signers 减签 may remove) are user ids: named, where the reader may see the name.
+  const names = useUserNames(PERSON_TARGET.has(action.event) ? (action.targets ?? []) : []);
   // Files belong to the instance's unit only when this person works there; a team leader from
   // elsewhere uploads unscoped (the server refuses a unit one does not work at).
   const worksThere = !!auth.user?.roles.some((grant) => grant.orgUnitId === instance.orgUnitId);
@@ -126,7 +129,7 @@ function ActionForm({ action, instance, labels, sendCommand, onCancel, onDone }:
         <label style={{ display: 'block', marginBottom: 8 }}>
           {t('ws.instance.target')}
           {action.targets?.length ? (
-            <Select style={{ width: '100%' }} value={target} onChange={setTarget} options={action.targets.map((s) => ({ value: s, label: labels.state(s) }))} />
+            <Select style={{ width: '100%' }} value={target} onChange={setTarget} options={action.targets.map((s) => ({ value: s, label: PERSON_TARGET.has(action.event) ? (names(s) ?? `${t('ws.instance.someone')} (${s.slice(-4)})`) : labels.state(s) }))} />
           ) : (
             <Input value={target ?? ''} onChange={(e) => setTarget(e.target.value || undefined)} />
           )}

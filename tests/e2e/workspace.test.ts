@@ -289,6 +289,13 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     await review.getByText(/已保存，服务器计分/).waitFor();
     expect(await serious(review)).toEqual([]);
     await screenshot(review, 'assessment-review-1280.png');
+    // 减签 offers the other signers by name, not by user id; leaving it changes nothing.
+    await review.getByRole('button', { name: /^减\s?签$/ }).click();
+    const signers = review.locator('section[data-action=removeSigner]');
+    await signers.getByRole('combobox').click();
+    await expect.poll(() => review.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents(), POLL).toContain('考评组 成员二');
+    await review.keyboard.press('Escape');
+    await signers.getByRole('button', { name: '返回' }).click();
     await act(review, '提交评分');
     await review.getByText(/已提交评分/).waitFor();
     await review.close();
