@@ -5,6 +5,7 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import type { Actor } from '../auth/actor';
+import { withCandidates } from '../engine/action-candidates';
 import { appendAudit } from '../db/repositories/audit-repository';
 import { appendHistory, executeEffects, findVisibleInstance, insertInstance, loadEngineInstance, saveInstance, syncTasks } from '../db/repositories/instance-repository';
 import { prepared } from '../db/repositories/prepared';
@@ -158,7 +159,7 @@ async function applyToInstance(trx: Kysely<Database>, deps: CommandDeps, actor: 
   await syncTasks(trx, instance, outcome.instance, orgPath, teamIds, at);
   await executeEffects(trx, row.id, outcome.effects, at);
   await appendAudit(trx, { actorId: actor.userId, action: `instance.${input.event}`, targetType: 'instance', targetId: row.id, beforeHash: sha256(row.snapshot), afterHash: sha256(saved.snapshot), at });
-  const view = presentInstance(saved, outcome.instance, actor.system ? [] : deps.engine.actions(definition, outcome.instance, engineActor, context));
+  const view = presentInstance(saved, outcome.instance, actor.system ? [] : await withCandidates(trx, outcome.instance, deps.engine.actions(definition, outcome.instance, engineActor, context)));
   return instanceViewFor(actor, view, saved.org_path, definition, await deps.definitions.formLookup(trx));
 }
 
@@ -175,7 +176,7 @@ export async function readInstance(deps: CommandDeps, actor: Actor, id: string):
   let actions: AvailableAction[] = [];
   if (definition !== undefined && !instance.final) {
     const { context } = await buildContext(db, deps.definitions, deps.clock(), row.org_unit_id, instance.data, instance.vars);
-    actions = deps.engine.actions(definition, instance, toEngineActor(actor), context);
+    actions = await withCandidates(db, instance, deps.engine.actions(definition, instance, toEngineActor(actor), context));
   }
   return instanceViewFor(actor, presentInstance(row, instance, actions), row.org_path, definition, await deps.definitions.formLookup(db));
 }

@@ -128,7 +128,9 @@ function ActionForm({ action, instance, labels, sendCommand, onCancel, onDone }:
       {needsTarget ? (
         <label style={{ display: 'block', marginBottom: 8 }}>
           {t('ws.instance.target')}
-          {action.targets?.length ? (
+          {action.candidates?.length ? (
+            <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }} value={target} onChange={setTarget} placeholder={t('form.selectPlaceholder')} options={action.candidates.map((person) => ({ value: person.userId, label: person.name }))} />
+          ) : action.targets?.length ? (
             <Select style={{ width: '100%' }} value={target} onChange={setTarget} options={action.targets.map((s) => ({ value: s, label: PERSON_TARGET.has(action.event) ? (names(s) ?? `${t('ws.instance.someone')} (${s.slice(-4)})`) : labels.state(s) }))} />
           ) : (
             <Input value={target ?? ''} onChange={(e) => setTarget(e.target.value || undefined)} />

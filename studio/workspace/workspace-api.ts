@@ -54,6 +54,8 @@ export interface AvailableAction {
   targets?: string[];
   positions?: ('before' | 'after')[];
   vote?: boolean;
+  /** 转交/加签/抄送: the people the server offers to pick, by name. */
+  candidates?: { userId: string; name: string }[];
 }
 
 export interface HistoryEntry {

@@ -283,6 +283,8 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     await drive('institute.admin', 'institute_approve');
     // The first assessor scores on the page: the self and institute entries beside the district column.
     await page.close();
+    const center = (await admin.get<{ items: { id: string }[] }>('/api/org-units?level=center')).body.items[0]!.id;
+    expect((await admin.post('/api/users', { username: 'assessor3', displayName: '考评组 成员三', password: 'assessor-three-pw', role: 'assessor', orgUnitId: center })).status).toBe(201);
     const review = await studio.signedIn('assessor1', `/workspace/assessments/${id}`, desktop);
     await review.getByRole('switch', { name: /固定场所/ }).first().click();
     await review.getByRole('button', { name: '保存评分' }).click();
@@ -296,6 +298,13 @@ describe('the workspace in Chromium against the real server', { timeout: 120_000
     await expect.poll(() => review.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents(), POLL).toContain('考评组 成员二');
     await review.keyboard.press('Escape');
     await signers.getByRole('button', { name: '返回' }).click();
+    // 转交 offers the district's other assessors by name.
+    await review.getByRole('button', { name: /^转\s?交$/ }).click();
+    const handOver = review.locator('section[data-action=transfer]');
+    await handOver.getByRole('combobox').click();
+    await expect.poll(() => review.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents(), POLL).toEqual(['考评组 成员三']);
+    await review.keyboard.press('Escape');
+    await handOver.getByRole('button', { name: '返回' }).click();
     await act(review, '提交评分');
     await review.getByText(/已提交评分/).waitFor();
     await review.close();

@@ -33,7 +33,17 @@ export const InstanceSchema = InstanceSummarySchema.extend({
     .nullable(),
   timers: z.array(z.object({ key: z.string(), due: z.string() })),
   history: z.array(z.object({ seq: z.number().int(), at: z.string(), actor: z.string(), event: z.string(), from: z.string().nullable(), to: z.string(), comment: z.string().nullable() })),
-  availableActions: z.array(z.object({ event: z.string() }).loose()),
+  availableActions: z.array(
+    z
+      .object({
+        event: z.string(),
+        candidates: z
+          .array(z.object({ userId: z.string(), name: z.string() }))
+          .optional()
+          .openapi({ description: '转交/加签/抄送: the people who may be picked (staff holding the role a signer of the step holds, at the same unit), so a client offers names, not ids' }),
+      })
+      .loose(),
+  ),
 }).openapi('Instance');
 
 const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });

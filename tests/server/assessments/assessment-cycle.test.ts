@@ -139,6 +139,15 @@ describe.each(DIALECTS)('assessment cycle over HTTP on $name', (dialect) => {
     view = await command(institute, id, 'institute_approve');
     expect(view.instance.state).toBe('district_review');
 
+    // 转交 and 加签 offer people by name: other assessors where the signers are assessors, not the signers
+    // themselves, nor the center's other staff or residents.
+    const center = (await assessor1.get<{ user: { roles: { role: string; orgUnitId: string }[] } }>('/api/auth/me')).body.user.roles.find((r) => r.role === 'assessor')!.orgUnitId;
+    expect((await admin.post('/api/users', { username: 'assessor3', displayName: '考评组 成员三', password: 'assessor-three-pw', role: 'assessor', orgUnitId: center })).status).toBe(201);
+    const seen = await assessor1.get<{ availableActions: { event: string; candidates?: { userId: string; name: string }[] }[] }>(`/api/instances/${view.instance.id}`);
+    const picks = Object.fromEntries(seen.body.availableActions.filter((action) => action.candidates !== undefined).map((action) => [action.event, action.candidates!.map((person) => person.name)]));
+    expect(picks).toEqual({ transfer: ['考评组 成员三'], addSigner: ['考评组 成员三'] });
+    expect(seen.body.availableActions.find((action) => action.event === 'score')?.candidates).toBeUndefined();
+
     // Two assessors countersign; they differ on f1 and the lower entry counts.
     const assessor2 = await signIn(server.baseUrl, 'assessor2');
     const sheet1: ReviewSheet = { items: { ...instituteSheet.items, f1: { value: 3.5 } } };
