@@ -2,9 +2,10 @@
  * Choices for fields that refer to other records (`options.ref` in a form's UI schema), from the API.
  * Org units and teams come with their names; definition kinds (serviceItem, serviceCategory, …) with
  * their titles in both languages (the control shows the reader's) and their keys as the value the form
- * stores. Each list is fetched once per lookup.
+ * stores. Each list is fetched once per lookup and person signed in.
  */
 import type { LookupReferences, ReferenceOption } from '../renderers/context';
+import { SESSION_CHANGED } from '../auth/session-events';
 import { api, type Client } from './client';
 
 interface Named {
@@ -16,6 +17,8 @@ const definitionKinds = new Set(['serviceCategory', 'serviceItem', 'functionRoom
 
 export function createReferenceLookup(client: Client = api): LookupReferences {
   const cache = new Map<string, Promise<ReferenceOption[]>>();
+  // Teams and units depend on who asks: a sign-in or sign-out empties the cache.
+  if (typeof window !== 'undefined') window.addEventListener(SESSION_CHANGED, () => cache.clear());
   const load = async (ref: string): Promise<ReferenceOption[]> => {
     if (ref === 'team') return (await client.get<{ items: Named[] }>('/api/teams')).items.map((t) => ({ value: t.id, label: t.name }));
     if (ref === 'orgUnit') return (await client.get<{ items: (Named & { active: boolean })[] }>('/api/org-units')).items.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }));

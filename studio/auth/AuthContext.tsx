@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { authApi, type SessionUser } from '../api/endpoints';
+import { announceSessionChange } from './session-events';
 
 export type AuthState =
   | { status: 'loading'; user: null }
@@ -38,6 +39,7 @@ export function AuthProvider({ children, api = defaultAuthApi }: { children: Rea
   const login = useCallback(
     async (username: string, password: string) => {
       const { user } = await api.login(username, password);
+      announceSessionChange();
       setState({ status: 'authenticated', user });
       return user;
     },
@@ -47,6 +49,7 @@ export function AuthProvider({ children, api = defaultAuthApi }: { children: Rea
     try {
       await api.logout();
     } finally {
+      announceSessionChange();
       setState({ status: 'anonymous', user: null });
     }
   }, [api]);

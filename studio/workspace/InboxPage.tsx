@@ -8,6 +8,7 @@ import { PageLoading } from '../shell/guards';
 import { appendPage, inboxQuery, urgencyOf, type InboxFilter } from './inbox-order';
 import { describeError, useLoad } from './use-load';
 import { loadWorkflow, workflowLabels } from './workflow-labels';
+import { SESSION_CHANGED } from '../auth/session-events';
 import { workspaceApi, type InboxPage as InboxListing, type Task } from './workspace-api';
 import { WorkspaceNav } from './WorkspaceNav';
 import './workspace.css';
@@ -34,6 +35,10 @@ async function withWorkflows(listing: Promise<InboxListing>): Promise<LoadedInbo
 
 let early: Promise<LoadedInbox> | null = withWorkflows(workspaceApi().inbox(inboxQuery({})));
 early.catch(() => undefined);
+// A page asked for one person is never shown to the next.
+window.addEventListener(SESSION_CHANGED, () => {
+  early = null;
+});
 /** The unfiltered first page may already be on its way (see above); any other load asks afresh. */
 function inboxLoader(filter: InboxFilter) {
   return (signal: AbortSignal): Promise<LoadedInbox> => {
