@@ -63,10 +63,11 @@ export function outboxRowConsumed(row: OutboxEntry, webhookRelay: boolean): bool
 export async function purgeConsumedOutbox(db: Kysely<Database>, options: RetentionOptions): Promise<number> {
   return walkOldest(db, options, async (trx, after) => {
     const rows = await trx.selectFrom('outbox').select(['id', 'kind', 'payload', 'created_at', 'delivered_at', 'fanned_out_at', 'attempts']).where('id', '>', after).orderBy('id').limit(options.batchSize).execute();
-    const old = rows.filter((row) => row.created_at < options.before);
-    const ids = old.filter((row) => outboxRowConsumed(row, options.webhookRelay)).map((row) => row.id);
-    if (ids.length > 0) await trx.deleteFrom('outbox').where('id', 'in', ids).execute();
-    return { last: rows.at(-1)?.id, deleted: ids.length, more: rows.length === options.batchSize && old.length === rows.length };
+    return sweep(rows, options, {
+      old: (row) => row.created_at < options.before,
+      done: (row) => outboxRowConsumed(row, options.webhookRelay),
+      remove: (ids) => trx.deleteFrom('outbox').where('id', 'in', ids).execute(),
+    });
   });
 }
 
@@ -74,12 +75,13 @@ export async function purgeConsumedOutbox(db: Kysely<Database>, options: Retenti
 export async function purgeFinishedTimers(db: Kysely<Database>, options: RetentionOptions): Promise<number> {
   return walkOldest(db, options, async (trx, after) => {
     const rows = await trx.selectFrom('timers').select(['id', 'created_at', 'fired_at', 'cancelled_at']).where('id', '>', after).orderBy('id').limit(options.batchSize).execute();
-    // Rows from before migration 0112 carry no time: they are older than any retention.
-    const old = rows.filter((row) => row.created_at === null || row.created_at < options.before);
-    const ids = old.filter((row) => row.fired_at !== null || row.cancelled_at !== null).map((row) => row.id);
-    // A finished timer never becomes pending again, and the timer worker claims pending ones only.
-    if (ids.length > 0) await trx.deleteFrom('timers').where('id', 'in', ids).execute();
-    return { last: rows.at(-1)?.id, deleted: ids.length, more: rows.length === options.batchSize && old.length === rows.length };
+    return sweep(rows, options, {
+      // Rows from before migration 0112 carry no time: they are older than any retention.
+      old: (row) => row.created_at === null || row.created_at < options.before,
+      // A finished timer never becomes pending again, and the timer worker claims pending ones only.
+      done: (row) => row.fired_at !== null || row.cancelled_at !== null,
+      remove: (ids) => trx.deleteFrom('timers').where('id', 'in', ids).execute(),
+    });
   });
 }
 
@@ -90,10 +92,11 @@ export async function purgeFinishedTimers(db: Kysely<Database>, options: Retenti
 export async function purgeDeliveredDeliveries(db: Kysely<Database>, table: 'webhook_deliveries' | 'notification_deliveries', options: RetentionOptions): Promise<number> {
   return walkOldest(db, options, async (trx, after) => {
     const rows = await trx.selectFrom(table).select(['id', 'status', 'created_at']).where('id', '>', after).orderBy('id').limit(options.batchSize).execute();
-    const old = rows.filter((row) => row.created_at < options.before);
-    const ids = old.filter((row) => row.status === 'delivered').map((row) => row.id);
-    if (ids.length > 0) await trx.deleteFrom(table).where('id', 'in', ids).execute();
-    return { last: rows.at(-1)?.id, deleted: ids.length, more: rows.length === options.batchSize && old.length === rows.length };
+    return sweep(rows, options, {
+      old: (row) => row.created_at < options.before,
+      done: (row) => row.status === 'delivered',
+      remove: (ids) => trx.deleteFrom(table).where('id', 'in', ids).execute(),
+    });
   });
 }
 
@@ -111,15 +114,31 @@ export async function purgeClosedTaskWatches(db: Kysely<Database>, options: Rete
       .orderBy('notification_task_watch.task_id')
       .limit(options.batchSize)
       .execute();
-    // A watch whose task is gone watches nothing.
-    const old = rows.filter((row) => row.created_at === null || row.created_at < options.before);
-    const ids = old.filter((row) => row.status !== 'open').map((row) => row.id);
-    if (ids.length > 0) await trx.deleteFrom('notification_task_watch').where('task_id', 'in', ids).execute();
-    return { last: rows.at(-1)?.id, deleted: ids.length, more: rows.length === options.batchSize && old.length === rows.length };
+    return sweep(rows, options, {
+      // A watch whose task is gone watches nothing.
+      old: (row) => row.created_at === null || row.created_at < options.before,
+      done: (row) => row.status !== 'open',
+      remove: (ids) => trx.deleteFrom('notification_task_watch').where('task_id', 'in', ids).execute(),
+    });
   });
 }
 
-type Batch = (trx: Kysely<Database>, after: string) => Promise<{ last: string | undefined; deleted: number; more: boolean }>;
+interface Swept {
+  last: string | undefined;
+  deleted: number;
+  /** The batch was full and all of it old: the next one may hold old rows too. */
+  more: boolean;
+}
+
+type Batch = (trx: Kysely<Database>, after: string) => Promise<Swept>;
+
+/** One batch of a walk, oldest first: deletes the old rows that are done, and says whether to go on. */
+async function sweep<R extends { id: string }>(rows: R[], options: RetentionOptions, rule: { old: (row: R) => boolean; done: (row: R) => boolean; remove: (ids: string[]) => Promise<unknown> }): Promise<Swept> {
+  const old = rows.filter(rule.old);
+  const ids = old.filter(rule.done).map((row) => row.id);
+  if (ids.length > 0) await rule.remove(ids);
+  return { last: rows.at(-1)?.id, deleted: ids.length, more: rows.length === options.batchSize && old.length === rows.length };
+}
 
 async function walkOldest(db: Kysely<Database>, options: RetentionOptions, batch: Batch): Promise<number> {
   let after = '';
