@@ -1,3 +1,4 @@
+import { parseBody } from '../db/repositories/definition-repository';
 import type { DefinitionRow } from '../db/types';
 
 interface Title {
@@ -6,19 +7,19 @@ interface Title {
 }
 
 /** The body's bilingual title, which every kind carries; null for a draft saved without one. */
-function titleOf(body: string): Title | null {
-  const title = (JSON.parse(body) as { title?: unknown }).title;
+function titleOf(body: Record<string, unknown>): Title | null {
+  const title = body.title;
   if (typeof title !== 'object' || title === null) return null;
   const { 'zh-CN': zh, en } = title as Record<string, unknown>;
   if (typeof zh !== 'string') return null;
   return typeof en === 'string' ? { 'zh-CN': zh, en } : { 'zh-CN': zh };
 }
 
-export function presentDefinitionSummary(row: DefinitionRow) {
+export function presentDefinitionSummary(row: DefinitionRow, body: Record<string, unknown> = parseBody(row)) {
   return {
     kind: row.kind,
     key: row.key,
-    title: titleOf(row.body),
+    title: titleOf(body),
     version: row.version,
     status: row.status,
     contentHash: row.content_hash,
@@ -31,7 +32,9 @@ export function presentDefinitionSummary(row: DefinitionRow) {
 }
 
 export function presentDefinition(row: DefinitionRow) {
-  return { ...presentDefinitionSummary(row), body: JSON.parse(row.body) as Record<string, unknown> };
+  // Parsed once for both the summary's title and the body.
+  const body = parseBody(row);
+  return { ...presentDefinitionSummary(row, body), body };
 }
 
 /** The file name a definition carries in lint problems raised over the API. */

@@ -4,10 +4,10 @@ import type { AppDeps } from '../deps';
 const MAX_LENGTH = 60;
 
 /**
- * A line that tells one instance from another in a list (an inbox of twenty 待派单, a resident's orders): the first required text
- * the start form asks for (an order's 需求描述), cut to 60 characters. Never a field marked
- * `x-personal` (a name, a phone): the inbox of a pool lists tasks to people who may not read those.
- * Null when the start form asks for no such text or the instance left it empty.
+ * A line that tells one instance from another in a list (an inbox of twenty 待派单, a resident's orders):
+ * the first required text the start form asks for (an order's 需求描述), cut to 60 characters. Never a
+ * field marked `x-personal` (a name, a phone): the inbox of a pool lists tasks to people who may not read
+ * those. Null when the start form asks for no such text or the instance left it empty.
  */
 export function subjectOf(form: FormDefinition | undefined, input: Record<string, unknown>): string | null {
   const schema = form?.schema as { properties?: Record<string, { type?: unknown; 'x-personal'?: unknown }>; required?: unknown } | undefined;

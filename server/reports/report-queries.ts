@@ -21,8 +21,10 @@ async function unitsInScope(db: Kysely<Database>, scope: OrgScope) {
   return db.selectFrom('org_units').select(['id', 'parent_id', 'name', 'level', 'path']).where(scope.subtree('org_units.path')).where('active', '=', 1).orderBy('path').execute();
 }
 
-/** Tier distribution of a cycle's results, per parent unit (an institute's stations; the center's institutes). */
-/** Tiers per parent unit and level in a cycle; no rows when there is no cycle yet (`null`). */
+/**
+ * Tier distribution of a cycle's results, per parent unit and level (an institute's stations; the center's
+ * institutes); no rows when there is no cycle yet (`null`).
+ */
 export async function tierDistribution(db: Kysely<Database>, scope: OrgScope, cycleId: string | null): Promise<ReportTable> {
   const rows =
     cycleId === null

@@ -35,7 +35,7 @@ export const definitionRoutes = newRouter()
     if (query.status !== undefined) select = select.where('status', '=', query.status);
     if (!isEditor(actor)) select = select.where('status', '!=', 'draft');
     const rows = await select.orderBy('kind').orderBy('key').orderBy('version').execute();
-    return c.json({ items: rows.map(presentDefinitionSummary) }, 200);
+    return c.json({ items: rows.map((row) => presentDefinitionSummary(row)) }, 200);
   })
   .openapi(getDefinitionRoute, async (c) => {
     const actor = requireActor(c);

@@ -1,5 +1,6 @@
 import { runCommand } from '../../commands/instance-commands';
 import { inboxPage } from '../../db/repositories/inbox-query';
+import { subjectsOf } from '../../presenters/instance-subject';
 import { OrgScope } from '../../db/scope';
 import { problems } from '../../errors';
 import { requireActor } from '../../http/env';
@@ -9,7 +10,6 @@ import type { Database } from '../../db/types';
 import type { Kysely } from 'kysely';
 import { decodeInboxCursor, encodeInboxCursor } from './cursor';
 import { claimRoute, inboxRoute } from './schema';
-import { subjectsOf } from '../../presenters/instance-subject';
 
 export const taskRoutes = newRouter()
   .openapi(inboxRoute, async (c) => {
