@@ -6,6 +6,7 @@ import type { Database } from '../types';
 import type { DatabaseHandle, DialectCapabilities } from './dialect';
 import { directStatements } from './direct-statements';
 import { startCheckpointer } from './sqlite-checkpointer';
+import { PlanLiteralsPlugin } from './sqlite-plan-literals';
 import { groupCommit } from './group-commit';
 
 export const sqliteCapabilities: DialectCapabilities = {
@@ -22,7 +23,7 @@ export function openSqlite(file: string): DatabaseHandle {
   const sqlite = new SqliteDatabase(path);
   applyPragmas(sqlite);
   const statements = withStatementCache(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }), plugins: [new PlanLiteralsPlugin()] });
   // The same answers as Kysely's SQLite driver gives (rows for readers; changes and rowid for the rest).
   directStatements.set(db.getExecutor().adapter, (text, parameters) => {
     const statement = statements.prepare(text) as SqliteDatabase.Statement;
