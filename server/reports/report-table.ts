@@ -2,7 +2,6 @@
  * Every report is a table with bilingual column headers, so one writer serves all of them: JSON for the
  * studio, CSV (UTF-8 with a BOM, so Excel opens Chinese correctly) and XLSX (exceljs) for download.
  */
-import ExcelJS from 'exceljs';
 
 export interface ReportColumn {
   key: string;
@@ -32,6 +31,8 @@ export function toCsv(table: ReportTable): string {
 }
 
 export async function toXlsx(table: ReportTable): Promise<Uint8Array<ArrayBuffer>> {
+  // Loaded on the first export: exceljs holds ~28 MB that a server which never exports should not carry.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Shijian';
   const sheet = workbook.addWorksheet(table.title['zh-CN'].slice(0, 31));
