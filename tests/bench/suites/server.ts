@@ -48,30 +48,20 @@ async function commandThroughput(): Promise<BenchResult[]> {
     const station = await signIn(server.baseUrl, 'station.admin');
     const team = await signIn(server.baseUrl, 'team.leader');
     const cookie = (client: typeof station) => `sid=${(client as unknown as { cookies: Map<string, string> }).cookies.get('sid')}; csrf=${client.csrf}`;
-    const dispatchLoad = (orders: string[]) =>
+    const commandLoad = (orders: string[], client: typeof station, ifMatch: string, body: object) =>
       measuredLoad({
         url: server.baseUrl,
         connections,
         amount: orders.length,
         method: 'POST',
-        headers: { cookie: cookie(station), 'x-csrf-token': station.csrf! },
+        headers: { cookie: cookie(client), 'x-csrf-token': client.csrf! },
         paths: orders.map((id) => `/api/instances/${id}/commands`),
-        ifMatch: '2',
+        ifMatch,
         idempotencyKeys: true,
-        body: JSON.stringify({ event: 'dispatch', data: { mode: 'directed', teamId } }),
+        body: JSON.stringify(body),
       });
-    const acceptLoad = (orders: string[]) =>
-      measuredLoad({
-        url: server.baseUrl,
-        connections,
-        amount: orders.length,
-        method: 'POST',
-        headers: { cookie: cookie(team), 'x-csrf-token': team.csrf! },
-        paths: orders.map((id) => `/api/instances/${id}/commands`),
-        ifMatch: '3',
-        idempotencyKeys: true,
-        body: JSON.stringify({ event: 'accept' }),
-      });
+    const dispatchLoad = (orders: string[]) => commandLoad(orders, station, '2', { event: 'dispatch', data: { mode: 'directed', teamId } });
+    const acceptLoad = (orders: string[]) => commandLoad(orders, team, '3', { event: 'accept' });
 
     // A fresh baseline for each of its runs, closed before the command loads: its page cache would
     // otherwise sit in this process's memory and count towards the server's peak RSS.
