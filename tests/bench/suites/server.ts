@@ -74,8 +74,8 @@ async function commandThroughput(): Promise<BenchResult[]> {
       }
     };
     const bareBefore = await bareLoad();
-    // The server runs in this process (autocannon does not): its peak RSS over both command loads.
-    // The warm-up counts towards the peak: it is load the server carried.
+    // The server runs in this process (autocannon does not): its peak RSS over every command load, the
+    // warm-up included, since that is load the server carried.
     const memory = watchPeakRss();
     if (warmUpIds.length > 0) {
       const warmUp = [await dispatchLoad(warmUpIds), await acceptLoad(warmUpIds)];
