@@ -6,6 +6,9 @@
  * The commands are measured on a warm server, as the bare route is: a first load of each command on orders
  * of their own, not counted, lets V8 compile the command path first. Measured cold, the first few thousand
  * commands also paid for that compiling (a dispatch cost 436–448 µs of CPU cold against 300–330 µs warm).
+ *
+ * Every SQLite call of the server and of the bare route is timed too (sqlite-time.ts): how much of a
+ * command's cost is its write set, against the bare route's whole CPU per request, in the same run.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,6 +95,9 @@ async function commandThroughput(): Promise<BenchResult[]> {
       p50: Math.min(bareBefore.p50, bareAfter.p50),
       p99: Math.min(bareBefore.p99, bareAfter.p99),
       cpuUsPerRequest: Math.min(bareBefore.cpuUsPerRequest, bareAfter.cpuUsPerRequest),
+      sqliteUsPerRequest: Math.min(bareBefore.sqliteUsPerRequest, bareAfter.sqliteUsPerRequest),
+      sqliteCallsPerRequest: bareBefore.sqliteCallsPerRequest,
+      loadCpuUsPerRequest: Math.min(bareBefore.loadCpuUsPerRequest, bareAfter.loadCpuUsPerRequest),
     };
     const results: BenchResult[] = [];
     for (const [name, run] of [['dispatch', dispatch], ['accept', accept]] as const) {
@@ -99,7 +105,7 @@ async function commandThroughput(): Promise<BenchResult[]> {
       results.push({
         id: `server.commands.${name}.throughput`,
         value: run.requestsPerSecond,
-        unit: `req/s (${run.total} req, ${run.non2xx} non-2xx)`,
+        unit: `req/s (${run.total} req, ${run.non2xx} non-2xx; the load generator took ${run.loadCpuUsPerRequest.toFixed(0)} µs CPU/req, ${bare.loadCpuUsPerRequest.toFixed(0)} on the bare route)`,
         baseline: `bare Hono SELECT+UPDATE+2 INSERT (best of ${bareBefore.requestsPerSecond.toFixed(0)} before, ${bareAfter.requestsPerSecond.toFixed(0)} after)`,
         baselineValue: bare.requestsPerSecond,
         ratio,
@@ -113,6 +119,16 @@ async function commandThroughput(): Promise<BenchResult[]> {
         baseline: 'bare route CPU per request',
         baselineValue: bare.cpuUsPerRequest,
         ratio: bare.cpuUsPerRequest / run.cpuUsPerRequest,
+      });
+      // The write set's share: a server that spent nothing but these SQLite calls, on one thread, would reach
+      // this ratio of the bare route's throughput (whose whole CPU per request is the baseline here).
+      results.push({
+        id: `server.commands.${name}.sqlite`,
+        value: run.sqliteUsPerRequest,
+        unit: `µs per request inside SQLite (${run.sqliteCallsPerRequest.toFixed(1)} calls incl. COMMIT; the bare route: ${bare.sqliteUsPerRequest.toFixed(0)} µs in ${bare.sqliteCallsPerRequest.toFixed(1)})`,
+        baseline: 'bare route CPU per request, all of it',
+        baselineValue: bare.cpuUsPerRequest,
+        ratio: bare.cpuUsPerRequest / run.sqliteUsPerRequest,
       });
       results.push({ id: `server.commands.${name}.p50`, value: run.p50, unit: 'ms', baseline: 'bare route p50', baselineValue: bare.p50, ratio: run.p50 / Math.max(bare.p50, 0.01) });
       results.push({

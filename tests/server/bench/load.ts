@@ -30,6 +30,8 @@ export interface LoadResult {
   total: number;
   non2xx: number;
   errors: number;
+  /** CPU time this load generator spent per request (user + system), µs. */
+  loadCpuUsPerRequest: number;
 }
 
 const config = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadConfig;
@@ -38,6 +40,7 @@ const headers = { ...config.headers, ...(config.body === undefined ? {} : { 'con
 // autocannon reports a run's duration at its next one-second sample tick, so a fixed request count that
 // finishes at 5.1 s counts as 6 s (and a short baseline run at up to twice its length): throughput is
 // measured here instead, from the start to the last response.
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 let lastResponse = started;
 const result = await autocannon({
@@ -67,5 +70,6 @@ const output: LoadResult = {
   total: result.requests.total,
   non2xx: result.non2xx,
   errors: result.errors,
+  loadCpuUsPerRequest: ((cpu) => (cpu.user + cpu.system) / Math.max(result.requests.total, 1))(process.cpuUsage(cpuBefore)),
 };
 process.stdout.write(JSON.stringify(output) + '\n');

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadConfig, LoadResult } from './load';
+import { watchSqliteTime } from './sqlite-time';
 
 export function runLoad(config: LoadConfig): Promise<LoadResult> {
   const file = join(mkdtempSync(join(tmpdir(), 'shijian-load-')), 'config.json');
@@ -24,13 +25,27 @@ export function runLoad(config: LoadConfig): Promise<LoadResult> {
   });
 }
 
+export interface MeasuredLoad extends LoadResult {
+  /** CPU time this process (the server under test) spent per request, µs. */
+  cpuUsPerRequest: number;
+  /** Of which inside SQLite calls (statements and COMMIT), µs of wall time per request; see sqlite-time.ts. */
+  sqliteUsPerRequest: number;
+  sqliteCallsPerRequest: number;
+}
+
 /**
  * The load, plus the CPU time this process (the server under test) spent serving it, per request. On a
  * shared, busy machine, wall-clock throughput swings with the neighbours; CPU time per request less so.
  */
-export async function measuredLoad(config: LoadConfig): Promise<LoadResult & { cpuUsPerRequest: number }> {
+export async function measuredLoad(config: LoadConfig): Promise<MeasuredLoad> {
+  const sqlite = watchSqliteTime();
   const before = process.cpuUsage();
-  const result = await runLoad(config);
+  const result = await runLoad(config).catch((error: unknown) => {
+    sqlite.stop();
+    throw error;
+  });
   const used = process.cpuUsage(before);
-  return { ...result, cpuUsPerRequest: (used.user + used.system) / Math.max(result.total, 1) };
+  const inSqlite = sqlite.stop();
+  const requests = Math.max(result.total, 1);
+  return { ...result, cpuUsPerRequest: (used.user + used.system) / requests, sqliteUsPerRequest: (inSqlite.ms * 1000) / requests, sqliteCallsPerRequest: inSqlite.calls / requests };
 }
