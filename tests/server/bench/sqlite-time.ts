@@ -15,17 +15,27 @@ export interface SqliteTime {
   stop(): { ms: number; calls: number; commitMs: number };
 }
 
-const totals = { active: false, ms: 0, calls: 0, commitMs: 0 };
-let installed = false;
+interface Totals {
+  active: boolean;
+  ms: number;
+  calls: number;
+  commitMs: number;
+}
 
-function install(): void {
-  if (installed) return;
-  installed = true;
+// Kept on the prototype itself: a test runner that loads this module afresh per file shares the native
+// addon, so a second copy of the module must find the wrapper installed, not wrap it again.
+const marker = Symbol.for('shijian.bench.sqliteTime');
+
+function install(): Totals {
   const probe = new SqliteDatabase(':memory:');
-  const prototype = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown>;
+  const prototype = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string | symbol, unknown>;
   probe.close();
+  const existing = prototype[marker] as Totals | undefined;
+  if (existing !== undefined) return existing;
+  const totals: Totals = { active: false, ms: 0, calls: 0, commitMs: 0 };
+  prototype[marker] = totals;
   for (const method of ['run', 'get', 'all', 'iterate']) {
-    const original = prototype[method]!;
+    const original = prototype[method] as (...args: unknown[]) => unknown;
     prototype[method] = function timed(this: SqliteDatabase.Statement, ...args: unknown[]) {
       if (!totals.active) return original.apply(this, args);
       const start = performance.now();
@@ -40,10 +50,11 @@ function install(): void {
       }
     };
   }
+  return totals;
 }
 
 export function watchSqliteTime(): SqliteTime {
-  install();
+  const totals = install();
   if (totals.active) throw new Error('one SQLite time stretch at a time');
   Object.assign(totals, { active: true, ms: 0, calls: 0, commitMs: 0 });
   return {
