@@ -28,7 +28,10 @@ export function runLoad(config: LoadConfig): Promise<LoadResult> {
 export interface MeasuredLoad extends LoadResult {
   /** CPU time this process (the server under test) spent per request, µs. */
   cpuUsPerRequest: number;
-  /** Of which inside SQLite calls (statements and COMMIT), µs of wall time per request; see sqlite-time.ts. */
+  /**
+   * Wall time inside SQLite calls (statements and COMMIT) per request, µs (see sqlite-time.ts). No call
+   * waits on the disk here: a commit writes the WAL without syncing it, and checkpoints run in a worker.
+   */
   sqliteUsPerRequest: number;
   sqliteCallsPerRequest: number;
 }
