@@ -11,10 +11,9 @@ import { join } from 'node:path';
 import type { Benchmark, BenchResult } from '../harness';
 import { quantile } from '../harness';
 import { runCommand, startWorkflow } from '../../../server/commands/instance-commands';
-import { loadActor } from '../../../server/auth/sessions';
 import { openSqlite } from '../../../server/db/dialects/sqlite';
 import { notificationIntervals, startNotificationWorker } from '../../../server/workers/notification-worker';
-import { cloneInstance } from '../../server/bench/fixtures';
+import { actorNamed, cloneInstance } from '../../server/bench/fixtures';
 import { signIn } from '../../server/support/client';
 import { startServer, TestClock } from '../../server/support/server';
 
@@ -28,15 +27,11 @@ async function latencyUnderLoad(): Promise<BenchResult[]> {
   const worker = startNotificationWorker({ deps: server.deps, channels: [], ...notificationIntervals });
   try {
     const db = database.db;
-    const actor = async (username: string) => {
-      const row = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('username', '=', username).executeTakeFirstOrThrow();
-      return loadActor(db, row.id, row.username, row.display_name);
-    };
-    const resident = await actor('resident1');
-    const leader = await actor('team.leader');
+    const resident = await actorNamed(db, 'resident1');
+    const leader = await actorNamed(db, 'team.leader');
     const teamId = leader.memberships.find((m) => m.teamId !== null)!.teamId!;
     const template = await startWorkflow(server.deps, resident, { workflow: 'five-order', orgUnitId: resident.memberships[0]!.orgUnitId, data: { description: '通知压测订单' } });
-    await runCommand(server.deps, await actor('station.admin'), { instanceId: template.id, event: 'accept_for_dispatch', expectedVersion: 1 });
+    await runCommand(server.deps, await actorNamed(db, 'station.admin'), { instanceId: template.id, event: 'accept_for_dispatch', expectedVersion: 1 });
     const ids = await cloneInstance(db, template.id, orders);
     await worker.runOnce(); // the setup's own notifications are out of the way before timing starts
     const station = await signIn(server.baseUrl, 'station.admin');

@@ -8,10 +8,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand, startWorkflow } from '../../../server/commands/instance-commands';
-import { loadActor } from '../../../server/auth/sessions';
 import { openSqlite } from '../../../server/db/dialects/sqlite';
 import { startServer, TestClock } from '../support/server';
-import { cloneInstance } from './fixtures';
+import { actorNamed, cloneInstance } from './fixtures';
 
 const count = Number(process.argv[2] ?? 3000);
 const inFlight = Number(process.argv[3] ?? 50);
@@ -19,10 +18,7 @@ const warmUp = Number(process.argv[4] ?? 0);
 const database = openSqlite(join(mkdtempSync(join(tmpdir(), 'shijian-direct-')), 'bench.db'));
 const server = await startServer(database, { clock: new TestClock(Date.now()) });
 const db = database.db;
-const user = async (username: string) => {
-  const row = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('username', '=', username).executeTakeFirstOrThrow();
-  return loadActor(db, row.id, row.username, row.display_name);
-};
+const user = (username: string) => actorNamed(db, username);
 const resident = await user('resident1');
 const stationAdmin = await user('station.admin');
 const leader = await user('team.leader');

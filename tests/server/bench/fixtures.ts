@@ -10,10 +10,18 @@ import { serve } from '@hono/node-server';
 import SqliteDatabase from 'better-sqlite3';
 import { Hono } from 'hono';
 import type { Insertable, Kysely } from 'kysely';
+import type { Actor } from '../../../server/auth/actor';
+import { loadActor } from '../../../server/auth/sessions';
 import { insertMany } from '../../../server/db/bulk';
 import { applyPragmas } from '../../../server/db/dialects/sqlite';
 import type { Database, HistoryTable, TaskTable, TimerTable, WorkflowInstanceTable } from '../../../server/db/types';
 import { newId } from '../../../server/util/ids';
+
+/** The demo user `username` as the server sees a signed-in person (memberships and roles loaded). */
+export async function actorNamed(db: Kysely<Database>, username: string): Promise<Actor> {
+  const row = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('username', '=', username).executeTakeFirstOrThrow();
+  return loadActor(db, row.id, row.username, row.display_name);
+}
 
 /** Copies an instance (row, history, open tasks, pending timers) `count` times with fresh ids. */
 export async function cloneInstance(db: Kysely<Database>, templateId: string, count: number): Promise<string[]> {
