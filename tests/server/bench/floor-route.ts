@@ -102,17 +102,16 @@ export async function startFloorRoute(databaseFile: string, recordings: readonly
   const batch = sqlite.transaction((size: number) => {
     for (let i = 0; i < size; i++) replay(recordings[next + i]!);
   });
+  // Synchronous, so nothing joins the queue while it runs: what arrives meanwhile waits for the next drain.
   const drain = () => {
-    while (queue.length > 0) {
-      const waiting = queue;
-      queue = [];
-      try {
-        batch(waiting.length);
-        next += waiting.length;
-        for (const request of waiting) request.resolve();
-      } catch (error) {
-        for (const request of waiting) request.reject(error);
-      }
+    const waiting = queue;
+    queue = [];
+    try {
+      batch(waiting.length);
+      next += waiting.length;
+      for (const request of waiting) request.resolve();
+    } catch (error) {
+      for (const request of waiting) request.reject(error);
     }
   };
   const app = new Hono();
