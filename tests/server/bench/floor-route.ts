@@ -20,6 +20,7 @@ import { runCommand, type CommandRequest } from '../../../server/commands/instan
 import { applyPragmas, openSqlite } from '../../../server/db/dialects/sqlite';
 import type { AppDeps } from '../../../server/deps';
 import { DefinitionCache } from '../../../server/engine/definition-cache';
+import { statementPrototype } from './sqlite-time';
 
 type Method = 'run' | 'get' | 'all';
 
@@ -38,9 +39,7 @@ const notTheCommands = /^\s*(begin|commit|rollback|savepoint|release|pragma)\b|t
  * with their arguments. Only one recording at a time, and nothing else may touch SQLite meanwhile.
  */
 export async function recordStatements<T>(work: () => Promise<T>): Promise<{ value: T; statements: RecordedStatement[] }> {
-  const probe = new SqliteDatabase(':memory:');
-  const prototype = Object.getPrototypeOf(probe.prepare('select 1')) as Record<Method, (...args: unknown[]) => unknown>;
-  probe.close();
+  const prototype = statementPrototype() as Record<Method, (...args: unknown[]) => unknown>;
   const statements: RecordedStatement[] = [];
   const originals = { run: prototype.run, get: prototype.get, all: prototype.all };
   for (const method of ['run', 'get', 'all'] as const) {

@@ -27,10 +27,16 @@ interface Totals {
 // addon, so a second copy of the module must find the wrapper installed, not wrap it again.
 const marker = Symbol.for('shijian.bench.sqliteTime');
 
-function install(): Totals {
+/** better-sqlite3's Statement prototype, shared by every connection of the process (it is not exported). */
+export function statementPrototype(): Record<string | symbol, unknown> {
   const probe = new SqliteDatabase(':memory:');
   const prototype = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string | symbol, unknown>;
   probe.close();
+  return prototype;
+}
+
+function install(): Totals {
+  const prototype = statementPrototype();
   const existing = prototype[marker] as Totals | undefined;
   if (existing !== undefined) return existing;
   const totals: Totals = { active: false, ms: 0, calls: 0, commitMs: 0 };
