@@ -35,6 +35,22 @@ describe('the benchmark SQLite time meter', () => {
     expect(stretch.ms).toBeGreaterThan(0);
     expect(stretch.commitMs).toBeGreaterThan(0);
     expect(stretch.commitMs).toBeLessThan(stretch.ms);
+    expect(stretch.checkpoints).toBe(0);
+  });
+
+  it('counts the checkpoints run on this thread apart, with the longest of them', () => {
+    const db = database();
+    db.pragma('wal_autocheckpoint = 0');
+    const insert = db.prepare('insert into items (name) values (?)');
+    const meter = watchSqliteTime();
+    for (let i = 0; i < 50; i++) insert.run(`第${i}项`);
+    const [first] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    db.pragma('wal_checkpoint(PASSIVE)');
+    const stretch = meter.stop();
+    expect(first!.checkpointed).toBe(first!.log);
+    expect(stretch.checkpoints).toBe(2);
+    expect(stretch.longestCheckpointMs).toBeGreaterThan(0);
+    expect(stretch.longestCheckpointMs).toBeLessThanOrEqual(stretch.ms);
   });
 
   it('counts nothing outside a stretch, and starts each stretch from zero', () => {
@@ -46,7 +62,7 @@ describe('the benchmark SQLite time meter', () => {
     expect(first.stop().calls).toBe(1);
     insert.run('after');
     const second = watchSqliteTime();
-    expect(second.stop()).toEqual({ ms: 0, calls: 0, commitMs: 0 });
+    expect(second.stop()).toEqual({ ms: 0, calls: 0, commitMs: 0, checkpoints: 0, longestCheckpointMs: 0 });
     expect((db.prepare('select count(*) as n from items').get() as { n: number }).n).toBe(3);
   });
 

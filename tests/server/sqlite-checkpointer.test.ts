@@ -79,6 +79,38 @@ describe('SQLite checkpoints in a worker thread', () => {
     }
   });
 
+  it('past the limit the worker checkpoints again until the writer has fallen only a few frames behind, and only then reports the backlog', async () => {
+    const file = freshFile();
+    const writer = new SqliteDatabase(file);
+    writer.pragma('journal_mode = WAL');
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec('create table t (id integer primary key, body text not null)');
+    const insert = writer.prepare('insert into t (body) values (?)');
+    const settleFrames = 32;
+    const reports: { frames: number; pending: number }[] = [];
+    // Long pauses between the worker's checkpoints, as in the server (100 ms against batches of a few ms):
+    // the checkpoint that finds the WAL past the limit copies, and syncs, thousands of frames while the
+    // writer appends more. A steady writer (~2 frames a millisecond) that never pauses for the worker.
+    const checkpointer = startCheckpointer(file, { intervalMs: 1000, backlogFrames: 2000, settleFrames, onBacklog: (frames, pending) => reports.push({ frames, pending }), onFailure: (error) => console.error(error) });
+    try {
+      const deadline = Date.now() + 20_000;
+      while (reports.length === 0 && Date.now() < deadline) {
+        writer.transaction(() => {
+          for (let i = 0; i < 20; i++) insert.run('y'.repeat(3000));
+        })();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(reports.length).toBeGreaterThan(0);
+      expect(reports[0]!.frames).toBeGreaterThan(2000);
+      // Frames appended while the worker's last checkpoint ran: about what the writer's own catch-up
+      // copies and syncs. A single checkpoint past the limit would leave every frame written during it.
+      expect(reports[0]!.pending).toBeLessThanOrEqual(settleFrames);
+    } finally {
+      await checkpointer.stop();
+      writer.close();
+    }
+  });
+
   it('tells the owner when it cannot work, so the writer can take checkpoints back', async () => {
     const failures: unknown[] = [];
     const checkpointer = startCheckpointer(join(tmpdir(), 'no-such-dir-shijian', 'db.sqlite'), { onBacklog: () => undefined, onFailure: (error) => failures.push(error) });
@@ -88,3 +120,4 @@ describe('SQLite checkpoints in a worker thread', () => {
     expect(failures).toHaveLength(1);
   });
 });
+

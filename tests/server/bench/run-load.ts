@@ -34,6 +34,9 @@ export interface MeasuredLoad extends LoadResult {
    */
   sqliteUsPerRequest: number;
   sqliteCallsPerRequest: number;
+  /** Checkpoints this process ran on its event loop during the load, and the longest of them (ms). */
+  checkpoints: number;
+  longestCheckpointMs: number;
 }
 
 /**
@@ -50,5 +53,5 @@ export async function measuredLoad(config: LoadConfig): Promise<MeasuredLoad> {
   const used = process.cpuUsage(before);
   const inSqlite = sqlite.stop();
   const requests = Math.max(result.total, 1);
-  return { ...result, cpuUsPerRequest: (used.user + used.system) / requests, sqliteUsPerRequest: (inSqlite.ms * 1000) / requests, sqliteCallsPerRequest: inSqlite.calls / requests };
+  return { ...result, cpuUsPerRequest: (used.user + used.system) / requests, sqliteUsPerRequest: (inSqlite.ms * 1000) / requests, sqliteCallsPerRequest: inSqlite.calls / requests, checkpoints: inSqlite.checkpoints, longestCheckpointMs: inSqlite.longestCheckpointMs };
 }

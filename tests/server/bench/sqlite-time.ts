@@ -12,8 +12,12 @@
 import SqliteDatabase from 'better-sqlite3';
 
 export interface SqliteTime {
-  /** Ends the stretch: wall time inside SQLite calls (ms), how many calls, and the COMMITs' share (ms). */
-  stop(): { ms: number; calls: number; commitMs: number };
+  /**
+   * Ends the stretch: wall time inside SQLite calls (ms), how many calls, the COMMITs' share (ms), and the
+   * checkpoints run on this thread (the server's catch-up between batches, see sqlite-checkpointer.ts):
+   * how many, and the longest (ms), since each one holds the event loop.
+   */
+  stop(): { ms: number; calls: number; commitMs: number; checkpoints: number; longestCheckpointMs: number };
 }
 
 interface Totals {
@@ -21,6 +25,8 @@ interface Totals {
   ms: number;
   calls: number;
   commitMs: number;
+  checkpoints: number;
+  longestCheckpointMs: number;
 }
 
 // Kept on the prototype itself: a test runner that loads this module afresh per file shares the native
@@ -39,7 +45,7 @@ function install(): Totals {
   const prototype = statementPrototype();
   const existing = prototype[marker] as Totals | undefined;
   if (existing !== undefined) return existing;
-  const totals: Totals = { active: false, ms: 0, calls: 0, commitMs: 0 };
+  const totals: Totals = { active: false, ms: 0, calls: 0, commitMs: 0, checkpoints: 0, longestCheckpointMs: 0 };
   prototype[marker] = totals;
   for (const method of ['run', 'get', 'all']) {
     const original = prototype[method] as (...args: unknown[]) => unknown;
@@ -54,6 +60,10 @@ function install(): Totals {
         totals.calls++;
         const source = this.source;
         if (source === 'commit' || source === 'COMMIT') totals.commitMs += elapsed;
+        else if (source.includes('wal_checkpoint')) {
+          totals.checkpoints++;
+          totals.longestCheckpointMs = Math.max(totals.longestCheckpointMs, elapsed);
+        }
       }
     };
   }
@@ -63,11 +73,11 @@ function install(): Totals {
 export function watchSqliteTime(): SqliteTime {
   const totals = install();
   if (totals.active) throw new Error('one SQLite time stretch at a time');
-  Object.assign(totals, { active: true, ms: 0, calls: 0, commitMs: 0 });
+  Object.assign(totals, { active: true, ms: 0, calls: 0, commitMs: 0, checkpoints: 0, longestCheckpointMs: 0 });
   return {
     stop() {
       totals.active = false;
-      return { ms: totals.ms, calls: totals.calls, commitMs: totals.commitMs };
+      return { ms: totals.ms, calls: totals.calls, commitMs: totals.commitMs, checkpoints: totals.checkpoints, longestCheckpointMs: totals.longestCheckpointMs };
     },
   };
 }
