@@ -7,7 +7,7 @@ import type { FormDefinition } from '../../runtime/schema/form';
 import { ApiError } from '../api/client';
 import { antdLocale, LocaleScope, translator, useLoadedLocale, useLocale, type Locale } from '../i18n';
 import { shijianRenderers } from '../renderers';
-import { FormStoreContext, FormTranslateContext, FormWidthContext, UploadContext, type FormWidth, type UploadFile } from '../renderers/context';
+import { FormReadonlyContext, FormStoreContext, FormTranslateContext, FormWidthContext, UploadContext, type FormWidth, type UploadFile } from '../renderers/context';
 import '../renderers/renderers.css';
 import { withDefaults } from './defaults';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
@@ -233,6 +233,7 @@ export function ShijianForm(props: ShijianFormProps) {
         <FormStoreContext.Provider value={store}>
           <FormTranslateContext.Provider value={translate}>
             <FormWidthContext.Provider value={formWidth}>
+              <FormReadonlyContext.Provider value={readonly === true}>
               <div ref={containerRef} className={`sj-form sj-form-${formWidth}${readonly ? ' sj-form-readonly' : ''}`} lang={locale} data-form={form.key}>
                 {showDraftNotice && draft ? (
                   <Alert
@@ -263,6 +264,7 @@ export function ShijianForm(props: ShijianFormProps) {
                   </div>
                 ) : null}
               </div>
+              </FormReadonlyContext.Provider>
             </FormWidthContext.Provider>
           </FormTranslateContext.Provider>
         </FormStoreContext.Provider>

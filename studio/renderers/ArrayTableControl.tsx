@@ -5,7 +5,7 @@ import { Resolve, type ControlProps, type JsonSchema } from '@jsonforms/core';
 import { withJsonFormsControlProps } from '@jsonforms/react';
 import { useT } from '../i18n';
 import { CellEditor, type Column } from './CellEditor';
-import { FormStoreContext, RenderObserverContext, useControlState, useFormTranslate, useFormWidth } from './context';
+import { FormStoreContext, RenderObserverContext, useControlState, useFormReadonly, useFormTranslate, useFormWidth } from './context';
 import { enumOptions } from './enum-options';
 import { FieldShell } from './FieldShell';
 
@@ -34,6 +34,7 @@ const ArrayRow = memo(function ArrayRow(props: ArrayRowProps) {
   const { row, index, count, columns, path, idBase, disabled, phone, onCellChange, onCellBlur, onRemove, onMove } = props;
   useContext(RenderObserverContext)?.(`${path}.${index}`);
   const t = useT();
+  const readonly = useFormReadonly();
   const store = useContext(FormStoreContext);
   const rowPath = `${path}.${index}`;
   const errors = useSyncExternalStore(store.subscribe, () => store.errorsUnder(rowPath), () => store.errorsUnder(rowPath));
@@ -75,7 +76,7 @@ const ArrayRow = memo(function ArrayRow(props: ArrayRowProps) {
           <div key={column.key} className="sj-field">
             <div className="sj-label">
               <label htmlFor={`${idBase}-${index}-${column.key}`}>
-                {column.required ? <span className="sj-required" aria-hidden="true">*</span> : null}
+                {column.required && !readonly ? <span className="sj-required" aria-hidden="true">*</span> : null}
                 {column.label}
               </label>
             </div>
@@ -102,6 +103,7 @@ function ArrayTableControlView(props: ControlProps & { i18nKeyPrefix?: string })
   const state = useControlState(path);
   const store = useContext(FormStoreContext);
   const phone = useFormWidth() === 'phone';
+  const readonly = useFormReadonly();
   const prefix = props.i18nKeyPrefix ?? path.replace(/\.\d+(?=\.|$)/g, '');
 
   const itemSchema = useMemo<JsonSchema>(() => {
@@ -177,7 +179,7 @@ function ArrayTableControlView(props: ControlProps & { i18nKeyPrefix?: string })
               <tr>
                 {columns.map((column) => (
                   <th key={column.key} scope="col">
-                    {column.required ? <span className="sj-required" aria-hidden="true">*</span> : null}
+                    {column.required && !readonly ? <span className="sj-required" aria-hidden="true">*</span> : null}
                     {column.label}
                   </th>
                 ))}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n';
+import { useFormReadonly } from './context';
 
 export interface FieldShellProps {
   id: string;
@@ -16,9 +17,10 @@ export interface FieldShellProps {
 /** Label, required marker, help and error around one control, in antd's form-item look. */
 export function FieldShell({ id, label, required, description, error, computed, children, group }: FieldShellProps) {
   const t = useT();
+  const readonly = useFormReadonly();
   const labelContent = (
     <>
-      {required ? (
+      {required && !readonly ? (
         <span className="sj-required" aria-hidden="true" title={t('form.required')}>
           *
         </span>
@@ -54,7 +56,7 @@ export function FieldShell({ id, label, required, description, error, computed, 
   );
 }
 
-/** aria attributes every input gets from its shell. */
+/** aria attributes every input gets from its shell (a read-only form's inputs are disabled, so `required` says nothing there). */
 export function fieldAria(id: string, required: boolean | undefined, error: string | undefined) {
   return {
     id,

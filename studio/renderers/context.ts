@@ -9,6 +9,14 @@ export type FormWidth = 'phone' | 'desktop';
 export const FormWidthContext = createContext<FormWidth>('desktop');
 export const useFormWidth = () => useContext(FormWidthContext);
 
+/**
+ * The whole form is shown to be read, not filled (`readonly`): a record, an instance's submitted data.
+ * Markers that only ask something of the person filling it in (required) are left out; help texts stay,
+ * since many say what a value means ("实际服务时间，不含路途时间").
+ */
+export const FormReadonlyContext = createContext(false);
+export const useFormReadonly = () => useContext(FormReadonlyContext);
+
 export interface UploadedFile {
   id: string;
   name: string;

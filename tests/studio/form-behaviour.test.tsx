@@ -130,6 +130,15 @@ describe('readonly', () => {
     expect((screen.getByLabelText(/活动名称/) as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByRole('switch', { name: /线上活动/ }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  test('a required field carries no required marker: nothing is asked of the reader', () => {
+    const { unmount } = renderForm(form, { data: { title: '可编辑' } });
+    const marker = () => screen.getByLabelText(/活动名称/).closest('.sj-field')?.querySelector('.sj-required');
+    expect(marker()).toBeTruthy();
+    unmount();
+    renderForm(form, { readonly: true, data: { title: '只读' } });
+    expect(marker()).toBeNull();
+  });
 });
 
 describe('server issues', () => {

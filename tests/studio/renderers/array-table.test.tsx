@@ -41,6 +41,12 @@ describe('ArrayTableControl', () => {
     expect(screen.getByLabelText('第 2 行 姓名')).toHaveProperty('value', '人员2');
   });
 
+  test('a read-only table has the same headers without the required marker, and no actions column', () => {
+    renderForm(form, { readonly: true, data: { attendees: rows(2) } });
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['姓名', '年龄', '身份']);
+    expect(document.querySelector('.sj-required')).toBeNull();
+  });
+
   test('editing a cell of one row re-renders only that row', async () => {
     const renders: string[] = [];
     const { lastData } = renderForm(form, { data: { attendees: rows(20) } }, withObserver(renders));
