@@ -33,7 +33,7 @@ function ReportCard({ spec }: { spec: ReportChartSpec }) {
         ) : (
           <>
             <p className="sj-ws-meta">{report.value.period ? t('ws.dashboard.period', { from: report.value.period.from, to: report.value.period.to }) : null}</p>
-            <ReportChart spec={spec} report={report.value} locale={locale} label={title} noBars={t('ws.dashboard.noBars')} />
+            <ReportChart spec={spec} report={report.value} locale={locale} label={title} noBars={t('ws.dashboard.noBars')} highest={(shown, total) => t('ws.dashboard.highest', { shown, total })} />
             <details>
               <summary>{t('ws.dashboard.table')}</summary>
               <Table

@@ -9,8 +9,9 @@ import { chartData, type Report, type ReportChartSpec } from './report-charts';
 // Only the parts the dashboard draws, so the chart chunk stays small; SVG keeps text crisp on phones.
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
-export function ReportChart({ spec, report, locale, label, noBars }: { spec: ReportChartSpec; report: Report; locale: 'zh-CN' | 'en'; label: string; noBars: string }) {
-  const { categories, series } = chartData(spec, report, locale);
+/** `noBars`: what to say when every bar is zero; `highest`: the caption when only the largest rows are drawn. */
+export function ReportChart({ spec, report, locale, label, noBars, highest }: { spec: ReportChartSpec; report: Report; locale: 'zh-CN' | 'en'; label: string; noBars: string; highest: (shown: number, total: number) => string }) {
+  const { categories, series, total } = chartData(spec, report, locale);
   const empty = categories.length === 0;
   const option = {
     animation: false,
@@ -37,5 +38,14 @@ export function ReportChart({ spec, report, locale, label, noBars }: { spec: Rep
     };
   }, [optionJson]);
   if (empty) return <p className="sj-ws-meta" data-chart-empty={spec.name}>{noBars}</p>;
-  return <div ref={ref} role="img" aria-label={label} data-chart={spec.name} style={{ height }} />;
+  const chart = <div ref={ref} role="img" aria-label={label} data-chart={spec.name} style={{ height }} />;
+  if (total <= categories.length) return chart;
+  return (
+    <>
+      {chart}
+      <p className="sj-ws-meta" data-chart-highest={spec.name}>
+        {highest(categories.length, total)}
+      </p>
+    </>
+  );
 }

@@ -105,6 +105,7 @@ export const workspaceEn: Record<WorkspaceMessageKey, string> = {
   'ws.dashboard.period': 'From {from} to {to}',
   'ws.dashboard.table': 'Show the table',
   'ws.dashboard.noBars': 'Everything is at 0 in this period',
+  'ws.dashboard.highest': 'The chart shows the {shown} highest of {total}; the table and the Excel export have them all',
   'ws.dashboard.report.tiers': 'Tier distribution',
   'ws.dashboard.report.order-funnel': 'Order funnel',
   'ws.dashboard.report.activity-cadence': 'Activity cadence',

@@ -103,6 +103,7 @@ export const workspaceZhCN = {
   'ws.dashboard.period': '统计期间 {from} 至 {to}',
   'ws.dashboard.table': '查看数据表',
   'ws.dashboard.noBars': '统计期间内各项均为 0',
+  'ws.dashboard.highest': '图中为合计最高的 {shown} 项（共 {total} 项），全部数据见数据表或导出的 Excel',
   'ws.dashboard.report.tiers': '等级分布',
   'ws.dashboard.report.order-funnel': '五单流程漏斗',
   'ws.dashboard.report.activity-cadence': '活动常态化',

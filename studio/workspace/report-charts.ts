@@ -49,16 +49,29 @@ export function shortUnitName(name: string): string {
 
 /**
  * The bars of one report: category labels and one numeric series per column (all numeric columns when none
- * are named). Empty when every bar would be zero: a wall of empty rows says less than "no data".
+ * are named), and how many rows the report has. Empty when every bar would be zero: a wall of empty rows
+ * says less than "no data". A report with more rows than MAX_BARS (a district's 500 stations) draws the
+ * MAX_BARS with the largest total of the drawn series, largest first: the first rows in the report's own
+ * order (the org tree's) would be one institute's stations, which says nothing about the district.
  */
 export function chartData(spec: ReportChartSpec, report: Report, locale: 'zh-CN' | 'en') {
   const numeric = report.columns.filter((c) => report.rows.some((r) => typeof r[c.key] === 'number'));
   const chosen = spec.series.length ? numeric.filter((c) => spec.series.includes(c.key)) : numeric.slice(0, 3);
-  const rows = report.rows.slice(0, MAX_BARS);
-  const series = chosen.map((column) => ({ name: locale === 'en' ? column.en : column.zh, data: rows.map((row) => (typeof row[column.key] === 'number' ? (row[column.key] as number) : 0)) }));
-  if (series.every((one) => one.data.every((value) => value === 0))) return { categories: [], series: [] };
+  const value = (row: Record<string, ReportCell>, key: string) => (typeof row[key] === 'number' ? (row[key] as number) : 0);
+  const total = report.rows.length;
+  const rows =
+    total <= MAX_BARS
+      ? report.rows
+      : report.rows
+          .map((row, index) => ({ row, index, sum: chosen.reduce((sum, column) => sum + value(row, column.key), 0) }))
+          .sort((a, b) => b.sum - a.sum || a.index - b.index)
+          .slice(0, MAX_BARS)
+          .map(({ row }) => row);
+  const series = chosen.map((column) => ({ name: locale === 'en' ? column.en : column.zh, data: rows.map((row) => value(row, column.key)) }));
+  if (series.every((one) => one.data.every((v) => v === 0))) return { categories: [], series: [], total };
   return {
     categories: rows.map((row) => spec.category.map((key) => row[key]).filter((v) => v !== null && v !== undefined && v !== '').map((v) => shortUnitName(String(v))).join(' · ') || '—'),
     series,
+    total,
   };
 }
