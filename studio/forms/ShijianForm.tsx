@@ -234,36 +234,36 @@ export function ShijianForm(props: ShijianFormProps) {
           <FormTranslateContext.Provider value={translate}>
             <FormWidthContext.Provider value={formWidth}>
               <FormReadonlyContext.Provider value={readonly === true}>
-              <div ref={containerRef} className={`sj-form sj-form-${formWidth}${readonly ? ' sj-form-readonly' : ''}`} lang={locale} data-form={form.key}>
-                {showDraftNotice && draft ? (
-                  <Alert
-                    type="info"
-                    showIcon
-                    style={{ marginBottom: 16 }}
-                    title={t('draft.restored', { time: dayjs(draft.savedAt).format('YYYY-MM-DD HH:mm') })}
-                    action={
-                      <Button size="small" onClick={discardDraft}>
-                        {t('draft.discard')}
+                <div ref={containerRef} className={`sj-form sj-form-${formWidth}${readonly ? ' sj-form-readonly' : ''}`} lang={locale} data-form={form.key}>
+                  {showDraftNotice && draft ? (
+                    <Alert
+                      type="info"
+                      showIcon
+                      style={{ marginBottom: 16 }}
+                      title={t('draft.restored', { time: dayjs(draft.savedAt).format('YYYY-MM-DD HH:mm') })}
+                      action={
+                        <Button size="small" onClick={discardDraft}>
+                          {t('draft.discard')}
+                        </Button>
+                      }
+                      closable={{ onClose: () => setShowDraftNotice(false) }}
+                    />
+                  ) : null}
+                  {offline && draftKey && !readonly ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('draft.offline')} /> : null}
+                  {uploadFile ? <UploadContext.Provider value={uploadFile}>{body}</UploadContext.Provider> : body}
+                  {onSubmit && !readonly ? (
+                    <div className="sj-form-actions">
+                      <Button type="primary" htmlType="button" loading={submitState.busy} onClick={() => void submit()} block={formWidth === 'phone'}>
+                        {submitState.busy ? t('form.submitting') : (submitLabel ?? t('form.submit'))}
                       </Button>
-                    }
-                    closable={{ onClose: () => setShowDraftNotice(false) }}
-                  />
-                ) : null}
-                {offline && draftKey && !readonly ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('draft.offline')} /> : null}
-                {uploadFile ? <UploadContext.Provider value={uploadFile}>{body}</UploadContext.Provider> : body}
-                {onSubmit && !readonly ? (
-                  <div className="sj-form-actions">
-                    <Button type="primary" htmlType="button" loading={submitState.busy} onClick={() => void submit()} block={formWidth === 'phone'}>
-                      {submitState.busy ? t('form.submitting') : (submitLabel ?? t('form.submit'))}
-                    </Button>
-                    {submitState.message ? (
-                      <div className="sj-extra" role="status" style={{ marginTop: 8 }}>
-                        {submitState.message}
-                      </div>
-                    ) : null}
-                  </div>
-                ) : null}
-              </div>
+                      {submitState.message ? (
+                        <div className="sj-extra" role="status" style={{ marginTop: 8 }}>
+                          {submitState.message}
+                        </div>
+                      ) : null}
+                    </div>
+                  ) : null}
+                </div>
               </FormReadonlyContext.Provider>
             </FormWidthContext.Provider>
           </FormTranslateContext.Provider>

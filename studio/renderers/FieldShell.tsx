@@ -56,7 +56,7 @@ export function FieldShell({ id, label, required, description, error, computed, 
   );
 }
 
-/** aria attributes every input gets from its shell (a read-only form's inputs are disabled, so `required` says nothing there). */
+/** aria attributes every input gets from its shell. */
 export function fieldAria(id: string, required: boolean | undefined, error: string | undefined) {
   return {
     id,
