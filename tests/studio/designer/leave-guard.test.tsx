@@ -43,6 +43,22 @@ const unload = () => {
   return event.defaultPrevented;
 };
 
+const discardButtons = () => screen.queryAllByRole('button', { name: '放弃修改并离开' });
+
+/**
+ * The discard button of the dialog just asked for. antd keeps a closed dialog in the DOM while it animates
+ * out, so the one answered a moment ago may still be there: wait for a button that is not one of
+ * `closing`. (Clicking the closing dialog's button answers nothing, and the test waited until it timed out.)
+ */
+async function newestDialogButton(closing: readonly HTMLElement[]): Promise<HTMLElement> {
+  let fresh: HTMLElement | undefined;
+  await waitFor(() => {
+    fresh = discardButtons().find((button) => !closing.includes(button));
+    expect(fresh).toBeDefined();
+  });
+  return fresh!;
+}
+
 // The back button is tested in Chromium (tests/e2e/designer-more.test.ts): happy-dom's history does not
 // keep a state per entry, which the guard's return to the editor's entry relies on.
 describe('unsaved-changes guard', () => {
@@ -66,10 +82,9 @@ describe('unsaved-changes guard', () => {
     expect(screen.getByText('edit')).toBeTruthy();
     expect(window.location.hash).toBe('#/editor');
 
+    const closing = discardButtons();
     fireEvent.click(screen.getByText('away'));
-    // antd keeps a closed dialog in the DOM while it animates out: the newest one is the last.
-    await waitFor(() => expect(screen.getAllByRole('button', { name: '放弃修改并离开' }).length).toBeGreaterThan(0));
-    fireEvent.click(screen.getAllByRole('button', { name: '放弃修改并离开' }).at(-1)!);
+    fireEvent.click(await newestDialogButton(closing));
 
     expect(await screen.findByText('elsewhere page')).toBeTruthy();
     expect(window.location.hash).toBe('#/elsewhere');
@@ -85,9 +100,9 @@ describe('unsaved-changes guard', () => {
     fireEvent.click((await screen.findAllByRole('button', { name: '留在此页' })).at(-1)!);
     expect(await stay).toBe(false);
     expect(unload()).toBe(true);
+    const closing = discardButtons();
     const leave = confirmLeave();
-    await waitFor(() => expect(screen.getAllByRole('button', { name: '放弃修改并离开' }).length).toBeGreaterThan(0));
-    fireEvent.click(screen.getAllByRole('button', { name: '放弃修改并离开' }).at(-1)!);
+    fireEvent.click(await newestDialogButton(closing));
     expect(await leave).toBe(true);
     expect(unload()).toBe(false);
     cleanup();
