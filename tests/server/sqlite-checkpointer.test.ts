@@ -13,6 +13,16 @@ import { startCheckpointer } from '../../server/db/dialects/sqlite-checkpointer'
 
 const freshFile = () => join(mkdtempSync(join(tmpdir(), 'shijian-checkpoint-')), 'db.sqlite');
 
+/** A writer as the server's: WAL, never checkpointing on commit; and its insert of one ~3 KB row. */
+function walWriter() {
+  const file = freshFile();
+  const writer = new SqliteDatabase(file);
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('wal_autocheckpoint = 0');
+  writer.exec('create table t (id integer primary key, body text not null)');
+  return { file, writer, insert: writer.prepare('insert into t (body) values (?)') };
+}
+
 async function until(condition: () => boolean, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!condition()) {
@@ -47,15 +57,10 @@ describe('SQLite checkpoints in a worker thread', () => {
   });
 
   it('reports a backlog when the WAL outgrows the limit, and a writer checkpoint then lets the WAL start over', async () => {
-    const file = freshFile();
-    const writer = new SqliteDatabase(file);
-    writer.pragma('journal_mode = WAL');
-    writer.pragma('wal_autocheckpoint = 0');
-    writer.exec('create table t (id integer primary key, body text not null)');
+    const { file, writer, insert } = walWriter();
     const backlogs: number[] = [];
     const checkpointer = startCheckpointer(file, { intervalMs: 10, backlogFrames: 50, onBacklog: (frames) => backlogs.push(frames), onFailure: (error) => backlogs.push(-1) && console.error(error) });
     try {
-      const insert = writer.prepare('insert into t (body) values (?)');
       // A writer that never pauses: the passive checkpoints never see every frame copied.
       const deadline = Date.now() + 10_000;
       while (backlogs.length === 0 && Date.now() < deadline) {
@@ -80,12 +85,7 @@ describe('SQLite checkpoints in a worker thread', () => {
   });
 
   it('past the limit the worker checkpoints again until the writer has fallen only a few frames behind, and only then reports the backlog', async () => {
-    const file = freshFile();
-    const writer = new SqliteDatabase(file);
-    writer.pragma('journal_mode = WAL');
-    writer.pragma('wal_autocheckpoint = 0');
-    writer.exec('create table t (id integer primary key, body text not null)');
-    const insert = writer.prepare('insert into t (body) values (?)');
+    const { file, writer, insert } = walWriter();
     const settleFrames = 32;
     const reports: { frames: number; pending: number }[] = [];
     // Long pauses between the worker's checkpoints, as in the server (100 ms against batches of a few ms):
