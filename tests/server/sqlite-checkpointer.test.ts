@@ -120,4 +120,3 @@ describe('SQLite checkpoints in a worker thread', () => {
     expect(failures).toHaveLength(1);
   });
 });
-

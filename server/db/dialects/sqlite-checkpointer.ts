@@ -37,7 +37,7 @@ export interface CheckpointerOptions {
    * command load that every request in flight waited out. So past the limit the worker first checkpoints
    * again at once, until at most `settleFrames` frames were appended while its previous checkpoint ran
    * (a few rounds, each shorter than the one before; at most eight, for a writer that outruns it), and
-   * only then calls `onBacklog`: the writer's catch-up took ~6.5 ms. `pending` is what was appended during
+   * only then calls `onBacklog`: the writer's catch-up took 6–12 ms. `pending` is what was appended during
    * the previous round, about what is left for the writer (a round's length swings with the disk's syncs).
    */
   onBacklog(frames: number, pending: number): void;
@@ -96,9 +96,9 @@ export function startCheckpointer(file: string, options: CheckpointerOptions): C
     options.onFailure(error);
     void worker.terminate();
   };
-  worker.on('message', (message: { failed?: string; backlog?: number; pending?: number }) => {
-    if (message.failed !== undefined) fail(new Error(message.failed));
-    if (message.backlog !== undefined) options.onBacklog(message.backlog, message.pending ?? message.backlog);
+  worker.on('message', (message: { failed: string } | { backlog: number; pending: number }) => {
+    if ('failed' in message) fail(new Error(message.failed));
+    else options.onBacklog(message.backlog, message.pending);
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`checkpointer exited with code ${code}`)));

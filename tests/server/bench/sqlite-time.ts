@@ -77,7 +77,8 @@ export function watchSqliteTime(): SqliteTime {
   return {
     stop() {
       totals.active = false;
-      return { ms: totals.ms, calls: totals.calls, commitMs: totals.commitMs, checkpoints: totals.checkpoints, longestCheckpointMs: totals.longestCheckpointMs };
+      const { active: _, ...figures } = totals;
+      return figures;
     },
   };
 }
